@@ -1,0 +1,20 @@
+/**
+ * Stable finding codes. They are part of the semver contract: add new ones, never rename.
+ */
+export const Codes = {
+  BANNED_TERM: 'BANNED_TERM',
+  CONTEXT_TERM: 'CONTEXT_TERM',
+  BREACHED: 'BREACHED',
+  LOW_SCORE: 'LOW_SCORE',
+  TOO_SHORT: 'TOO_SHORT',
+  TOO_LONG: 'TOO_LONG',
+  REPETITIVE: 'REPETITIVE',
+  SEQUENTIAL: 'SEQUENTIAL',
+  KEYBOARD_WALK: 'KEYBOARD_WALK',
+  DICTIONARY_WORD: 'DICTIONARY_WORD',
+  WEAK: 'WEAK',
+  DATE: 'DATE',
+  PREDICTABLE_AFFIX: 'PREDICTABLE_AFFIX',
+} as const;
+
+export type BuiltInCode = (typeof Codes)[keyof typeof Codes];
