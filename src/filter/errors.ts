@@ -1,0 +1,8 @@
+/**
+ * Thrown by `loadFilter` for bytes that are not a usable filter: truncated, corrupted
+ * (checksum mismatch), foreign (bad magic) or written by a newer format version.
+ * The message names exactly what is wrong; it never contains key material.
+ */
+export class FilterFormatError extends Error {
+  override readonly name = 'FilterFormatError';
+}
