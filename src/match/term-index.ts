@@ -1,0 +1,414 @@
+import { DELETE_SALT, EXACT_SALT, mixKey, powerTable, prefixHashes } from './hash.js';
+import { KeyTable } from './key-table.js';
+import { TermStore } from './term-store.js';
+
+/** One occurrence of a term in a text: `text.slice(start, end)` is within `distance` of it. */
+export interface TermMatch {
+  start: number;
+  end: number;
+  termId: number;
+  distance: 0 | 1;
+}
+
+export interface TermIndexOptions {
+  /** Terms shorter than this are only matched exactly (default 0 = all terms fuzzy). */
+  fuzzyMinLength?: number;
+}
+
+/**
+ * Share of table slots filled. Linear probing at 0.7 inspects ~2 words on a hit and ~6 on a
+ * miss, all usually in one 64-byte line, which is what matters once the table is in DRAM.
+ */
+const LOAD_FACTOR = 0.7;
+
+/**
+ * Index of banned terms answering "which windows of this text equal a term, or are one edit
+ * away from one" without scanning the term list.
+ *
+ * Design (symmetric deletion, position-checked): the table holds every term under its own
+ * hash (EXACT keys) and, for fuzzy terms, under the hash of each one-unit deletion (DELETE
+ * keys). For a window w of length M, a term t with leven(w, t) = 1 is
+ *   - a substitution (|t| = M):   w minus unit i  = t minus unit i   → DELETE probe per i
+ *   - an insertion   (|t| = M-1): w minus unit i  = t                → EXACT probe per i
+ *   - a deletion     (|t| = M+1): w              = t minus some unit → one DELETE probe
+ * Every probe is a rolling-hash key computed in O(1) from prefix hashes (no strings are
+ * built), and every candidate is verified unit by unit, so hash collisions can cost time but
+ * never produce a wrong answer.
+ *
+ * Probes are skipped when they cannot succeed: window lengths no term length (±1) reaches,
+ * and windows holding units that occur in no term. A term of the index can absorb at most one
+ * such "foreign" unit (as the edited unit), so a window with two stops the scan from that
+ * start, and a window with one needs a single substitution/insertion probe, at that unit.
+ *
+ * Results are appended to `out` sorted by start, then end, then termId; each (start, end,
+ * termId) appears once. Not re-entrant: queries share scratch buffers (JS is single-threaded,
+ * so this only matters if a caller re-enters from inside a query, which the API never does).
+ */
+export class TermIndex {
+  /** Number of distinct non-empty terms. */
+  readonly size: number;
+  /** Longest term, in UTF-16 units (0 for an empty index). */
+  readonly maxTermLength: number;
+  /** Shortest term, in UTF-16 units (0 for an empty index). */
+  readonly minTermLength: number;
+
+  private readonly store: TermStore;
+  private readonly table: KeyTable;
+  /** Internal (dense) id → caller's termId; null when they are the same. */
+  private readonly externalIds: Int32Array | null;
+  /** Caller's termId → internal id (-1 for empty strings); null when they are the same. */
+  private readonly internalIds: Int32Array | null;
+  private readonly fuzzyMinLength: number;
+  private readonly maxFuzzyLength: number;
+  /** exactLengths[L] = 1 iff some term has length L. */
+  private readonly exactLengths: Uint8Array;
+  /** fuzzyLengths[L] = 1 iff some term of length L is fuzzy-matched. */
+  private readonly fuzzyLengths: Uint8Array;
+  /** Bit per UTF-16 unit: set iff the unit occurs in some term (8 KiB, stays in L1/L2). */
+  private readonly alphabet: Uint32Array;
+  private prefix = new Int32Array(64);
+  /** Index in `out` where the current window's matches begin (see `seen`). */
+  private windowStart = 0;
+
+  private constructor(
+    distinct: string[],
+    externalIds: Int32Array | null,
+    internalIds: Int32Array | null,
+    fuzzyMinLength: number,
+  ) {
+    this.size = distinct.length;
+    this.externalIds = externalIds;
+    this.internalIds = internalIds;
+    this.fuzzyMinLength = fuzzyMinLength;
+    this.store = new TermStore(distinct);
+
+    let min = Infinity;
+    let max = 0;
+    let maxFuzzy = 0;
+    let keyCount = 0;
+    for (const t of distinct) {
+      min = Math.min(min, t.length);
+      max = Math.max(max, t.length);
+      keyCount++;
+      if (t.length >= fuzzyMinLength) {
+        maxFuzzy = Math.max(maxFuzzy, t.length);
+        keyCount += countDistinctDeletions(t);
+      }
+    }
+    this.minTermLength = distinct.length === 0 ? 0 : min;
+    this.maxTermLength = max;
+    this.maxFuzzyLength = maxFuzzy;
+    this.exactLengths = new Uint8Array(max + 3);
+    this.fuzzyLengths = new Uint8Array(max + 3);
+    this.alphabet = new Uint32Array(2048);
+    this.table = new KeyTable(keyCount, distinct.length, LOAD_FACTOR);
+
+    const pow = powerTable(max + 1);
+    const p = this.scratch(max);
+    for (let id = 0; id < distinct.length; id++) {
+      const t = distinct[id]!;
+      const len = t.length;
+      this.exactLengths[len] = 1;
+      for (let j = 0; j < len; j++) {
+        const u = t.charCodeAt(j);
+        this.alphabet[u >>> 5]! |= 1 << (u & 31);
+      }
+      prefixHashes(t, 0, len, p);
+      this.table.insert(mixKey(p[len]!, len, EXACT_SALT), id);
+      if (len < fuzzyMinLength) continue;
+      this.fuzzyLengths[len] = 1;
+      for (let i = 0; i < len; i++) {
+        // Deleting any unit of a run gives the same string: store it once per term.
+        if (i > 0 && t.charCodeAt(i) === t.charCodeAt(i - 1)) continue;
+        const w = pow[len - 1 - i]!;
+        const h = (Math.imul(p[i]!, w) + p[len]! - Math.imul(p[i + 1]!, w)) | 0;
+        this.table.insert(mixKey(h, len - 1, DELETE_SALT), id);
+      }
+    }
+  }
+
+  /**
+   * Builds an index over `terms`. Duplicates are merged and empty strings ignored; a match's
+   * `termId` is the index in `terms` of the term's first occurrence.
+   * @throws TypeError if a term is not a string; RangeError if `fuzzyMinLength` is not a
+   *   non-negative integer.
+   */
+  static build(terms: readonly string[], options?: TermIndexOptions): TermIndex {
+    const fuzzyMinLength = options?.fuzzyMinLength ?? 0;
+    if (!Number.isInteger(fuzzyMinLength) || fuzzyMinLength < 0) {
+      throw new RangeError('`fuzzyMinLength` must be a non-negative integer');
+    }
+    const firstId = new Map<string, number>();
+    const distinct: string[] = [];
+    const externalIds: number[] = [];
+    const internalIds = new Int32Array(terms.length).fill(-1);
+    for (let i = 0; i < terms.length; i++) {
+      const t = terms[i];
+      if (typeof t !== 'string') throw new TypeError(`\`terms[${i}]\` is not a string`);
+      if (t.length === 0) continue;
+      let id = firstId.get(t);
+      if (id === undefined) {
+        id = distinct.length;
+        firstId.set(t, id);
+        distinct.push(t);
+        externalIds.push(i);
+      }
+      internalIds[i] = id;
+    }
+    const identity = distinct.length === terms.length;
+    return new TermIndex(
+      distinct,
+      identity ? null : Int32Array.from(externalIds),
+      identity ? null : internalIds,
+      fuzzyMinLength,
+    );
+  }
+
+  /** The term with this id (as reported in a `TermMatch`). @throws RangeError for an unknown id. */
+  term(termId: number): string {
+    const id = this.internalIds ? (this.internalIds[termId] ?? -1) : termId;
+    if (!Number.isInteger(id) || id < 0 || id >= this.size) {
+      throw new RangeError(`unknown termId ${termId}`);
+    }
+    return this.store.text(id);
+  }
+
+  /** Whether `s` is exactly one of the terms. */
+  has(s: string): boolean {
+    const len = s.length;
+    if (len === 0 || len > this.maxTermLength || this.exactLengths[len] === 0) return false;
+    const p = this.scratch(len);
+    prefixHashes(s, 0, len, p);
+    const before = this.hits.length;
+    this.windowStart = before;
+    this.probeExact(s, 0, len, p[len]!, this.hits);
+    const found = this.hits.length > before;
+    this.hits.length = before;
+    return found;
+  }
+
+  /** Scratch for `has`, which reuses the window probe. */
+  private readonly hits: TermMatch[] = [];
+
+  /**
+   * Appends every (start, end, termId) with `text.slice(start, end) === term` and
+   * `from <= start < end <= to` (bounds are clamped to the text), sorted by start, end, termId.
+   */
+  findExact(text: string, from: number, to: number, out: TermMatch[]): void {
+    from = Math.max(0, from);
+    to = Math.min(text.length, to);
+    if (!(to > from) || this.size === 0) return;
+    const p = this.scratch(to - from);
+    prefixHashes(text, from, to, p);
+    const pow = powerTable(to - from);
+    const { alphabet, exactLengths } = this;
+    for (let s = from; s < to; s++) {
+      const last = Math.min(to, s + this.maxTermLength);
+      for (let e = s + 1; e <= last; e++) {
+        const u = text.charCodeAt(e - 1);
+        if ((alphabet[u >>> 5]! & (1 << (u & 31))) === 0) break;
+        const m = e - s;
+        if (exactLengths[m] === 0) continue;
+        const h = (p[e - from]! - Math.imul(p[s - from]!, pow[m]!)) | 0;
+        const before = out.length;
+        this.windowStart = before;
+        this.probeExact(text, s, e, h, out);
+        if (out.length - before > 1) sortWindow(out, before);
+      }
+    }
+  }
+
+  /**
+   * Appends every (start, end, termId) with `leven(text.slice(start, end), term) === 1`,
+   * `from <= start < end <= to` (bounds clamped to the text), for terms at least
+   * `fuzzyMinLength` long; sorted by start, end, termId, without duplicates.
+   */
+  findFuzzy(text: string, from: number, to: number, out: TermMatch[]): void {
+    from = Math.max(0, from);
+    to = Math.min(text.length, to);
+    if (!(to > from) || this.maxFuzzyLength === 0) return;
+    const p = this.scratch(to - from);
+    prefixHashes(text, from, to, p);
+    const pow = powerTable(to - from);
+    const { alphabet, fuzzyLengths } = this;
+    for (let s = from; s < to; s++) {
+      const a = s - from;
+      const last = Math.min(to, s + this.maxFuzzyLength + 1);
+      let foreign = -1; // position of the window's one unit found in no term, if any
+      for (let e = s + 1; e <= last; e++) {
+        const u = text.charCodeAt(e - 1);
+        if ((alphabet[u >>> 5]! & (1 << (u & 31))) === 0) {
+          if (foreign >= 0) break;
+          foreign = e - 1;
+        }
+        const m = e - s;
+        const b = e - from;
+        const before = out.length;
+        this.windowStart = before;
+        // Substitution: same length, the same unit deleted on both sides.
+        if (fuzzyLengths[m] === 1) {
+          const lo = foreign >= 0 ? foreign : s;
+          const hi = foreign >= 0 ? foreign + 1 : e;
+          for (let i = lo; i < hi; i++) {
+            const c = i - from;
+            const w = pow[b - c - 1]!;
+            const left = (p[c]! - Math.imul(p[a]!, pow[c - a]!)) | 0;
+            const h = (Math.imul(left, w) + p[b]! - Math.imul(p[c + 1]!, w)) | 0;
+            this.probeSubstitution(text, s, e, i, h, out);
+          }
+        }
+        // Insertion: the window minus one unit is a term.
+        if (m >= 2 && fuzzyLengths[m - 1] === 1) {
+          const lo = foreign >= 0 ? foreign : s;
+          const hi = foreign >= 0 ? foreign + 1 : e;
+          for (let i = lo; i < hi; i++) {
+            // Deleting any unit of a run gives the same string: probe it once.
+            if (i > lo && text.charCodeAt(i) === text.charCodeAt(i - 1)) continue;
+            const c = i - from;
+            const w = pow[b - c - 1]!;
+            const left = (p[c]! - Math.imul(p[a]!, pow[c - a]!)) | 0;
+            const h = (Math.imul(left, w) + p[b]! - Math.imul(p[c + 1]!, w)) | 0;
+            this.probeInsertion(text, s, e, i, h, out);
+          }
+        }
+        // Deletion: the window is a term minus one unit (so it has no foreign unit).
+        if (foreign < 0 && fuzzyLengths[m + 1] === 1) {
+          const h = (p[b]! - Math.imul(p[a]!, pow[m]!)) | 0;
+          this.probeDeletion(text, s, e, h, out);
+        }
+        if (out.length - before > 1) sortWindow(out, before);
+      }
+    }
+  }
+
+  /** Prefix-hash scratch with room for a text of `n` units. */
+  private scratch(n: number): Int32Array {
+    if (this.prefix.length <= n) this.prefix = new Int32Array(Math.max(n + 1, this.prefix.length * 2));
+    return this.prefix;
+  }
+
+  private emit(out: TermMatch[], start: number, end: number, id: number, distance: 0 | 1): void {
+    const termId = this.externalIds ? this.externalIds[id]! : id;
+    out.push({ start, end, termId, distance });
+  }
+
+  /** Terms equal to text[s..e) (hash h). */
+  private probeExact(text: string, s: number, e: number, h: number, out: TermMatch[]): void {
+    const m = e - s;
+    const key = mixKey(h, m, EXACT_SALT);
+    const { slots, capacity, idBits, idMask } = this.table;
+    const fp = this.table.fingerprintOf(key);
+    const { units, offsets } = this.store;
+    for (let slot = this.table.slotOf(key); ; slot = slot + 1 === capacity ? 0 : slot + 1) {
+      const word = slots[slot]!;
+      if (word === 0) return;
+      if (word >>> idBits !== fp) continue;
+      const id = (word & idMask) - 1;
+      const at = offsets[id]!;
+      if (offsets[id + 1]! - at !== m) continue;
+      let j = 0;
+      while (j < m && units[at + j] === text.charCodeAt(s + j)) j++;
+      if (j === m && !this.seen(out, id)) this.emit(out, s, e, id, 0);
+    }
+  }
+
+  /** Terms of length e-s differing from text[s..e) exactly at unit i (h = hash with i deleted). */
+  private probeSubstitution(
+    text: string, s: number, e: number, i: number, h: number, out: TermMatch[],
+  ): void {
+    const m = e - s;
+    const key = mixKey(h, m - 1, DELETE_SALT);
+    const { slots, capacity, idBits, idMask } = this.table;
+    const fp = this.table.fingerprintOf(key);
+    const { units, offsets } = this.store;
+    const k = i - s;
+    for (let slot = this.table.slotOf(key); ; slot = slot + 1 === capacity ? 0 : slot + 1) {
+      const word = slots[slot]!;
+      if (word === 0) return;
+      if (word >>> idBits !== fp) continue;
+      const id = (word & idMask) - 1;
+      const at = offsets[id]!;
+      if (offsets[id + 1]! - at !== m || units[at + k] === text.charCodeAt(i)) continue;
+      let j = 0;
+      while (j < m && (j === k || units[at + j] === text.charCodeAt(s + j))) j++;
+      if (j === m && !this.seen(out, id)) this.emit(out, s, e, id, 1);
+    }
+  }
+
+  /** Fuzzy terms equal to text[s..e) with unit i removed (h = that string's hash). */
+  private probeInsertion(
+    text: string, s: number, e: number, i: number, h: number, out: TermMatch[],
+  ): void {
+    const m = e - s - 1;
+    if (m < this.fuzzyMinLength) return;
+    const key = mixKey(h, m, EXACT_SALT);
+    const { slots, capacity, idBits, idMask } = this.table;
+    const fp = this.table.fingerprintOf(key);
+    const { units, offsets } = this.store;
+    const k = i - s;
+    for (let slot = this.table.slotOf(key); ; slot = slot + 1 === capacity ? 0 : slot + 1) {
+      const word = slots[slot]!;
+      if (word === 0) return;
+      if (word >>> idBits !== fp) continue;
+      const id = (word & idMask) - 1;
+      const at = offsets[id]!;
+      if (offsets[id + 1]! - at !== m) continue;
+      let j = 0;
+      while (j < m && units[at + j] === text.charCodeAt(s + j + (j >= k ? 1 : 0))) j++;
+      if (j === m && !this.seen(out, id)) this.emit(out, s, e, id, 1);
+    }
+  }
+
+  /** Fuzzy terms that become text[s..e) (hash h) when one of their units is removed. */
+  private probeDeletion(text: string, s: number, e: number, h: number, out: TermMatch[]): void {
+    const m = e - s;
+    const key = mixKey(h, m, DELETE_SALT);
+    const { slots, capacity, idBits, idMask } = this.table;
+    const fp = this.table.fingerprintOf(key);
+    const { units, offsets } = this.store;
+    for (let slot = this.table.slotOf(key); ; slot = slot + 1 === capacity ? 0 : slot + 1) {
+      const word = slots[slot]!;
+      if (word === 0) return;
+      if (word >>> idBits !== fp) continue;
+      const id = (word & idMask) - 1;
+      const at = offsets[id]!;
+      if (offsets[id + 1]! - at !== m + 1) continue;
+      let j = 0;
+      while (j < m && units[at + j] === text.charCodeAt(s + j)) j++;
+      while (j < m && units[at + j + 1] === text.charCodeAt(s + j)) j++;
+      // A term stores several DELETE keys; two may share a fingerprint, so guard duplicates.
+      if (j === m && !this.seen(out, id)) this.emit(out, s, e, id, 1);
+    }
+  }
+
+  /**
+   * Whether term `id` is already reported for the current window. Windows are emitted one at
+   * a time, so only out[windowStart..] needs checking (usually 0–2 entries).
+   * It guards against the rare fingerprint collision that lets one term answer twice.
+   */
+  private seen(out: TermMatch[], id: number): boolean {
+    const termId = this.externalIds ? this.externalIds[id]! : id;
+    for (let k = this.windowStart; k < out.length; k++) if (out[k]!.termId === termId) return true;
+    return false;
+  }
+}
+
+/** Distinct strings obtained by deleting one unit of t: one per run of equal units. */
+function countDistinctDeletions(t: string): number {
+  let n = 0;
+  for (let i = 0; i < t.length; i++) if (i === 0 || t.charCodeAt(i) !== t.charCodeAt(i - 1)) n++;
+  return n;
+}
+
+/** Insertion-sorts out[from..] by termId (one window's matches: a handful at most). */
+function sortWindow(out: TermMatch[], from: number): void {
+  for (let i = from + 1; i < out.length; i++) {
+    const x = out[i]!;
+    let j = i - 1;
+    while (j >= from && out[j]!.termId > x.termId) {
+      out[j + 1] = out[j]!;
+      j--;
+    }
+    out[j + 1] = x;
+  }
+}

@@ -1,0 +1,152 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { TermIndex, type TermMatch } from '../../src/match/index.js';
+import { naiveScan } from './naive-scan.js';
+
+function exact(index: TermIndex, text: string, from = 0, to = text.length): TermMatch[] {
+  const out: TermMatch[] = [];
+  index.findExact(text, from, to, out);
+  return out;
+}
+
+function fuzzy(index: TermIndex, text: string, from = 0, to = text.length): TermMatch[] {
+  const out: TermMatch[] = [];
+  index.findFuzzy(text, from, to, out);
+  return out;
+}
+
+/** Terms and a text over one alphabet, plus a [from, to) range that may stick out of the text. */
+function scenario(alphabet: string, maxTermLength: number) {
+  const unit = fc.constantFrom(...alphabet);
+  return fc.record({
+    terms: fc.array(fc.string({ unit, minLength: 1, maxLength: maxTermLength }), { maxLength: 30 }),
+    text: fc.string({ unit, maxLength: 20 }),
+    from: fc.integer({ min: -2, max: 22 }),
+    to: fc.integer({ min: -2, max: 24 }),
+  });
+}
+
+describe('TermIndex equals the naive leven scan', () => {
+  const cases: Array<[string, string, number]> = [
+    // Tiny alphabets force shared deletions, runs of equal units and many collisions.
+    ['alphabet ab', 'ab', 8],
+    ['alphabet abc', 'abc', 8],
+    // A wider alphabet with units no term contains (the "foreign unit" paths).
+    ['alphabet a-z digits symbols', 'abcdefghijklmnopqrstuvwxyz0129!@', 8],
+    // Surrogate halves, swapped and unpaired; the index compares UTF-16 units.
+    ['surrogates', 'ab\uD83D\uDE00\uDE00', 6],
+  ];
+  for (const [name, alphabet, maxLen] of cases) {
+    it(`${name}: findExact and findFuzzy`, () => {
+      fc.assert(
+        fc.property(scenario(alphabet, maxLen), ({ terms, text, from, to }) => {
+          const index = TermIndex.build(terms);
+          expect(exact(index, text, from, to)).toStrictEqual(naiveScan(terms, text, from, to, 0));
+          expect(fuzzy(index, text, from, to)).toStrictEqual(naiveScan(terms, text, from, to, 1));
+        }),
+        { numRuns: 300 },
+      );
+    });
+  }
+
+  it('respects fuzzyMinLength (exact matches of short terms are unaffected)', () => {
+    fc.assert(
+      fc.property(scenario('abcx', 8), fc.integer({ min: 0, max: 9 }), (sc, min) => {
+        const { terms, text, from, to } = sc;
+        const index = TermIndex.build(terms, { fuzzyMinLength: min });
+        expect(exact(index, text, from, to)).toStrictEqual(naiveScan(terms, text, from, to, 0));
+        expect(fuzzy(index, text, from, to)).toStrictEqual(
+          naiveScan(terms, text, from, to, 1, min),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('has() is exact whole-string membership', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: fc.constantFrom('a', 'b', 'c'), maxLength: 6 }), { maxLength: 20 }),
+        fc.string({ unit: fc.constantFrom('a', 'b', 'c'), maxLength: 7 }),
+        (terms, s) => {
+          expect(TermIndex.build(terms).has(s)).toBe(s.length > 0 && terms.includes(s));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('TermIndex examples', () => {
+  // Entra's documented fuzzy examples (W2–W4) against the banned term "abcdef".
+  const entra = TermIndex.build(['abcdef']);
+  it.each([
+    ['abcdeg', 'substitution'],
+    ['abcdefg', 'insertion'],
+    ['abcde', 'deletion'],
+  ])('finds %s (%s) at distance 1', (text) => {
+    expect(fuzzy(entra, text)).toContainEqual({ start: 0, end: text.length, termId: 0, distance: 1 });
+    // The whole text is not the term itself (abcdefg does contain it at [0, 6)).
+    expect(exact(entra, text).filter((m) => m.end - m.start === text.length)).toStrictEqual([]);
+  });
+
+  it('does not treat a transposition as one edit', () => {
+    expect(fuzzy(entra, 'abcdfe').filter((m) => m.end - m.start === 6)).toStrictEqual([]);
+  });
+
+  it('finds "blank" and "contoso" exactly inside contosoblankf9! (W7)', () => {
+    const index = TermIndex.build(['contoso', 'blank']);
+    expect(exact(index, 'contosoblankf9!')).toStrictEqual([
+      { start: 0, end: 7, termId: 0, distance: 0 },
+      { start: 7, end: 12, termId: 1, distance: 0 },
+    ]);
+    // "blankf" is one insertion away; exact-first scoring is the caller's business.
+    expect(fuzzy(index, 'contosoblankf9!')).toContainEqual({
+      start: 7, end: 13, termId: 1, distance: 1,
+    });
+  });
+
+  it('reports the first occurrence of a duplicated term, once, and ignores empty strings', () => {
+    const index = TermIndex.build(['', 'abc', 'xyz', 'abc', '']);
+    expect(index.size).toBe(2);
+    expect(exact(index, 'abc')).toStrictEqual([{ start: 0, end: 3, termId: 1, distance: 0 }]);
+    expect(index.term(1)).toBe('abc');
+    expect(index.term(3)).toBe('abc');
+    expect(() => index.term(0)).toThrow(RangeError);
+    expect(() => index.term(5)).toThrow(RangeError);
+    expect([index.minTermLength, index.maxTermLength]).toStrictEqual([3, 3]);
+  });
+
+  it('handles an empty list', () => {
+    const index = TermIndex.build([]);
+    expect(index.size).toBe(0);
+    expect([index.minTermLength, index.maxTermLength]).toStrictEqual([0, 0]);
+    expect(index.has('a')).toBe(false);
+    expect(exact(index, 'password')).toStrictEqual([]);
+    expect(fuzzy(index, 'password')).toStrictEqual([]);
+  });
+
+  it('matches non-BMP terms by code unit and survives lone surrogates', () => {
+    const index = TermIndex.build(['😀😀', 'a😀']);
+    expect(exact(index, 'x😀😀')).toStrictEqual([{ start: 1, end: 5, termId: 0, distance: 0 }]);
+    // Replacing one surrogate half is a single-unit substitution.
+    expect(fuzzy(index, 'a\uD83D\uD83D')).toContainEqual({ start: 0, end: 3, termId: 1, distance: 1 });
+    expect(() => fuzzy(index, '\uDE00\uD83D'.repeat(10))).not.toThrow();
+  });
+
+  it('appends to out without disturbing earlier entries', () => {
+    // A caller may collect exact and fuzzy matches of the same window into one array.
+    const index = TermIndex.build(['ab']);
+    const earlier: TermMatch = { start: 0, end: 2, termId: 0, distance: 1 };
+    const out: TermMatch[] = [earlier];
+    index.findFuzzy('ac', 0, 2, out);
+    expect(out).toStrictEqual([earlier, ...fuzzy(index, 'ac')]);
+    expect(out).toHaveLength(3); // "a" (deletion) and "ac" (substitution)
+  });
+
+  it('rejects a bad fuzzyMinLength and non-string terms', () => {
+    expect(() => TermIndex.build(['a'], { fuzzyMinLength: -1 })).toThrow(RangeError);
+    expect(() => TermIndex.build(['a'], { fuzzyMinLength: 1.5 })).toThrow(RangeError);
+    expect(() => TermIndex.build([1 as unknown as string])).toThrow(TypeError);
+  });
+});
