@@ -37,23 +37,30 @@ function isLower(c: string): boolean {
   return c >= 'a' && c <= 'z';
 }
 
+/** ASCII, but not a lowercase letter: digits, symbols, space (input is already lowercased). */
+function isAsciiAffix(c: string): boolean {
+  return c.charCodeAt(0) < 128 && !isLower(c);
+}
+
 /**
  * All plausible base terms for one password, most likely reading first. Empty when the password
  * has no letter core of 4–16 letters once affixes are stripped and leetspeak undone.
  *
- * Steps: lowercase; strip the trailing run of non-letters (`2020!`, `123`); strip the leading run
- * of non-letters except an `@`/`$` directly before a letter (`@dmin`, `$hadow` are leet, `!pass`
+ * Steps: lowercase; strip the trailing run of ASCII non-letters (`2020!`, `123`); strip the
+ * leading run of ASCII non-letters except an `@`/`$` directly before a letter (`@dmin`, `$hadow` are leet, `!pass`
  * is a symbol); then every inner character must be a letter, a separator or a leet character.
  * Linear scans only — no regular expressions, so no backtracking on hostile input.
  */
 export function deriveBaseCandidates(password: string): string[] {
   const s = password.toLowerCase();
+  // Only ASCII digits and symbols are affixes; a non-ASCII letter (`Ángel`) stops the strip and
+  // then fails the core check, rather than being cut off and leaving a bogus `ngel`.
   let end = s.length;
-  while (end > 0 && !isLower(s.charAt(end - 1))) end--;
+  while (end > 0 && isAsciiAffix(s.charAt(end - 1))) end--;
   let start = 0;
   while (start < end) {
     const c = s.charAt(start);
-    if (isLower(c)) break;
+    if (!isAsciiAffix(c)) break;
     if ((c === '@' || c === '$') && isLower(s.charAt(start + 1))) break;
     start++;
   }
