@@ -1,0 +1,30 @@
+import { findAffixes } from './affix.js';
+import { findDates } from './dates.js';
+import { findKeyboardWalks } from './keyboard.js';
+import { findRepeats } from './repeat.js';
+import { findSequences } from './sequence.js';
+import type { PatternMatch } from './types.js';
+
+export type { PatternMatch } from './types.js';
+export { findAffixes, digitGuesses } from './affix.js';
+export { findDates, REFERENCE_YEAR, MIN_YEAR_SPACE } from './dates.js';
+export { findKeyboardWalks } from './keyboard.js';
+export { findRepeats } from './repeat.js';
+export { findSequences } from './sequence.js';
+
+/**
+ * Every pattern in `plain` (NFKC + case folded, before leetspeak substitution). Matches of
+ * different detectors may overlap; the strength estimator picks the cheapest decomposition.
+ * Sorted by start, then end, then code, so the output is deterministic.
+ */
+export function findPatterns(plain: string): PatternMatch[] {
+  const out = [
+    ...findRepeats(plain),
+    ...findSequences(plain),
+    ...findKeyboardWalks(plain),
+    ...findDates(plain),
+    ...findAffixes(plain),
+  ];
+  out.sort((a, b) => a.start - b.start || a.end - b.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return out;
+}
