@@ -43,9 +43,12 @@ export function prefixHashes(text: string, from: number, to: number, out: Int32A
   }
 }
 
-/** Keys of the two kinds live in one table; the salt keeps their fingerprints apart. */
+/** EXACT and DELETE keys live in one table; the salt keeps their fingerprints apart. */
 export const EXACT_SALT = 0;
 export const DELETE_SALT = 0x5bd1_e995;
+/** Salts of the prefix and suffix reach filters (separate structures; distinct for hygiene). */
+export const PREFIX_SALT = 0x27d4_eb2f;
+export const SUFFIX_SALT = 0x1656_67b1;
 
 /**
  * Final 32-bit key from a rolling hash, the hashed string's length and the key kind.

@@ -1,5 +1,8 @@
-import { DELETE_SALT, EXACT_SALT, mixKey, powerTable, prefixHashes } from './hash.js';
+import {
+  DELETE_SALT, EXACT_SALT, PREFIX_SALT, SUFFIX_SALT, mixKey, powerTable, prefixHashes,
+} from './hash.js';
 import { KeyTable } from './key-table.js';
+import { ReachFilter } from './reach-filter.js';
 import { TermStore } from './term-store.js';
 
 /** One occurrence of a term in a text: `text.slice(start, end)` is within `distance` of it. */
@@ -35,10 +38,16 @@ const LOAD_FACTOR = 0.7;
  * built), and every candidate is verified unit by unit, so hash collisions can cost time but
  * never produce a wrong answer.
  *
- * Probes are skipped when they cannot succeed: window lengths no term length (±1) reaches,
- * and windows holding units that occur in no term. A term of the index can absorb at most one
- * such "foreign" unit (as the edited unit), so a window with two stops the scan from that
- * start, and a window with one needs a single substitution/insertion probe, at that unit.
+ * Probes are skipped when they cannot succeed, using small structures that stay in cache, so
+ * that the big table (in DRAM at 1 M terms) sees few probes:
+ *   - window lengths no term length (±1) reaches;
+ *   - units that occur in no term: a window can absorb at most one such "foreign" unit (as
+ *     the edited unit), so two stop the scan from that start, and one fixes the edit position;
+ *   - reach: P(s), how far text from s can run along some term's prefix, and S(e), how far
+ *     text ending at e can run back along some term's suffix (approximate filters, never
+ *     short). A one-edit match of window [s, e) edited at unit i keeps w[0..i) as a prefix
+ *     and the rest as a suffix of the term, so i − s ≤ P(s) and e − i − 1 ≤ S(e): usually
+ *     only a unit or two qualify, instead of every unit of the window.
  *
  * Results are appended to `out` sorted by start, then end, then termId; each (start, end,
  * termId) appears once. Not re-entrant: queries share scratch buffers (JS is single-threaded,
@@ -67,6 +76,16 @@ export class TermIndex {
   /** Bit per UTF-16 unit: set iff the unit occurs in some term (8 KiB, stays in L1/L2). */
   private readonly alphabet: Uint32Array;
   private prefix = new Int32Array(64);
+  /** Approximate sets of term prefixes and suffixes, keyed by (length, hash). */
+  private readonly prefixes: ReachFilter;
+  private readonly suffixes: ReachFilter;
+  /** Per-query reach: prefixReach[s - from] = P(s), suffixReach[e - from] = S(e). */
+  private prefixReach = new Int32Array(64);
+  private suffixReach = new Int32Array(64);
+  /** The (text, from, to) whose reach is in the arrays above: findExact + findFuzzy share it. */
+  private reachText: string | null = null;
+  private reachFrom = 0;
+  private reachTo = 0;
   /** Index in `out` where the current window's matches begin (see `seen`). */
   private windowStart = 0;
 
@@ -86,7 +105,9 @@ export class TermIndex {
     let max = 0;
     let maxFuzzy = 0;
     let keyCount = 0;
+    let unitCount = 0;
     for (const t of distinct) {
+      unitCount += t.length;
       min = Math.min(min, t.length);
       max = Math.max(max, t.length);
       keyCount++;
@@ -102,6 +123,8 @@ export class TermIndex {
     this.fuzzyLengths = new Uint8Array(max + 3);
     this.alphabet = new Uint32Array(2048);
     this.table = new KeyTable(keyCount, distinct.length, LOAD_FACTOR);
+    this.prefixes = new ReachFilter(unitCount);
+    this.suffixes = new ReachFilter(unitCount);
 
     const pow = powerTable(max + 1);
     const p = this.scratch(max);
@@ -115,6 +138,10 @@ export class TermIndex {
       }
       prefixHashes(t, 0, len, p);
       this.table.insert(mixKey(p[len]!, len, EXACT_SALT), id);
+      for (let k = 1; k <= len; k++) {
+        this.prefixes.add(mixKey(p[k]!, k, PREFIX_SALT));
+        this.suffixes.add(mixKey((p[len]! - Math.imul(p[len - k]!, pow[k]!)) | 0, k, SUFFIX_SALT));
+      }
       if (len < fuzzyMinLength) continue;
       this.fuzzyLengths[len] = 1;
       for (let i = 0; i < len; i++) {
@@ -178,6 +205,7 @@ export class TermIndex {
     const len = s.length;
     if (len === 0 || len > this.maxTermLength || this.exactLengths[len] === 0) return false;
     const p = this.scratch(len);
+    this.reachText = null; // the scratch no longer holds the cached range's hashes
     prefixHashes(s, 0, len, p);
     const before = this.hits.length;
     this.windowStart = before;
@@ -198,17 +226,17 @@ export class TermIndex {
     from = Math.max(0, from);
     to = Math.min(text.length, to);
     if (!(to > from) || this.size === 0) return;
-    const p = this.scratch(to - from);
-    prefixHashes(text, from, to, p);
+    const p = this.prepare(text, from, to);
     const pow = powerTable(to - from);
-    const { alphabet, exactLengths } = this;
+    const { alphabet, exactLengths, prefixReach, suffixReach } = this;
     for (let s = from; s < to; s++) {
-      const last = Math.min(to, s + this.maxTermLength);
+      // A term equal to text[s..e) is a prefix run of length e - s: e - s <= P(s).
+      const last = Math.min(to, s + this.maxTermLength, s + prefixReach[s - from]!);
       for (let e = s + 1; e <= last; e++) {
         const u = text.charCodeAt(e - 1);
         if ((alphabet[u >>> 5]! & (1 << (u & 31))) === 0) break;
         const m = e - s;
-        if (exactLengths[m] === 0) continue;
+        if (exactLengths[m] === 0 || suffixReach[e - from]! < m) continue;
         const h = (p[e - from]! - Math.imul(p[s - from]!, pow[m]!)) | 0;
         const before = out.length;
         this.windowStart = before;
@@ -227,13 +255,15 @@ export class TermIndex {
     from = Math.max(0, from);
     to = Math.min(text.length, to);
     if (!(to > from) || this.maxFuzzyLength === 0) return;
-    const p = this.scratch(to - from);
-    prefixHashes(text, from, to, p);
+    const p = this.prepare(text, from, to);
     const pow = powerTable(to - from);
-    const { alphabet, fuzzyLengths } = this;
+    const { alphabet, fuzzyLengths, prefixReach, suffixReach } = this;
+    const maxReach = this.maxTermLength;
     for (let s = from; s < to; s++) {
       const a = s - from;
-      const last = Math.min(to, s + this.maxFuzzyLength + 1);
+      const reachP = prefixReach[a]!;
+      // Past this length no edit position satisfies both reach bounds (S(e) <= maxReach).
+      const last = Math.min(to, s + this.maxFuzzyLength + 1, s + reachP + maxReach + 1);
       let foreign = -1; // position of the window's one unit found in no term, if any
       for (let e = s + 1; e <= last; e++) {
         const u = text.charCodeAt(e - 1);
@@ -243,12 +273,18 @@ export class TermIndex {
         }
         const m = e - s;
         const b = e - from;
+        const reachS = suffixReach[b]!;
+        // Edit positions i allowed by reach: i - s <= P(s) and e - i - 1 <= S(e).
+        let lo = Math.max(s, e - 1 - reachS);
+        let hi = Math.min(e, s + reachP + 1); // exclusive
+        if (foreign >= 0) {
+          lo = Math.max(lo, foreign);
+          hi = Math.min(hi, foreign + 1);
+        }
         const before = out.length;
         this.windowStart = before;
         // Substitution: same length, the same unit deleted on both sides.
         if (fuzzyLengths[m] === 1) {
-          const lo = foreign >= 0 ? foreign : s;
-          const hi = foreign >= 0 ? foreign + 1 : e;
           for (let i = lo; i < hi; i++) {
             const c = i - from;
             const w = pow[b - c - 1]!;
@@ -259,8 +295,6 @@ export class TermIndex {
         }
         // Insertion: the window minus one unit is a term.
         if (m >= 2 && fuzzyLengths[m - 1] === 1) {
-          const lo = foreign >= 0 ? foreign : s;
-          const hi = foreign >= 0 ? foreign + 1 : e;
           for (let i = lo; i < hi; i++) {
             // Deleting any unit of a run gives the same string: probe it once.
             if (i > lo && text.charCodeAt(i) === text.charCodeAt(i - 1)) continue;
@@ -271,14 +305,58 @@ export class TermIndex {
             this.probeInsertion(text, s, e, i, h, out);
           }
         }
-        // Deletion: the window is a term minus one unit (so it has no foreign unit).
-        if (foreign < 0 && fuzzyLengths[m + 1] === 1) {
+        // Deletion: the window is a term minus one unit (so it has no foreign unit), split
+        // at the deleted unit into a prefix and a suffix of the term.
+        if (foreign < 0 && fuzzyLengths[m + 1] === 1 && reachP + reachS >= m) {
           const h = (p[b]! - Math.imul(p[a]!, pow[m]!)) | 0;
           this.probeDeletion(text, s, e, h, out);
         }
         if (out.length - before > 1) sortWindow(out, before);
       }
     }
+  }
+
+  /**
+   * Prefix hashes of text[from..to) plus the reach arrays, reused when the caller queries the
+   * same range again (findExact then findFuzzy).
+   */
+  private prepare(text: string, from: number, to: number): Int32Array {
+    const n = to - from;
+    const p = this.scratch(n);
+    if (this.reachText === text && this.reachFrom === from && this.reachTo === to) return p;
+    prefixHashes(text, from, to, p);
+    const pow = powerTable(n);
+    if (this.prefixReach.length <= n) {
+      this.prefixReach = new Int32Array(p.length);
+      this.suffixReach = new Int32Array(p.length);
+    }
+    const { prefixReach, suffixReach, prefixes, suffixes } = this;
+    const cap = this.maxTermLength;
+    for (let a = 0; a < n; a++) {
+      const limit = Math.min(cap, n - a);
+      let k = 0;
+      while (k < limit) {
+        const h = (p[a + k + 1]! - Math.imul(p[a]!, pow[k + 1]!)) | 0;
+        if (!prefixes.mayContain(mixKey(h, k + 1, PREFIX_SALT))) break;
+        k++;
+      }
+      prefixReach[a] = k;
+    }
+    suffixReach[0] = 0;
+    for (let b = 1; b <= n; b++) {
+      const limit = Math.min(cap, b);
+      let k = 0;
+      while (k < limit) {
+        const h = (p[b]! - Math.imul(p[b - k - 1]!, pow[k + 1]!)) | 0;
+        if (!suffixes.mayContain(mixKey(h, k + 1, SUFFIX_SALT))) break;
+        k++;
+      }
+      suffixReach[b] = k;
+    }
+    this.reachText = text;
+    this.reachFrom = from;
+    this.reachTo = to;
+    return p;
   }
 
   /** Prefix-hash scratch with room for a text of `n` units. */
