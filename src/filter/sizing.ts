@@ -56,7 +56,7 @@ export interface FilterShape {
 }
 
 /**
- * Smallest filter (fewest blocks, then fewest probes) whose modelled FPR for `n` keys is at
+ * Smallest filter (fewest blocks; among those, the lowest modelled FPR) whose modelled FPR for `n` keys is at
  * most `target`. Exhaustive over k (1..MAX_K) with a binary search over the block count:
  * the FPR falls monotonically as blocks are added.
  */
@@ -72,8 +72,10 @@ export function chooseShape(n: number, target: number): FilterShape {
       if (blockedBloomFpr(keys, mid, k) <= target) hi = mid;
       else lo = mid + 1;
     }
-    if (best === null || lo < best.blocks) {
-      best = { blocks: lo, k, expectedFpr: blockedBloomFpr(keys, lo, k) };
+    const expectedFpr = blockedBloomFpr(keys, lo, k);
+    // Same size, lower FPR wins (matters for small filters, where many k fit in one block).
+    if (best === null || lo < best.blocks || (lo === best.blocks && expectedFpr < best.expectedFpr)) {
+      best = { blocks: lo, k, expectedFpr };
     }
   }
   if (best === null) {
