@@ -95,13 +95,13 @@ describe('FilterFormatError', () => {
 
   it('flipped payload byte', () => {
     const b = good();
-    b[64 + 17] ^= 0x04;
+    b[64 + 17] = b[64 + 17]! ^ 0x04;
     expectError(b, /payload checksum mismatch .*the filter bits are corrupted/);
   });
 
   it('flipped header byte', () => {
     const b = good();
-    b[14] ^= 0x01; // k
+    b[14] = b[14]! ^ 0x01; // k
     expectError(b, /header checksum mismatch .*the header is corrupted/);
   });
 
@@ -118,7 +118,7 @@ describe('FilterFormatError', () => {
 
   it('skips the payload checksum only when asked', () => {
     const b = good();
-    b[64 + 17] ^= 0x04;
+    b[64 + 17] = b[64 + 17]! ^ 0x04;
     expect(() => loadFilter(b, { verifyChecksum: false })).not.toThrow();
   });
 });
