@@ -35,6 +35,8 @@ export interface Finding {
   readonly params?: Readonly<Record<string, string | number | boolean>>;
   /** Set by the policy layer: `'reject'` when this finding is a reason for rejection. */
   readonly severity?: 'reject' | 'warn' | 'info';
+  /** The finding in words, in the checker's locale (set by the wording layer). */
+  readonly message?: string;
 }
 
 /** Facts about the user that a password must not be built from. */

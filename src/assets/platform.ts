@@ -1,0 +1,40 @@
+/**
+ * What the checker needs from its host, so the same engine runs in Node and in browsers: the
+ * Node entry reads the shipped files from the package's `data/` folder, the browser entry
+ * fetches them lazily from a URL.
+ */
+export interface Platform {
+  /** A shipped data file by name (e.g. `global-banned.txt`), or null if this build has none. */
+  readAsset(name: string): Promise<Uint8Array | null>;
+  /** A user-supplied file (`breached: { path }`). */
+  readFile(path: string): Promise<Uint8Array>;
+  /** A user-supplied URL (`breached: { url }`). */
+  fetchBytes(url: string | URL): Promise<Uint8Array>;
+  /** The embedded breached filter's file name on this platform. */
+  readonly breachedAsset: string;
+}
+
+/** Data file names, shared by the build script and both platforms. */
+export const Assets = {
+  globalBanned: 'global-banned.txt',
+  dictionary: 'dictionary-en.txt',
+  names: 'names.txt',
+  commonPasswords: 'common-passwords.txt',
+  breachedFull: 'breached-1m.pgf',
+  breachedSmall: 'breached-100k.pgf',
+} as const;
+
+export function lines(bytes: Uint8Array | null): string[] {
+  if (!bytes) return [];
+  const text = new TextDecoder().decode(bytes);
+  const out: string[] = [];
+  let from = 0;
+  while (from < text.length) {
+    let to = text.indexOf('\n', from);
+    if (to < 0) to = text.length;
+    const line = text.slice(from, text.charCodeAt(to - 1) === 13 ? to - 1 : to);
+    if (line.length > 0 && line.charCodeAt(0) !== 35 /* # comment */) out.push(line);
+    from = to + 1;
+  }
+  return out;
+}

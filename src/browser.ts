@@ -1,0 +1,33 @@
+/**
+ * The browser entry of passgate: the same API as the Node entry (`src/index.ts`), bound to a
+ * platform that fetches the data files over HTTP. No Node built-in may be reachable from here
+ * (tsup builds it with `platform: 'browser'`; test/browser checks the bundle).
+ */
+import { bindApi } from './api.js';
+import { browserPlatform, createBrowserPlatform, type BrowserPlatformOptions } from './assets/browser.js';
+
+const api = bindApi(browserPlatform);
+
+/** Loads the lists once (fetched from `../data/` next to the bundle) and returns a checker. */
+export const createChecker = api.createChecker;
+/** Judges a password with a default checker, created on first use and reused after. */
+export const evaluate = api.evaluate;
+
+/**
+ * The same API reading its data files from another place, e.g. a CDN:
+ * `const { createChecker } = withDataUrl('https://cdn.example/passgate/data/')`.
+ */
+export function withDataUrl(baseUrl: string | URL, options: Omit<BrowserPlatformOptions, 'baseUrl'> = {}) {
+  return bindApi(createBrowserPlatform({ ...options, baseUrl }));
+}
+
+export { createBrowserPlatform, type BrowserPlatformOptions };
+export { Checker, type EvaluateOptions } from './checker.js';
+export { Codes, type BuiltInCode } from './codes.js';
+export type { CheckerOptions, BreachedOption } from './options.js';
+export type { EvaluationResult, StrengthSummary } from './engine/evaluate.js';
+export type { PolicyDescription } from './policy/describe.js';
+export type { Feedback } from './wording/feedback.js';
+export type * from './types.js';
+export { ENTRA_SUBSTITUTIONS, RECOMMENDED_SUBSTITUTIONS, type SubstitutionTable } from './normalise/substitutions.js';
+export { buildFilter, loadFilter, FilterFormatError } from './filter/index.js';

@@ -1,0 +1,121 @@
+import type { AsyncCheck, CheckInput, Finding, PasswordContext } from './types.js';
+import type { CheckerOptions } from './options.js';
+import type { Platform } from './assets/platform.js';
+import { buildState, type EngineState } from './engine/state.js';
+import { detect, finish, type EvaluationResult } from './engine/evaluate.js';
+import { describePolicy, type PolicyDescription } from './policy/describe.js';
+import { resolveLocale, type Locale } from './wording/locales.js';
+
+export interface EvaluateOptions {
+  /** Overrides the checker's locale for this call. */
+  locale?: string;
+}
+
+/**
+ * A configured password checker. Build one with `createChecker` (it loads and indexes the lists
+ * once) and call `evaluate` for every candidate password; it is immutable and safe to share.
+ */
+export class Checker {
+  readonly #state: EngineState;
+
+  /** @internal use `createChecker` */
+  constructor(state: EngineState) {
+    this.#state = state;
+  }
+
+  /**
+   * Judges one password. Synchronous, and never throws for a string: over-long input is refused
+   * as TOO_LONG before any other work. A non-string password is misuse and throws TypeError.
+   */
+  evaluate(password: string, context?: PasswordContext, options?: EvaluateOptions): EvaluationResult {
+    assertPassword(password);
+    const locale = this.#locale(options);
+    const detection = detect(this.#state, password, context);
+    const extra = detection.input ? runChecksSync(this.#state.options.checks, detection.input) : [];
+    return finish(this.#state, detection, extra, locale);
+  }
+
+  /** Like `evaluate`, and waits for asynchronous custom checks (e.g. a password-history lookup). */
+  async evaluateAsync(password: string, context?: PasswordContext, options?: EvaluateOptions): Promise<EvaluationResult> {
+    assertPassword(password);
+    const locale = this.#locale(options);
+    const detection = detect(this.#state, password, context);
+    const extra = detection.input ? await runChecksAsync(this.#state.options.checks, detection.input) : [];
+    return finish(this.#state, detection, extra, locale);
+  }
+
+  /** Judges many passwords with one context; the batch API for audits and benchmarks. */
+  evaluateMany(passwords: readonly string[], context?: PasswordContext, options?: EvaluateOptions): EvaluationResult[] {
+    return passwords.map((p) => this.evaluate(p, context, options));
+  }
+
+  /** The policy in force, machine-readable, for UI checklists and `GET /v1/policy`. */
+  policy(): PolicyDescription {
+    return describePolicy(this.#state);
+  }
+
+  toString(): string {
+    return `[passgate Checker ${this.#state.options.profile.name}]`;
+  }
+
+  #locale(options: EvaluateOptions | undefined): Locale {
+    if (options?.locale === undefined) return this.#state.options.locale;
+    // A bad per-call locale must not make evaluate throw: fall back to the checker's own.
+    try {
+      return resolveLocale(options.locale, 'locale');
+    } catch {
+      return this.#state.options.locale;
+    }
+  }
+}
+
+function assertPassword(password: unknown): asserts password is string {
+  if (typeof password !== 'string') throw new TypeError('The `password` argument must be a string');
+}
+
+/** Loads the lists once and returns a checker. Throws TypeError/RangeError on bad options. */
+export async function createCheckerOn(platform: Platform, options?: CheckerOptions): Promise<Checker> {
+  return new Checker(await buildState(platform, options));
+}
+
+// A custom check that fails must not let a password through, nor leak what it threw (a check's
+// own error message may quote the password): it becomes a generic rejecting finding.
+const checkError = (i: number, reason: string): Finding => ({
+  code: 'CHECK_ERROR',
+  source: 'check',
+  params: { check: i, reason },
+});
+
+function runChecksSync(checks: readonly AsyncCheck[], input: CheckInput): Finding[] {
+  const out: Finding[] = [];
+  checks.forEach((check, i) => {
+    try {
+      const r = check(input);
+      if (r && typeof (r as Promise<unknown>).then === 'function') {
+        (r as Promise<unknown>).catch(() => undefined);
+        out.push(checkError(i, 'asynchronous check: use evaluateAsync()'));
+      } else out.push(...validFindings(r as readonly Finding[], i));
+    } catch {
+      out.push(checkError(i, 'the check threw'));
+    }
+  });
+  return out;
+}
+
+async function runChecksAsync(checks: readonly AsyncCheck[], input: CheckInput): Promise<Finding[]> {
+  const results = await Promise.all(
+    checks.map(async (check, i) => {
+      try {
+        return validFindings(await check(input), i);
+      } catch {
+        return [checkError(i, 'the check threw')];
+      }
+    }),
+  );
+  return results.flat();
+}
+
+function validFindings(r: unknown, i: number): Finding[] {
+  if (!Array.isArray(r)) return [checkError(i, 'the check did not return an array')];
+  return r.filter((f): f is Finding => f !== null && typeof f === 'object' && typeof f.code === 'string').map((f) => ({ ...f, source: f.source ?? 'check' }));
+}

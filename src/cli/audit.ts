@@ -1,0 +1,93 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { createChecker } from '../index.js';
+import { Exit, UsageError, type Subcommand } from './io.js';
+import { CHECKER_FLAGS, CHECKER_FLAGS_HELP, checkerOptionsFrom } from './checker-flags.js';
+import { Progress } from './progress.js';
+
+const HELP = `Usage: passgate audit FILE [options]
+
+Judges every password in FILE (one a line, UTF-8; '-' for stdin) with the chosen policy and
+reports how many were rejected and for which reasons. The passwords themselves are never
+printed. Use it to see what a policy would do before enforcing it.
+
+Options:
+  --json                the report as JSON
+${CHECKER_FLAGS_HELP}`;
+
+export interface AuditReport {
+  total: number;
+  rejected: number;
+  rejectionRate: number;
+  /** How many passwords had at least one finding with this code (any severity). */
+  findings: Record<string, number>;
+  /** How many passwords were rejected for this code. */
+  rejectedBy: Record<string, number>;
+  profile: string;
+  seconds: number;
+  perSecond: number;
+}
+
+export const audit: Subcommand = async (args, io) => {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: { ...CHECKER_FLAGS, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values.help) {
+    io.stdout.write(HELP + '\n');
+    return Exit.OK;
+  }
+  const file = positionals[0];
+  if (file === undefined || positionals.length > 1) throw new UsageError('give exactly one FILE (or - for stdin)');
+  const size = file === '-' ? undefined : await fileSize(file);
+  const checker = await createChecker(await checkerOptionsFrom(values));
+
+  const input = file === '-' ? io.stdin : createReadStream(file);
+  const progress = new Progress(io, 'auditing', size);
+  const report: AuditReport = { total: 0, rejected: 0, rejectionRate: 0, findings: {}, rejectedBy: {}, profile: checker.policy().profile, seconds: 0, perSecond: 0 };
+  const started = performance.now();
+  let bytes = 0;
+  for await (const raw of createInterface({ input, crlfDelay: Infinity })) {
+    bytes += Buffer.byteLength(raw) + 1;
+    if (raw.length === 0) continue;
+    const r = checker.evaluate(raw);
+    report.total++;
+    if (r.wouldReject) report.rejected++;
+    for (const code of new Set(r.findings.map((f) => f.code))) report.findings[code] = (report.findings[code] ?? 0) + 1;
+    for (const code of r.policy.rejectedBy) report.rejectedBy[code] = (report.rejectedBy[code] ?? 0) + 1;
+    progress.update(size ? bytes : report.total);
+  }
+  progress.done();
+  report.seconds = (performance.now() - started) / 1000;
+  report.perSecond = report.seconds > 0 ? Math.round(report.total / report.seconds) : 0;
+  report.rejectionRate = report.total ? report.rejected / report.total : 0;
+  io.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : render(report));
+  return Exit.OK;
+};
+
+async function fileSize(file: string): Promise<number> {
+  try {
+    return (await stat(file)).size;
+  } catch (err) {
+    throw new UsageError(`cannot read '${file}' (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+function render(r: AuditReport): string {
+  const pct = (n: number) => (r.total ? ((100 * n) / r.total).toFixed(1) + '%' : '–');
+  const lines = [
+    `${r.total.toLocaleString('en')} passwords, ${r.rejected.toLocaleString('en')} rejected (${pct(r.rejected)}) by the ${r.profile} profile`,
+    `${r.perSecond.toLocaleString('en')} evaluations/s`,
+    '',
+    'rejected for (a password may have several reasons):',
+  ];
+  const rows = Object.entries(r.rejectedBy).sort((a, b) => b[1] - a[1]);
+  for (const [code, n] of rows) lines.push(`  ${code.padEnd(18)} ${String(n).padStart(9)}  ${pct(n)}`);
+  lines.push('', 'found in (any severity):');
+  for (const [code, n] of Object.entries(r.findings).sort((a, b) => b[1] - a[1])) lines.push(`  ${code.padEnd(18)} ${String(n).padStart(9)}  ${pct(n)}`);
+  return lines.join('\n') + '\n';
+}

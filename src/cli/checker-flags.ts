@@ -1,0 +1,90 @@
+import { readFile } from 'node:fs/promises';
+import type { ParseArgsConfig } from 'node:util';
+import type { CheckerOptions } from '../options.js';
+import type { PasswordContext, ProfileName } from '../types.js';
+import { UsageError } from './io.js';
+
+/** Flags every command that builds a checker understands (check, audit, serve). */
+export const CHECKER_FLAGS = {
+  profile: { type: 'string' },
+  custom: { type: 'string' },
+  global: { type: 'string' },
+  breached: { type: 'string' },
+  'no-breached': { type: 'boolean' },
+  'min-length': { type: 'string' },
+  'max-length': { type: 'string' },
+  mfa: { type: 'boolean' },
+  locale: { type: 'string' },
+  audit: { type: 'boolean' },
+} as const satisfies NonNullable<ParseArgsConfig['options']>;
+
+export const CONTEXT_FLAGS = {
+  'first-name': { type: 'string' },
+  'last-name': { type: 'string' },
+  username: { type: 'string' },
+  email: { type: 'string' },
+  tenant: { type: 'string' },
+  'display-name': { type: 'string' },
+} as const satisfies NonNullable<ParseArgsConfig['options']>;
+
+export const CHECKER_FLAGS_HELP = `  --profile NAME        recommended (default), entra or nist
+  --custom FILE         custom banned terms, one a line (at most 1000, 4–16 characters each)
+  --global FILE         replace the shipped global banned list (one term a line)
+  --breached FILE       a filter built with 'passgate build' instead of the embedded one
+  --no-breached         no breached-password lookup
+  --min-length N        minimum length in characters
+  --max-length N        maximum length in characters
+  --mfa                 nist profile: the password is one of several factors (minimum 8)
+  --locale TAG          en (default), fr, de or es
+  --audit               audit mode: report what would be rejected, accept everything`;
+
+export const CONTEXT_FLAGS_HELP = `  --first-name, --last-name, --username, --email, --tenant, --display-name VALUE
+                        the user's own details: a password containing them is rejected`;
+
+type Values = Record<string, string | boolean | undefined>;
+
+export async function checkerOptionsFrom(values: Values): Promise<CheckerOptions> {
+  const options: CheckerOptions = {};
+  if (typeof values.profile === 'string') options.profile = values.profile as ProfileName;
+  if (typeof values.custom === 'string') options.customBannedTerms = await termFile(values.custom, '--custom');
+  if (typeof values.global === 'string') options.globalBannedTerms = await termFile(values.global, '--global');
+  if (values['no-breached']) options.breached = false;
+  else if (typeof values.breached === 'string') options.breached = { path: values.breached };
+  if (typeof values['min-length'] === 'string') options.minLength = integer(values['min-length'], '--min-length');
+  if (typeof values['max-length'] === 'string') options.maxLength = integer(values['max-length'], '--max-length');
+  if (values.mfa) options.mfa = true;
+  if (typeof values.locale === 'string') options.locale = values.locale;
+  if (values.audit) options.mode = 'audit';
+  return options;
+}
+
+export function contextFrom(values: Values): PasswordContext | undefined {
+  const ctx: PasswordContext = {};
+  const map = {
+    'first-name': 'firstName', 'last-name': 'lastName', username: 'username', email: 'email',
+    tenant: 'tenantName', 'display-name': 'displayName',
+  } as const;
+  for (const [flag, field] of Object.entries(map)) {
+    const v = values[flag];
+    if (typeof v === 'string') ctx[field] = v;
+  }
+  return Object.keys(ctx).length > 0 ? ctx : undefined;
+}
+
+function integer(text: string, flag: string): number {
+  if (!/^\d{1,6}$/.test(text)) throw new UsageError(`${flag} must be a whole number`);
+  return Number(text);
+}
+
+async function termFile(path: string, flag: string): Promise<string[]> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    throw new UsageError(`${flag}: cannot read '${path}' (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0 && !l.startsWith('#'));
+}

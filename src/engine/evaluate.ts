@@ -1,0 +1,228 @@
+import type { CheckInput, Finding, NormalisedText, PasswordContext } from '../types.js';
+import type { EngineState } from './state.js';
+import { codePointLength, normalise } from '../normalise/normalise.js';
+import { contextTerms, findContextTerms, wholeContextTerm, type ContextTerm } from '../detect/context.js';
+import { findPatterns } from '../detect/patterns/index.js';
+import type { PatternMatch } from '../detect/patterns/types.js';
+import { scorePoints, type PointsResult } from '../score/points.js';
+import { findWords } from '../detect/dictionary.js';
+import type { TermIndex, TermMatch } from '../match/index.js';
+import { estimateStrength, guessesForWord, type Candidate } from '../score/strength.js';
+import { decide } from '../policy/verdict.js';
+import { feedbackFor, messageFor, type Feedback } from '../wording/feedback.js';
+import type { Locale } from '../wording/locales.js';
+
+export interface StrengthSummary {
+  readonly guesses: number;
+  readonly guessesLog10: number;
+  /** 0–4, on zxcvbn's scale: 3 means at least 1e10 guesses. */
+  readonly score: 0 | 1 | 2 | 3 | 4;
+}
+
+/** What `evaluate` returns. It never contains the password. */
+export interface EvaluationResult {
+  /** The verdict: false means ask for another password (always true in audit mode). */
+  readonly accepted: boolean;
+  /** The enforce-mode verdict would have been a rejection (useful in audit mode). */
+  readonly wouldReject: boolean;
+  /** Entra points of the normalised password: one per banned term or pattern, one per other character. */
+  readonly score: number;
+  readonly findings: readonly Finding[];
+  readonly feedback: Feedback;
+  /** The strength estimate, where the profile uses one. */
+  readonly strength: StrengthSummary | null;
+  readonly policy: {
+    readonly profile: string;
+    readonly mode: string;
+    readonly threshold: number;
+    readonly minLength: number;
+    readonly maxLength: number;
+    /** Codes of the findings that decided a rejection. */
+    readonly rejectedBy: readonly string[];
+  };
+}
+
+/** Checks run per evaluation before the policy decides; custom checks come after these. */
+export interface Detection {
+  readonly findings: Finding[];
+  readonly input: CheckInput | null;
+  readonly points: number;
+  readonly strength: StrengthSummary | null;
+}
+
+/** Detection and scoring: everything up to the policy decision. Never throws for a string. */
+export function detect(state: EngineState, password: string, context: PasswordContext | undefined): Detection {
+  const { options, normaliser } = state;
+  const { profile } = options;
+  // The cap comes before any other work: a code point is at most two units, so anything longer
+  // than twice the cap in units is over it without counting.
+  const length = password.length > 2 * options.maxLength ? Infinity : codePointLength(password);
+  if (length > options.maxLength) {
+    return { findings: [{ code: 'TOO_LONG', source: 'policy', params: { max: options.maxLength } }], input: null, points: 0, strength: null };
+  }
+  const findings: Finding[] = [];
+  if (length < options.minLength) findings.push({ code: 'TOO_SHORT', source: 'policy', params: { min: options.minLength, length } });
+
+  const text = normalise(password, normaliser);
+  const terms = contextTerms(context, normaliser);
+  const input: CheckInput = { password, text, contextTerms: terms, profile: profile.name };
+
+  let points = 0;
+  let strength: StrengthSummary | null = null;
+  if (profile.matching === 'whole') {
+    findings.push(...wholePasswordChecks(state, text, terms));
+    points = codePointLength(text.folded);
+  } else {
+    findings.push(...findContextTerms(text, terms, profile.fuzzyContext));
+    const patterns = profile.patternTokens ? findPatterns(text.plain) : [];
+    const scored = scorePoints(text.folded, state.banned.index, patterns, true);
+    points = scored.points;
+    findings.push(...tokenFindings(state, text, scored, patterns));
+    if (scored.bannedCount > 0 && scored.points < profile.threshold) {
+      findings.push({ code: 'LOW_SCORE', source: 'policy', params: { points: scored.points, threshold: profile.threshold } });
+    }
+    if (profile.strength) {
+      const estimated = estimate(state, text, scored, patterns, terms);
+      strength = estimated.summary;
+      if (strength.score < profile.minStrengthScore) {
+        findings.push({ code: 'WEAK', source: 'strength', params: { score: strength.score, guessesLog10: round1(strength.guessesLog10) } });
+        findings.push(...estimated.words);
+      }
+    }
+  }
+  if (state.breached && isBreached(state, password, text)) findings.push({ code: 'BREACHED', source: 'breached' });
+  return { findings, input, points, strength };
+}
+
+function isBreached(state: EngineState, password: string, text: NormalisedText): boolean {
+  const filter = state.breached!;
+  if (filter.mayContain(password)) return true;
+  // Lists keep case, users vary it: the all-lowercase form is the variant worth one more probe.
+  const lower = text.plain;
+  return state.options.profile.name === 'recommended' && lower !== password && filter.mayContain(lower);
+}
+
+/** NIST: compare the entire (normalised) password, never its parts. */
+function wholePasswordChecks(state: EngineState, text: NormalisedText, terms: readonly ContextTerm[]): Finding[] {
+  const out: Finding[] = [];
+  const whole = text.folded;
+  const n = text.start.length;
+  const span = n > 0 ? { start: 0, end: text.end[n - 1]! } : {};
+  const banned = state.banned;
+  const id = wholeTermId(banned.index, whole);
+  if (id >= 0) {
+    out.push({ code: 'BANNED_TERM', source: banned.source[id] ?? 'global', term: banned.display[id], distance: 0, ...span });
+  }
+  const core = stripAffixes(whole);
+  const ctx = wholeContextTerm(whole, terms) ?? wholeContextTerm(core, terms);
+  if (ctx) out.push({ code: 'CONTEXT_TERM', source: 'context', term: ctx.term, distance: 0, params: { field: ctx.field }, ...span });
+  const dict = state.dictionary;
+  const word = dict ? wholeTermId(dict.index, whole) : -1;
+  if (dict && word >= 0) out.push({ code: 'DICTIONARY_WORD', source: 'dictionary', term: dict.index.term(word), ...span });
+  return out;
+}
+
+function wholeTermId(index: TermIndex, s: string): number {
+  if (s.length < index.minTermLength || s.length > index.maxTermLength) return -1;
+  const out: TermMatch[] = [];
+  index.findExact(s, 0, s.length, out);
+  return out.find((m) => m.start === 0 && m.end === s.length)?.termId ?? -1;
+}
+
+// "derivatives thereof": the name with digits or symbols bolted on either end.
+function stripAffixes(s: string): string {
+  let a = 0;
+  let b = s.length;
+  const isLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || c > 0x7f;
+  while (a < b && !isLetter(s.charCodeAt(a))) a++;
+  while (b > a && !isLetter(s.charCodeAt(b - 1))) b--;
+  return s.slice(a, b);
+}
+
+function tokenFindings(state: EngineState, text: NormalisedText, scored: PointsResult, patterns: readonly PatternMatch[]): Finding[] {
+  const out: Finding[] = [];
+  const banned = state.banned;
+  for (const t of scored.tokens) {
+    const start = text.start[t.start]!;
+    const end = text.end[t.end - 1]!;
+    if (t.kind === 'banned') {
+      const id = t.termId!;
+      out.push({ code: 'BANNED_TERM', source: banned.source[id] ?? 'global', start, end, term: banned.display[id], distance: t.distance ?? 0 });
+    } else {
+      const p = patterns[t.patternIndex!]!;
+      out.push({ code: p.code, source: 'pattern', start, end, params: { kind: p.kind, ...p.params } });
+    }
+  }
+  return out;
+}
+
+function estimate(
+  state: EngineState,
+  text: NormalisedText,
+  scored: PointsResult,
+  patterns: readonly PatternMatch[],
+  terms: readonly ContextTerm[],
+): { summary: StrengthSummary; words: Finding[] } {
+  if (state.zxcvbn) {
+    return { summary: state.zxcvbn.estimate(text.folded, terms.map((t) => t.term)), words: [] };
+  }
+  const candidates: Candidate[] = patterns.map((p) => ({ start: p.start, end: p.end, guesses: p.guesses, code: p.code }));
+  const dict = state.dictionary;
+  const wordAt: { start: number; end: number; id: number }[] = [];
+  if (dict) {
+    for (const m of findWords(dict, text.folded)) {
+      const token = text.folded.slice(m.start, m.end);
+      const original = text.plain.slice(m.start, m.end);
+      candidates.push({ start: m.start, end: m.end, guesses: guessesForWord(dict.rank[m.termId]!, token, original), code: 'DICTIONARY_WORD' });
+      wordAt.push({ start: m.start, end: m.end, id: m.termId });
+    }
+  }
+  // A fuzzy banned hit is a word an attacker reaches with a handful of edits.
+  for (const t of scored.tokens) {
+    if (t.kind === 'banned' && t.distance === 1) {
+      const rank = state.banned.rank[t.termId!] ?? 1;
+      candidates.push({ start: t.start, end: t.end, guesses: rank * 50 * (t.end - t.start), code: 'BANNED_TERM' });
+    }
+  }
+  const s = estimateStrength(text.folded.length, candidates);
+  const words: Finding[] = [];
+  for (const c of s.sequence) {
+    if (c.code !== 'DICTIONARY_WORD' || !dict) continue;
+    const w = wordAt.find((x) => x.start === c.start && x.end === c.end);
+    if (!w) continue;
+    words.push({
+      code: 'DICTIONARY_WORD',
+      source: 'dictionary',
+      start: text.start[c.start]!,
+      end: text.end[c.end - 1]!,
+      term: dict.index.term(w.id),
+      params: { list: dict.kind[w.id]!, rank: dict.rank[w.id]! },
+    });
+  }
+  return { summary: { guesses: s.guesses, guessesLog10: s.guessesLog10, score: s.score }, words };
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/** Policy and wording on top of detection: the public result. */
+export function finish(state: EngineState, detection: Detection, extra: readonly Finding[], locale: Locale): EvaluationResult {
+  const { options } = state;
+  const verdict = decide([...detection.findings, ...extra], options.profile, options.mode);
+  const findings = verdict.findings.map((f) => ({ ...f, message: messageFor(f, locale) }));
+  return {
+    accepted: verdict.accepted,
+    wouldReject: verdict.wouldReject,
+    score: detection.points,
+    findings,
+    feedback: feedbackFor(findings, locale),
+    strength: detection.strength,
+    policy: {
+      profile: options.profile.name,
+      mode: options.mode,
+      threshold: options.profile.threshold,
+      minLength: options.minLength,
+      maxLength: options.maxLength,
+      rejectedBy: verdict.rejectedBy,
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import type { CheckerOptions, ResolvedOptions } from '../options.js';
+import { resolveOptions } from '../options.js';
+import { compileSubstitutions } from '../normalise/substitutions.js';
+import type { NormaliserConfig } from '../normalise/normalise.js';
+import { buildBannedLists, type BannedLists } from '../detect/banned-lists.js';
+import { buildDictionary, type RankedDictionary } from '../detect/dictionary.js';
+import { Assets, lines, type Platform } from '../assets/platform.js';
+import { loadFilter } from '../filter/index.js';
+import { loadZxcvbn, type ZxcvbnEstimator } from '../score/zxcvbn.js';
+
+/** A breached-password lookup, whatever filter backs it. */
+export interface BreachedLookup {
+  mayContain(password: string): boolean;
+  readonly count: number;
+  readonly falsePositiveRate: number;
+}
+
+/** Everything a checker computed once, shared read-only by every evaluation. */
+export interface EngineState {
+  readonly options: ResolvedOptions;
+  readonly normaliser: NormaliserConfig;
+  readonly banned: BannedLists;
+  readonly dictionary: RankedDictionary | null;
+  readonly breached: BreachedLookup | null;
+  readonly zxcvbn: ZxcvbnEstimator | null;
+}
+
+export async function buildState(platform: Platform, raw: CheckerOptions | undefined): Promise<EngineState> {
+  const options = resolveOptions(raw);
+  const { profile } = options;
+  const normaliser: NormaliserConfig = {
+    unicodeForm: profile.unicodeForm,
+    foldDiacritics: profile.foldDiacritics,
+    foldConfusables: profile.foldConfusables,
+    fold: compileSubstitutions(options.substitutions),
+  };
+
+  const [globalTerms, breached, wordLists] = await Promise.all([
+    options.globalBannedTerms ?? platform.readAsset(Assets.globalBanned).then(lines),
+    loadBreached(platform, options),
+    profile.strength && options.estimator === 'native' ? loadWordLists(platform) : null,
+  ]);
+  const banned = buildBannedLists(globalTerms, options.customBannedTerms, normaliser, profile.fuzzyMinLength);
+  const dictionary = wordLists
+    ? buildDictionary(
+        [
+          { kind: 'banned', terms: options.customBannedTerms },
+          { kind: 'passwords', terms: wordLists.passwords },
+          { kind: 'banned', terms: globalTerms },
+          { kind: 'english', terms: wordLists.english },
+          { kind: 'names', terms: wordLists.names },
+        ],
+        normaliser,
+      )
+    : null;
+  const zxcvbn = profile.strength && options.estimator === 'zxcvbn' ? await loadZxcvbn() : null;
+  return { options, normaliser, banned, dictionary, breached, zxcvbn };
+}
+
+async function loadWordLists(platform: Platform) {
+  const [passwords, english, names] = await Promise.all([
+    platform.readAsset(Assets.commonPasswords).then(lines),
+    platform.readAsset(Assets.dictionary).then(lines),
+    platform.readAsset(Assets.names).then(lines),
+  ]);
+  return { passwords, english, names };
+}
+
+async function loadBreached(platform: Platform, options: ResolvedOptions): Promise<BreachedLookup | null> {
+  const choice = options.breached;
+  if (choice === false) return null;
+  if (choice === undefined) {
+    if (!options.profile.breachedByDefault) return null;
+    const bytes = await platform.readAsset(platform.breachedAsset);
+    return bytes ? loadFilter(bytes) : null;
+  }
+  if ('bytes' in choice) return loadFilter(choice.bytes);
+  if ('path' in choice) return loadFilter(await platform.readFile(choice.path));
+  return loadFilter(await platform.fetchBytes(choice.url));
+}

@@ -1,0 +1,116 @@
+import type { NormalisedText } from '../types.js';
+import { CONFUSABLES } from './confusables.js';
+
+export interface NormaliserConfig {
+  /** Unicode normalisation applied per character cluster before case folding. */
+  readonly unicodeForm: 'none' | 'NFC' | 'NFKC';
+  /** Strip accents (`é` → `e`) after case folding. */
+  readonly foldDiacritics: boolean;
+  /** Fold Cyrillic/Greek look-alikes onto Latin letters. */
+  readonly foldConfusables: boolean;
+  /** Compiled substitution classes (see `compileSubstitutions`). */
+  readonly fold: ReadonlyMap<number, number>;
+}
+
+const COMBINING = /\p{M}/u;
+const COMBINING_ALL = /\p{M}+/gu;
+
+/**
+ * Normalises a password into the two strings the detectors use, keeping for every output unit
+ * the span of the original it came from. Pure; linear in the input.
+ */
+export function normalise(password: string, config: NormaliserConfig): NormalisedText {
+  return isAscii(password) ? normaliseAscii(password, config) : normaliseUnicode(password, config);
+}
+
+/** The folded form of a list term or context name: exactly what a password folds to. */
+export function normaliseTerm(term: string, config: NormaliserConfig): string {
+  return normalise(term, config).folded;
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+// The common case: ASCII in, one unit out per unit in, so the offset maps are the identity.
+function normaliseAscii(password: string, config: NormaliserConfig): NormalisedText {
+  const n = password.length;
+  const plain = password.toLowerCase();
+  const start = new Uint32Array(n);
+  const end = new Uint32Array(n);
+  let folded = '';
+  let same = true;
+  const units: number[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    start[i] = i;
+    end[i] = i + 1;
+    const c = plain.charCodeAt(i);
+    const f = config.fold.get(c) ?? c;
+    if (f !== c) same = false;
+    units[i] = f;
+  }
+  folded = same ? plain : fromUnits(units);
+  return { plain, folded, start, end };
+}
+
+function normaliseUnicode(password: string, config: NormaliserConfig): NormalisedText {
+  const plainUnits: number[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let i = 0;
+  while (i < password.length) {
+    // A cluster is one code point plus the combining marks after it, so NFC/NFKC can compose
+    // `e` + U+0301 into `é` without losing track of which original units it came from.
+    const segStart = i;
+    i += unitLength(password, i);
+    while (i < password.length) {
+      const len = unitLength(password, i);
+      if (!COMBINING.test(password.slice(i, i + len))) break;
+      i += len;
+    }
+    let seg = password.slice(segStart, i);
+    if (config.unicodeForm !== 'none') seg = seg.normalize(config.unicodeForm);
+    seg = seg.toLowerCase();
+    if (config.foldDiacritics) seg = seg.normalize('NFD').replace(COMBINING_ALL, '');
+    for (let k = 0; k < seg.length; k++) {
+      let c = seg.charCodeAt(k);
+      if (config.foldConfusables) c = CONFUSABLES.get(c) ?? c;
+      plainUnits.push(c);
+      starts.push(segStart);
+      ends.push(i);
+    }
+  }
+  const foldedUnits = plainUnits.map((c) => config.fold.get(c) ?? c);
+  return {
+    plain: fromUnits(plainUnits),
+    folded: fromUnits(foldedUnits),
+    start: Uint32Array.from(starts),
+    end: Uint32Array.from(ends),
+  };
+}
+
+function unitLength(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    const d = s.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return 2;
+  }
+  return 1;
+}
+
+// String.fromCharCode with many arguments is the fastest way to build a short string from
+// units; chunked so a long input never exceeds the engine's argument limit.
+function fromUnits(units: readonly number[]): string {
+  if (units.length <= 4096) return String.fromCharCode(...units);
+  let out = '';
+  for (let i = 0; i < units.length; i += 4096) out += String.fromCharCode(...units.slice(i, i + 4096));
+  return out;
+}
+
+/** Number of Unicode code points (lone surrogates count as one), as NIST counts length. */
+export function codePointLength(s: string): number {
+  let count = 0;
+  for (let i = 0; i < s.length; i += unitLength(s, i)) count++;
+  return count;
+}

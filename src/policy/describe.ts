@@ -1,0 +1,43 @@
+import type { EngineState } from '../engine/state.js';
+
+/** The policy in force, for UI checklists and `GET /v1/policy`. */
+export interface PolicyDescription {
+  readonly profile: string;
+  readonly mode: string;
+  readonly minLength: number;
+  readonly maxLength: number;
+  /** Entra points needed when a banned term is present (0: not used by this profile). */
+  readonly threshold: number;
+  readonly matching: 'substring' | 'whole';
+  readonly lists: {
+    readonly globalBannedTerms: number;
+    readonly customBannedTerms: number;
+    readonly breached: null | { readonly entries: number; readonly falsePositiveRate: number };
+    readonly dictionaryWords: number;
+  };
+  readonly strength: null | { readonly estimator: string; readonly minScore: number };
+  readonly contextFields: readonly string[];
+  readonly locale: string;
+}
+
+export function describePolicy(state: EngineState): PolicyDescription {
+  const { options } = state;
+  const { profile } = options;
+  return {
+    profile: profile.name,
+    mode: options.mode,
+    minLength: options.minLength,
+    maxLength: options.maxLength,
+    threshold: profile.threshold,
+    matching: profile.matching,
+    lists: {
+      globalBannedTerms: state.banned.globalCount,
+      customBannedTerms: state.banned.customCount,
+      breached: state.breached ? { entries: state.breached.count, falsePositiveRate: state.breached.falsePositiveRate } : null,
+      dictionaryWords: state.dictionary?.index.size ?? 0,
+    },
+    strength: profile.strength ? { estimator: options.estimator, minScore: profile.minStrengthScore } : null,
+    contextFields: ['firstName', 'lastName', 'username', 'email', 'tenantName', 'displayName'],
+    locale: options.locale,
+  };
+}

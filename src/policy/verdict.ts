@@ -1,0 +1,44 @@
+import type { Finding, Mode } from '../types.js';
+import type { Profile } from './profiles.js';
+
+export interface Verdict {
+  readonly findings: Finding[];
+  readonly accepted: boolean;
+  readonly wouldReject: boolean;
+  readonly rejectedBy: string[];
+}
+
+// Findings that reject on their own, per profile. Everything else explains (warn) a rejection
+// or is information; a banned term rejects only through the points rule (LOW_SCORE) except in
+// the nist profile, whose blocklist compares the whole password.
+const REJECTING: Readonly<Record<Profile['name'], ReadonlySet<string>>> = {
+  recommended: new Set(['TOO_SHORT', 'TOO_LONG', 'BREACHED', 'CONTEXT_TERM', 'LOW_SCORE', 'WEAK', 'CHECK_ERROR']),
+  entra: new Set(['TOO_SHORT', 'TOO_LONG', 'BREACHED', 'CONTEXT_TERM', 'LOW_SCORE', 'CHECK_ERROR']),
+  nist: new Set(['TOO_SHORT', 'TOO_LONG', 'BREACHED', 'CONTEXT_TERM', 'BANNED_TERM', 'DICTIONARY_WORD', 'CHECK_ERROR']),
+};
+const BUILT_IN = new Set([
+  'BANNED_TERM', 'CONTEXT_TERM', 'BREACHED', 'LOW_SCORE', 'TOO_SHORT', 'TOO_LONG', 'REPETITIVE',
+  'SEQUENTIAL', 'KEYBOARD_WALK', 'DICTIONARY_WORD', 'WEAK', 'DATE', 'PREDICTABLE_AFFIX', 'CHECK_ERROR',
+]);
+
+/**
+ * The policy layer: decides which findings reject, given the profile and mode. Custom checks'
+ * own codes reject unless the check marked them 'warn' or 'info' itself.
+ */
+export function decide(findings: readonly Finding[], profile: Profile, mode: Mode): Verdict {
+  const rejecting = REJECTING[profile.name];
+  const lowScore = findings.some((f) => f.code === 'LOW_SCORE');
+  const weak = findings.some((f) => f.code === 'WEAK');
+  const out: Finding[] = findings.map((f) => {
+    let severity: Finding['severity'];
+    if (!BUILT_IN.has(f.code)) severity = f.severity ?? 'reject';
+    else if (rejecting.has(f.code)) severity = 'reject';
+    else if ((f.code === 'BANNED_TERM' && lowScore) || ((lowScore || weak) && f.source === 'pattern')) severity = 'warn';
+    else if (weak && f.code === 'DICTIONARY_WORD') severity = 'warn';
+    else severity = 'info';
+    return severity === f.severity ? f : { ...f, severity };
+  });
+  const rejectedBy = [...new Set(out.filter((f) => f.severity === 'reject').map((f) => f.code))];
+  const wouldReject = rejectedBy.length > 0;
+  return { findings: out, accepted: mode === 'audit' ? true : !wouldReject, wouldReject, rejectedBy };
+}

@@ -1,0 +1,104 @@
+import type { TermIndex, TermMatch } from '../match/index.js';
+
+/** A span of the normalised password that counts as one point. */
+export interface ScoredToken {
+  readonly start: number;
+  readonly end: number;
+  readonly kind: 'banned' | 'pattern';
+  /** For banned tokens: the term id in the index, and 0 (exact) or 1 (fuzzy). */
+  readonly termId?: number;
+  readonly distance?: 0 | 1;
+  /** For pattern tokens: the position in the pattern list given. */
+  readonly patternIndex?: number;
+}
+
+export interface PointsResult {
+  readonly tokens: ScoredToken[];
+  readonly bannedCount: number;
+  readonly leftover: number;
+  /** Entra's score: one point per token, one per remaining character. */
+  readonly points: number;
+}
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Entra's points rule over the folded password. The order reproduces every published example:
+ * exact banned terms first (longest first, no overlap), then — in profiles that use them —
+ * predictable patterns (years, digit runs, keyboard walks) on what is left, then banned terms at
+ * edit distance 1 inside each run of characters still unclaimed. Every token is one point, every
+ * character left over is one point.
+ */
+export function scorePoints(
+  folded: string,
+  index: TermIndex | null,
+  patterns: readonly Span[],
+  fuzzy: boolean,
+): PointsResult {
+  const n = folded.length;
+  const claimed = new Uint8Array(n);
+  const tokens: ScoredToken[] = [];
+  const matches: TermMatch[] = [];
+
+  if (index && index.size > 0) {
+    index.findExact(folded, 0, n, matches);
+    for (const m of longestFirst(matches)) {
+      if (claim(claimed, m.start, m.end)) tokens.push({ start: m.start, end: m.end, kind: 'banned', termId: m.termId, distance: 0 });
+    }
+  }
+  if (patterns.length > 0) {
+    const order = patterns.map((_, i) => i).sort((a, b) => spanOrder(patterns[a]!, patterns[b]!));
+    for (const i of order) {
+      const p = patterns[i]!;
+      if (claim(claimed, p.start, p.end)) tokens.push({ start: p.start, end: p.end, kind: 'pattern', patternIndex: i });
+    }
+  }
+  if (fuzzy && index && index.size > 0) {
+    for (let a = 0; a < n; ) {
+      if (claimed[a]) {
+        a++;
+        continue;
+      }
+      let b = a;
+      while (b < n && !claimed[b]) b++;
+      matches.length = 0;
+      index.findFuzzy(folded, a, b, matches);
+      for (const m of longestFirst(matches)) {
+        if (claim(claimed, m.start, m.end)) tokens.push({ start: m.start, end: m.end, kind: 'banned', termId: m.termId, distance: 1 });
+      }
+      a = b;
+    }
+  }
+  let leftover = 0;
+  for (let i = 0; i < n; i++) {
+    // A surrogate pair is one character: count its high half only.
+    if (!claimed[i] && !isLowSurrogateAfterHigh(folded, i)) leftover++;
+  }
+  tokens.sort((x, y) => x.start - y.start);
+  const bannedCount = tokens.reduce((c, t) => c + (t.kind === 'banned' ? 1 : 0), 0);
+  return { tokens, bannedCount, leftover, points: tokens.length + leftover };
+}
+
+function spanOrder(a: Span, b: Span): number {
+  return b.end - b.start - (a.end - a.start) || a.start - b.start;
+}
+
+function longestFirst(matches: TermMatch[]): TermMatch[] {
+  return matches.slice().sort(spanOrder);
+}
+
+function claim(claimed: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (claimed[i]) return false;
+  claimed.fill(1, start, end);
+  return true;
+}
+
+function isLowSurrogateAfterHigh(s: string, i: number): boolean {
+  if (i === 0) return false;
+  const c = s.charCodeAt(i);
+  const p = s.charCodeAt(i - 1);
+  return c >= 0xdc00 && c <= 0xdfff && p >= 0xd800 && p <= 0xdbff;
+}

@@ -1,0 +1,49 @@
+import type { Finding } from '../types.js';
+import { CATALOGUES, FIELD_NAMES, type Params } from './catalogue.js';
+import type { Locale } from './locales.js';
+
+export interface Feedback {
+  readonly warning: string | null;
+  readonly suggestions: string[];
+}
+
+// Which reason leads the feedback when several reject: the one the user can act on first.
+const PRIORITY = [
+  'TOO_LONG', 'TOO_SHORT', 'CONTEXT_TERM', 'BREACHED', 'BANNED_TERM', 'LOW_SCORE', 'WEAK',
+  'KEYBOARD_WALK', 'SEQUENTIAL', 'REPETITIVE', 'DATE', 'PREDICTABLE_AFFIX', 'DICTIONARY_WORD',
+];
+const rank = (code: string) => {
+  const r = PRIORITY.indexOf(code);
+  return r === -1 ? PRIORITY.length : r;
+};
+
+/** The message for one finding in a locale; unknown (custom) codes fall back to the code. */
+export function messageFor(finding: Finding, locale: Locale): string {
+  const cat = CATALOGUES[locale];
+  const entry = cat[finding.code];
+  if (!entry) return finding.code;
+  return entry.warning(paramsOf(finding, locale));
+}
+
+/** Warning from the most actionable rejecting finding; suggestions from every finding, deduped. */
+export function feedbackFor(findings: readonly Finding[], locale: Locale): Feedback {
+  const cat = CATALOGUES[locale];
+  const ordered = [...findings].sort((a, b) => severityRank(a) - severityRank(b) || rank(a.code) - rank(b.code));
+  const lead = ordered.find((f) => f.severity === 'reject');
+  const suggestions: string[] = [];
+  for (const f of ordered) {
+    const s = cat[f.code]?.suggestion?.(paramsOf(f, locale));
+    if (s && !suggestions.includes(s)) suggestions.push(s);
+    if (suggestions.length === 3) break;
+  }
+  return { warning: lead ? messageFor(lead, locale) : null, suggestions: lead ? suggestions : [] };
+}
+
+function severityRank(f: Finding): number {
+  return f.severity === 'reject' ? 0 : f.severity === 'warn' ? 1 : 2;
+}
+
+function paramsOf(f: Finding, locale: Locale): Params {
+  const field = typeof f.params?.field === 'string' ? f.params.field : undefined;
+  return { ...f.params, term: f.term, distance: f.distance, fieldName: field ? FIELD_NAMES[locale][field] ?? field : undefined };
+}

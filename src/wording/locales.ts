@@ -1,0 +1,10 @@
+export const LOCALES = ['en', 'fr', 'de', 'es'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** `fr-CA` → `fr`; unknown languages are an error at construction, naming the option. */
+export function resolveLocale(tag: unknown, optionName: string): Locale {
+  if (typeof tag !== 'string') throw new TypeError(`\`${optionName}\` must be a string such as 'en' or 'fr-CA'`);
+  const language = tag.toLowerCase().split(/[-_]/, 1)[0] ?? '';
+  if ((LOCALES as readonly string[]).includes(language)) return language as Locale;
+  throw new RangeError(`\`${optionName}\` '${tag.slice(0, 20)}' is not supported; use one of ${LOCALES.join(', ')}`);
+}
