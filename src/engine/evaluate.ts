@@ -207,8 +207,14 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 /** Policy and wording on top of detection: the public result. */
 export function finish(state: EngineState, detection: Detection, extra: readonly Finding[], locale: Locale): EvaluationResult {
   const { options } = state;
-  const verdict = decide([...detection.findings, ...extra], options.profile, options.mode);
-  const findings = verdict.findings.map((f) => ({ ...f, message: messageFor(f, locale) }));
+  const all = extra.length > 0 ? [...detection.findings, ...extra] : detection.findings;
+  const verdict = decide(all, options.profile, options.mode);
+  // One object per finding, built once; only findings that matter to the verdict get words
+  // (informational ones are many on a passphrase, and nobody reads them).
+  const findings = all.map((f, i): Finding => {
+    const severity = verdict.severities[i]!;
+    return severity === 'info' ? { ...f, severity } : { ...f, severity, message: messageFor({ ...f, severity }, locale) };
+  });
   return {
     accepted: verdict.accepted,
     wouldReject: verdict.wouldReject,

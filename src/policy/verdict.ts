@@ -2,7 +2,8 @@ import type { Finding, Mode } from '../types.js';
 import type { Profile } from './profiles.js';
 
 export interface Verdict {
-  readonly findings: Finding[];
+  /** The severity of each finding, in the order given. */
+  readonly severities: NonNullable<Finding['severity']>[];
   readonly accepted: boolean;
   readonly wouldReject: boolean;
   readonly rejectedBy: string[];
@@ -29,16 +30,19 @@ export function decide(findings: readonly Finding[], profile: Profile, mode: Mod
   const rejecting = REJECTING[profile.name];
   const lowScore = findings.some((f) => f.code === 'LOW_SCORE');
   const weak = findings.some((f) => f.code === 'WEAK');
-  const out: Finding[] = findings.map((f) => {
-    let severity: Finding['severity'];
+  const severities = findings.map((f): NonNullable<Finding['severity']> => {
+    let severity: NonNullable<Finding['severity']>;
     if (!BUILT_IN.has(f.code)) severity = f.severity ?? 'reject';
     else if (rejecting.has(f.code)) severity = 'reject';
     else if ((f.code === 'BANNED_TERM' && lowScore) || ((lowScore || weak) && f.source === 'pattern')) severity = 'warn';
     else if (weak && f.code === 'DICTIONARY_WORD') severity = 'warn';
     else severity = 'info';
-    return severity === f.severity ? f : { ...f, severity };
+    return severity;
   });
-  const rejectedBy = [...new Set(out.filter((f) => f.severity === 'reject').map((f) => f.code))];
+  const rejectedBy: string[] = [];
+  findings.forEach((f, i) => {
+    if (severities[i] === 'reject' && !rejectedBy.includes(f.code)) rejectedBy.push(f.code);
+  });
   const wouldReject = rejectedBy.length > 0;
-  return { findings: out, accepted: mode === 'audit' ? true : !wouldReject, wouldReject, rejectedBy };
+  return { severities, accepted: mode === 'audit' ? true : !wouldReject, wouldReject, rejectedBy };
 }

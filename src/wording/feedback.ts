@@ -28,15 +28,16 @@ export function messageFor(finding: Finding, locale: Locale): string {
 /** Warning from the most actionable rejecting finding; suggestions from every finding, deduped. */
 export function feedbackFor(findings: readonly Finding[], locale: Locale): Feedback {
   const cat = CATALOGUES[locale];
-  const ordered = [...findings].sort((a, b) => severityRank(a) - severityRank(b) || rank(a.code) - rank(b.code));
-  const lead = ordered.find((f) => f.severity === 'reject');
+  if (!findings.some((f) => f.severity === 'reject')) return { warning: null, suggestions: [] };
+  const ordered = findings.filter((f) => f.severity !== 'info').sort((a, b) => severityRank(a) - severityRank(b) || rank(a.code) - rank(b.code));
+  const lead = ordered[0]!;
   const suggestions: string[] = [];
   for (const f of ordered) {
     const s = cat[f.code]?.suggestion?.(paramsOf(f, locale));
     if (s && !suggestions.includes(s)) suggestions.push(s);
     if (suggestions.length === 3) break;
   }
-  return { warning: lead ? messageFor(lead, locale) : null, suggestions: lead ? suggestions : [] };
+  return { warning: lead.message ?? messageFor(lead, locale), suggestions };
 }
 
 function severityRank(f: Finding): number {
