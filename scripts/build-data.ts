@@ -15,10 +15,11 @@ async function main(outDir: string): Promise<void> {
   await mkdir(outDir, { recursive: true });
   const words = await buildWordlists(outDir);
   const filters = await buildDefaultFilters(outDir);
-  const manifest = { generatedBy: 'scripts/build-data.ts', files: [...words, ...filters] };
+  const manifest = { generatedBy: 'scripts/build-data.ts', wordlists: words, filters };
   await writeFile(resolve(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   const ms = Math.round(performance.now() - started);
-  process.stderr.write(`build-data: ${manifest.files.length} files in ${outDir} (${ms} ms)\n`);
+  const count = words.length + filters.filters.length;
+  process.stderr.write(`build-data: ${count} files in ${outDir} (${ms} ms)\n`);
 }
 
 main(resolve(process.argv[2] ?? 'data')).catch((err: unknown) => {
