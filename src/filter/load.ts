@@ -7,9 +7,9 @@ import { checksumWords } from './checksum.js';
 import { LITTLE_ENDIAN, swapWordsInPlace } from './endian.js';
 import { FilterFormatError } from './errors.js';
 import { BLOCK_BYTES, hex32, PAYLOAD_OFFSET, readHeader, type KeyType } from './format.js';
-import { fastHash, lane2 } from './hash.js';
 import { hexWord, isSha1Hex } from './hex.js';
 import type { Sha1Hex } from './sha1.js';
+import { makeFastQuery } from './query-fast.js';
 import { portableSha1Hex } from './sha1-portable.js';
 import { BLOCK_BITS, blockedBloomFpr } from './sizing.js';
 
@@ -75,11 +75,7 @@ export function loadFilter(bytes: Uint8Array, options: LoadFilterOptions = {}): 
   let mayContain: (password: string) => boolean;
   let mayContainSha1Hex: ((hex: string) => boolean) | undefined;
   if (h.keyType === 'fast') {
-    mayContain = (password) => {
-      if (typeof password !== 'string') return false;
-      const h1 = fastHash(password, seed);
-      return queryLanes(words, scale, k, h1, lane2);
-    };
+    mayContain = makeFastQuery(words, h.blockCount, k, seed);
   } else {
     mayContainSha1Hex = (hex) => {
       if (typeof hex !== 'string' || !isSha1Hex(hex)) throw new TypeError('expected a SHA-1 digest as 40 hex digits');

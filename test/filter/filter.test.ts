@@ -4,6 +4,9 @@ import { buildFilter, createFilterBuilder, loadFilter } from '../../src/filter/i
 import { nodeSha1Hex } from '../../src/filter/sha1-node.js';
 import { portableSha1Hex } from '../../src/filter/sha1-portable.js';
 import { blockedBloomFpr, chooseShape } from '../../src/filter/sizing.js';
+import { blockScale, queryLanes } from '../../src/filter/bloom.js';
+import { fastHash, lane2 } from '../../src/filter/hash.js';
+import { makeFastQuery } from '../../src/filter/query-fast.js';
 import { randomHex40, randomKeys } from './helpers.js';
 
 const anyString = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }));
@@ -44,6 +47,19 @@ describe('blocked Bloom filter', () => {
       { numRuns: 500 },
     );
     expect(nodeSha1Hex('password')).toBe('5baa61e4c9b93f3f0682250b6cf8331b7ee68fd8');
+  });
+
+  it('the inlined reader query computes the same bits as hash.ts + bloom.ts', () => {
+    // A half-full filter, so that both answers occur often and a divergence cannot hide.
+    const words = new Int32Array(64 * 16).map((_, i) => Math.imul(i + 1, 0x9e3779b1) & Math.imul(i + 7, 0x85ebca6b));
+    fc.assert(
+      fc.property(anyString, fc.nat({ max: 0xffffffff }), fc.integer({ min: 1, max: 4 }), (s, seed, k) => {
+        const inline = makeFastQuery(words, 64, k, seed)(s);
+        const h1 = fastHash(s, seed);
+        expect(inline).toBe(queryLanes(words, blockScale(64), k, h1, lane2));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('answers identically after a round trip through other buffers (aligned, unaligned, Buffer)', () => {

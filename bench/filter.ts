@@ -1,0 +1,390 @@
+/**
+ * Breached-filter benchmark: passgate's blocked Bloom filter vs a minimal blocked Bloom
+ * (the ~60-line reference of research/measurements.md), jasondavies `bloomfilter`,
+ * a plain `Set` and `bloom-filters` `BloomFilter`, side by side in one process.
+ *
+ * Method: random 6–14 character ASCII keys; lookups use freshly generated strings (never the
+ * inserted objects: V8 caches a string's hash, which flatters `Set`); hits are summed into a
+ * sink; medians of `reps` (≥ 5) repetitions; passgate runs first (later code runs slower in a
+ * polluted process, see measurements.md). bloom-filters does ~100 k ops/s, so it is measured
+ * only at sizes ≤ 1e5 and on fewer lookups. Run alone: `npx tsx bench/filter.ts [--json]`.
+ */
+import bloomFilters from 'bloom-filters'; // CommonJS: named imports are not detected under ESM
+// @ts-expect-error -- bloomfilter ships no type declarations; the part used is typed below
+import { BloomFilter as JdBloomUntyped } from 'bloomfilter';
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import { createFilterBuilder, loadFilter, nodeSha1Hex } from '../src/filter/node.js';
+
+export interface FilterSuiteOptions {
+  sizes: number[];
+  json: boolean;
+  /** Target FPR given to every filter (default 0.01, as in measurements.md). */
+  fpr?: number;
+  /** Repetitions per measurement (default 5; medians are reported). */
+  reps?: number;
+  /** Lookups per repetition for the fast implementations (default 1e6). */
+  lookups?: number;
+  /** Only run implementations whose name contains one of these strings. */
+  only?: string[];
+}
+
+export interface FilterRow {
+  impl: string;
+  size: number;
+  lookupsPresentPerSec: number | null;
+  lookupsAbsentPerSec: number | null;
+  buildKeysPerSec: number | null;
+  bitsPerKey: number | null;
+  measuredFpr: number | null;
+  loadMs: number | null;
+  note?: string;
+}
+
+const BfBloom = bloomFilters.BloomFilter;
+type BfBloom = InstanceType<typeof bloomFilters.BloomFilter>;
+interface JdBloom {
+  readonly m: number;
+  readonly buckets: Uint32Array;
+  add(v: string): void;
+  test(v: string): boolean;
+}
+const JdBloom = JdBloomUntyped as new (m: number | ArrayLike<number>, k: number) => JdBloom;
+
+let sink = 0; // every lookup result lands here so no loop can be optimised away
+
+// ---------- keys: fresh, flat strings derived from an index ----------
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+const codes: number[][] = Array.from({ length: 15 }, (_, n) => new Array<number>(n).fill(0));
+function keyAt(i: number, ns: number): string {
+  let s = Math.imul(i ^ Math.imul(ns, 0x9e3779b1), 0x85ebca6b) ^ 0x5bd1e995;
+  s ^= s >>> 15;
+  const next = (): number => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return s >>> 0;
+  };
+  const len = 6 + (next() % 9);
+  const c = codes[len]!;
+  for (let j = 0; j < len; j++) c[j] = ALPHABET.charCodeAt(next() % 62);
+  // fromCharCode.apply makes a flat sequential string (concatenation would make cons strings).
+  return String.fromCharCode.apply(null, c);
+}
+const PRESENT_NS = 1;
+const ABSENT_NS = 2;
+/** Namespaces make absent keys different index streams; a collision of both 6–14 char random strings is negligible. */
+function presentQueries(n: number, count: number, rep: number): string[] {
+  const out = new Array<string>(count);
+  let x = (rep + 1) * 0x9e3779b1;
+  for (let i = 0; i < count; i++) {
+    x = (Math.imul(x, 1664525) + 1013904223) | 0;
+    out[i] = keyAt((x >>> 0) % n, PRESENT_NS);
+  }
+  return out;
+}
+function absentQueries(count: number, rep: number): string[] {
+  const out = new Array<string>(count);
+  for (let i = 0; i < count; i++) out[i] = keyAt(rep * 100_000_000 + i, ABSENT_NS);
+  return out;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1]!;
+}
+function timeMs(fn: () => void): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+
+// ---------- the minimal blocked Bloom reference (what "0.8× minimal" is measured against) ----------
+class MinimalBlockedBloom {
+  readonly words: Int32Array;
+  readonly blocks: number;
+  constructor(
+    n: number,
+    bitsPerKey: number,
+    readonly k: number,
+  ) {
+    this.blocks = Math.max(1, Math.ceil((n * bitsPerKey) / 512));
+    this.words = new Int32Array(this.blocks * 16);
+  }
+  private static h2 = 0;
+  private static hash(s: string): number {
+    let a = 0x12345678;
+    let b = 0x9abcdef0 | 0;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      a = Math.imul(a ^ c, 0xcc9e2d51);
+      a = (a << 15) | (a >>> 17);
+      b = Math.imul(b ^ c, 0x1b873593);
+      b = (b << 13) | (b >>> 19);
+    }
+    a ^= a >>> 16;
+    a = Math.imul(a, 0x85ebca6b);
+    a ^= a >>> 13;
+    b ^= b >>> 16;
+    b = Math.imul(b, 0xc2b2ae35);
+    b ^= b >>> 13;
+    MinimalBlockedBloom.h2 = b;
+    return a;
+  }
+  add(s: string): void {
+    const a = MinimalBlockedBloom.hash(s);
+    let x = MinimalBlockedBloom.h2;
+    const base = Math.floor(((a >>> 0) * this.blocks) / 4294967296) * 16;
+    for (let j = 0; j < this.k; j++) {
+      const p = x >>> 23;
+      const i = base + (p >>> 5);
+      this.words[i] = this.words[i]! | (1 << (p & 31));
+      x = (Math.imul(x, 1664525) + 1013904223) | 0;
+    }
+  }
+  has(s: string): boolean {
+    const a = MinimalBlockedBloom.hash(s);
+    let x = MinimalBlockedBloom.h2;
+    const base = Math.floor(((a >>> 0) * this.blocks) / 4294967296) * 16;
+    for (let j = 0; j < this.k; j++) {
+      const p = x >>> 23;
+      if ((this.words[base + (p >>> 5)]! & (1 << (p & 31))) === 0) return false;
+      x = (Math.imul(x, 1664525) + 1013904223) | 0;
+    }
+    return true;
+  }
+}
+
+// ---------- one lookup loop per implementation, so no call site goes megamorphic ----------
+function loopPassgate(f: { mayContain(s: string): boolean }, qs: string[]): number {
+  let hits = 0;
+  for (let i = 0; i < qs.length; i++) if (f.mayContain(qs[i]!)) hits++;
+  return hits;
+}
+function loopPassgateSha1(f: { mayContain(s: string): boolean }, qs: string[]): number {
+  let hits = 0;
+  for (let i = 0; i < qs.length; i++) if (f.mayContain(qs[i]!)) hits++;
+  return hits;
+}
+function loopMinimal(f: MinimalBlockedBloom, qs: string[]): number {
+  let hits = 0;
+  for (let i = 0; i < qs.length; i++) if (f.has(qs[i]!)) hits++;
+  return hits;
+}
+function loopJd(f: JdBloom, qs: string[]): number {
+  let hits = 0;
+  for (let i = 0; i < qs.length; i++) if (f.test(qs[i]!)) hits++;
+  return hits;
+}
+function loopSet(f: Set<string>, qs: string[]): number {
+  let hits = 0;
+  for (let i = 0; i < qs.length; i++) if (f.has(qs[i]!)) hits++;
+  return hits;
+}
+function loopBf(f: BfBloom, qs: string[]): number {
+  let hits = 0;
+  for (let i = 0; i < qs.length; i++) if (f.has(qs[i]!)) hits++;
+  return hits;
+}
+
+interface Subject {
+  impl: string;
+  maxSize: number;
+  maxLookups: number;
+  /** Builds from keys; returns the structure, its bits/key and an optional loader. */
+  build(keys: string[]): { q: unknown; bitsPerKey: number | null; load?: () => void };
+  loop(q: unknown, qs: string[]): number;
+}
+
+function subjects(fpr: number): Subject[] {
+  const plainBits = (-Math.log(fpr)) / (Math.LN2 * Math.LN2);
+  const plainK = Math.max(1, Math.round(plainBits * Math.LN2));
+  return [
+    {
+      impl: 'passgate',
+      maxSize: Infinity,
+      maxLookups: Infinity,
+      build(keys) {
+        const b = createFilterBuilder({ expectedCount: keys.length, falsePositiveRate: fpr });
+        for (let i = 0; i < keys.length; i++) b.add(keys[i]!);
+        const bytes = b.finish();
+        const f = loadFilter(bytes);
+        return { q: f, bitsPerKey: f.bitsPerKey, load: () => void loadFilter(bytes) };
+      },
+      loop: (q, qs) => loopPassgate(q as { mayContain(s: string): boolean }, qs),
+    },
+    {
+      impl: 'passgate sha1',
+      maxSize: 1_000_000,
+      maxLookups: 300_000,
+      build(keys) {
+        const b = createFilterBuilder({ expectedCount: keys.length, falsePositiveRate: fpr, keyType: 'sha1', sha1: nodeSha1Hex });
+        for (let i = 0; i < keys.length; i++) b.add(keys[i]!);
+        const f = loadFilter(b.finish());
+        return { q: f, bitsPerKey: f.bitsPerKey };
+      },
+      loop: (q, qs) => loopPassgateSha1(q as { mayContain(s: string): boolean }, qs),
+    },
+    {
+      impl: 'minimal blocked Bloom (reference)',
+      maxSize: Infinity,
+      maxLookups: Infinity,
+      build(keys) {
+        // Same shape passgate picks (blocked sizing), so speed is compared like for like.
+        const probe = createFilterBuilder({ expectedCount: keys.length, falsePositiveRate: fpr });
+        const shapeBits = ((probe.byteLength - 64) * 8) / Math.max(1, keys.length);
+        const f = new MinimalBlockedBloom(keys.length, shapeBits, loadFilter(probe.finish()).k);
+        for (let i = 0; i < keys.length; i++) f.add(keys[i]!);
+        return { q: f, bitsPerKey: (f.blocks * 512) / keys.length };
+      },
+      loop: (q, qs) => loopMinimal(q as MinimalBlockedBloom, qs),
+    },
+    {
+      impl: 'bloomfilter (jasondavies)',
+      maxSize: Infinity,
+      maxLookups: Infinity,
+      build(keys) {
+        const f = new JdBloom(Math.ceil(keys.length * plainBits), plainK);
+        for (let i = 0; i < keys.length; i++) f.add(keys[i]!);
+        const buckets = Array.from(f.buckets);
+        return { q: f, bitsPerKey: f.m / keys.length, load: () => void new JdBloom(buckets, plainK) };
+      },
+      loop: (q, qs) => loopJd(q as JdBloom, qs),
+    },
+    {
+      impl: 'Set<string>',
+      maxSize: 1_000_000, // 1e7 strings in a Set is ~1 GiB of heap: left out, as in measurements.md
+      maxLookups: Infinity,
+      build(keys) {
+        const before = process.memoryUsage().heapUsed;
+        const f = new Set<string>();
+        for (let i = 0; i < keys.length; i++) f.add(keys[i]!);
+        const bytes = Math.max(0, process.memoryUsage().heapUsed - before);
+        return { q: f, bitsPerKey: (bytes * 8) / keys.length };
+      },
+      loop: (q, qs) => loopSet(q as Set<string>, qs),
+    },
+    {
+      impl: 'bloom-filters BloomFilter',
+      maxSize: 100_000,
+      maxLookups: 20_000,
+      build(keys) {
+        const f = BfBloom.create(keys.length, fpr);
+        for (let i = 0; i < keys.length; i++) f.add(keys[i]!);
+        const json = f.saveAsJSON();
+        return { q: f, bitsPerKey: f.size / keys.length, load: () => void BfBloom.fromJSON(json) };
+      },
+      loop: (q, qs) => loopBf(q as BfBloom, qs),
+    },
+  ];
+}
+
+export async function runFilterSuite(opts: FilterSuiteOptions): Promise<object> {
+  const fpr = opts.fpr ?? 0.01;
+  const reps = Math.max(5, opts.reps ?? 5);
+  const lookups = opts.lookups ?? 1_000_000;
+  const sizes = opts.sizes.length > 0 ? opts.sizes : [1e5, 1e6, 1e7];
+  const rows: FilterRow[] = [];
+  const log = (s: string): void => {
+    if (!opts.json) process.stdout.write(s + '\n');
+  };
+  log(`breached filter: target FPR ${fpr}, ${reps} reps (medians), ${lookups.toExponential(0)} lookups a rep`);
+  for (const size of sizes) {
+    const keys = new Array<string>(size);
+    for (let i = 0; i < size; i++) keys[i] = keyAt(i, PRESENT_NS);
+    for (const s of subjects(fpr)) {
+      if (opts.only && !opts.only.some((o) => s.impl.includes(o))) continue;
+      if (size > s.maxSize) {
+        rows.push({ impl: s.impl, size, lookupsPresentPerSec: null, lookupsAbsentPerSec: null, buildKeysPerSec: null, bitsPerKey: null, measuredFpr: null, loadMs: null, note: `skipped above ${s.maxSize} keys` });
+        continue;
+      }
+      const buildTimes: number[] = [];
+      let built: ReturnType<Subject['build']> | undefined;
+      for (let r = 0; r < reps; r++) {
+        built = undefined; // let the previous structure go before building the next
+        buildTimes.push(timeMs(() => (built = s.build(keys))));
+      }
+      const b = built!;
+      const loadTimes: number[] = [];
+      if (b.load) for (let r = 0; r < reps; r++) loadTimes.push(timeMs(b.load));
+      const count = Math.min(lookups, s.maxLookups);
+      const present: number[] = [];
+      const absent: number[] = [];
+      let falsePositives = 0;
+      let absentTotal = 0;
+      for (let r = 0; r < reps; r++) {
+        const pq = presentQueries(size, count, r);
+        const aq = absentQueries(count, r);
+        let hits = 0;
+        present.push(count / (timeMs(() => (hits = s.loop(b.q, pq))) / 1000));
+        if (hits !== count) throw new Error(`${s.impl}: ${count - hits} false negatives`);
+        sink += hits;
+        absent.push(count / (timeMs(() => (hits = s.loop(b.q, aq))) / 1000));
+        falsePositives += hits;
+        absentTotal += count;
+        sink += hits;
+      }
+      const row: FilterRow = {
+        impl: s.impl,
+        size,
+        lookupsPresentPerSec: median(present),
+        lookupsAbsentPerSec: median(absent),
+        buildKeysPerSec: size / (median(buildTimes) / 1000),
+        bitsPerKey: b.bitsPerKey,
+        measuredFpr: falsePositives / absentTotal,
+        loadMs: loadTimes.length ? median(loadTimes) : null,
+      };
+      rows.push(row);
+      log(formatRow(row));
+    }
+  }
+  const ratios = sizes.map((size) => {
+    const get = (impl: string): FilterRow | undefined => rows.find((r) => r.size === size && r.impl === impl && r.lookupsAbsentPerSec !== null);
+    const pg = get('passgate');
+    const ratio = (other: FilterRow | undefined, key: 'lookupsPresentPerSec' | 'lookupsAbsentPerSec'): number | null =>
+      pg && other && other[key] ? pg[key]! / other[key]! : null;
+    return {
+      size,
+      vsMinimalPresent: ratio(get('minimal blocked Bloom (reference)'), 'lookupsPresentPerSec'),
+      vsMinimalAbsent: ratio(get('minimal blocked Bloom (reference)'), 'lookupsAbsentPerSec'),
+      vsBloomfilterPresent: ratio(get('bloomfilter (jasondavies)'), 'lookupsPresentPerSec'),
+      vsSetPresent: ratio(get('Set<string>'), 'lookupsPresentPerSec'),
+      vsBloomFiltersPresent: ratio(get('bloom-filters BloomFilter'), 'lookupsPresentPerSec'),
+    };
+  });
+  for (const r of ratios) {
+    log(`ratios at ${r.size.toExponential(0)}: passgate/minimal present ${fmtRatio(r.vsMinimalPresent)} absent ${fmtRatio(r.vsMinimalAbsent)}; /bloomfilter ${fmtRatio(r.vsBloomfilterPresent)}; /Set ${fmtRatio(r.vsSetPresent)}; /bloom-filters ${fmtRatio(r.vsBloomFiltersPresent)}`);
+  }
+  return { suite: 'filter', fpr, reps, lookups, rows, ratios, sink: sink % 1000 };
+}
+
+function fmtRatio(x: number | null): string {
+  return x === null ? '-' : `${x.toFixed(2)}x`;
+}
+function fmtRate(x: number | null): string {
+  if (x === null) return '-';
+  return x >= 1e6 ? `${(x / 1e6).toFixed(2)} M/s` : `${(x / 1e3).toFixed(1)} k/s`;
+}
+function formatRow(r: FilterRow): string {
+  return [
+    `${r.size.toExponential(0).padEnd(5)} ${r.impl.padEnd(34)}`,
+    `present ${fmtRate(r.lookupsPresentPerSec).padStart(10)}`,
+    `absent ${fmtRate(r.lookupsAbsentPerSec).padStart(10)}`,
+    `build ${fmtRate(r.buildKeysPerSec).padStart(10)}`,
+    `bits/key ${r.bitsPerKey === null ? '-' : r.bitsPerKey.toFixed(1).padStart(5)}`,
+    `FPR ${r.measuredFpr === null ? '-' : r.measuredFpr.toExponential(2)}`,
+    `load ${r.loadMs === null ? '-' : r.loadMs.toFixed(3) + ' ms'}`,
+  ].join('  ');
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+if (invokedDirectly) {
+  const json = process.argv.includes('--json');
+  const sizesArg = process.argv.find((a) => a.startsWith('--sizes='));
+  const sizes = sizesArg ? sizesArg.slice(8).split(',').map(Number) : [1e5, 1e6, 1e7];
+  const onlyArg = process.argv.find((a) => a.startsWith('--only='));
+  const only = onlyArg ? onlyArg.slice(7).split(',') : undefined;
+  runFilterSuite({ sizes, json, ...(only ? { only } : {}) }).then((result) => {
+    if (json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  });
+}
