@@ -1,0 +1,113 @@
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { Exit, UsageError, type Subcommand } from './io.js';
+import { CHECKER_FLAGS, CHECKER_FLAGS_HELP, checkerOptionsFrom } from './checker-flags.js';
+import type { ServiceConfig } from '../server/config.js';
+
+const HELP = `Usage: passgate serve [--port N] [--host H] [--config FILE] [options]
+
+The HTTP service (POST /v1/evaluate, GET /v1/policy, /healthz, /openapi.json) and the demo
+reset-form page at /. Logs one line per request to stderr (method, path, status, time; never a
+body). SIGHUP, or a change to the config, terms or filter file, reloads without a restart;
+SIGINT/SIGTERM stop after the requests in flight.
+
+Options:
+  --port N              port to listen on (default 8080; 0 picks a free one)
+  --host H              address to bind (default 127.0.0.1; 0.0.0.0 for every interface)
+  --config FILE         JSON settings (see docs/service.md); flags override it
+  --max-body BYTES      refuse larger request bodies with 413 (default 16384)
+  --no-watch            do not watch the files for changes (SIGHUP still reloads)
+${CHECKER_FLAGS_HELP}
+
+The service and the demo page judge with the same filter: by default the shipped small tier
+(data/breached-100k.pgf), which the page downloads; --breached FILE switches both.`;
+
+/** Flags only serve understands; the checker flags are shared with check and audit. */
+const SERVE_FLAGS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  config: { type: 'string' },
+  'max-body': { type: 'string' },
+  'no-watch': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export const serve: Subcommand = async (args, io) => {
+  const { values, positionals } = parseArgs({ args: [...args], options: { ...CHECKER_FLAGS, ...SERVE_FLAGS }, allowPositionals: true, strict: true });
+  if (values.help) {
+    io.stdout.write(HELP + '\n');
+    return Exit.OK;
+  }
+  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]!.slice(0, 40)}'`);
+
+  const config = await configFromFlags(values);
+  // Imported here so `passgate serve --help` and flag errors stay instant.
+  const { startServer, ConfigError } = await import('../server/index.js');
+  let started;
+  try {
+    started = await startServer({
+      ...(values.config !== undefined && { configFile: resolve(values.config) }),
+      config,
+      log: (line) => void io.stderr.write(line + '\n'),
+      watchIntervalMs: values['no-watch'] ? 0 : 1000,
+      reloadOnSighup: true,
+    });
+  } catch (err) {
+    if (err instanceof ConfigError) throw new UsageError(err.message);
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+      throw new UsageError(`cannot listen (${code}): try another --port or --host`);
+    }
+    throw err;
+  }
+  io.stdout.write(`passgate serve: listening on ${started.url} (profile ${started.config.profile ?? 'recommended'})\n`);
+
+  // Stop on the first SIGINT/SIGTERM after the requests in flight; a second one stops at once.
+  const signal = await new Promise<NodeJS.Signals>((done) => {
+    process.once('SIGINT', () => done('SIGINT'));
+    process.once('SIGTERM', () => done('SIGTERM'));
+  });
+  io.stderr.write(`passgate serve: ${signal}, shutting down\n`);
+  const hardStop = () => process.exit(Exit.FAILURE);
+  process.once('SIGINT', hardStop);
+  process.once('SIGTERM', hardStop);
+  await started.close();
+  process.off('SIGINT', hardStop);
+  process.off('SIGTERM', hardStop);
+  io.stderr.write('passgate serve: stopped\n');
+  return Exit.OK;
+};
+
+type Values = Record<string, string | boolean | undefined>;
+
+/** Turns flags into service settings, keeping file paths (the service re-reads them on reload). */
+async function configFromFlags(values: Values): Promise<ServiceConfig> {
+  // The shared parser checks the value flags (profile, lengths, locale, …) exactly as `check`
+  // does; the file flags are kept as paths rather than read here.
+  const options = await checkerOptionsFrom({ ...values, custom: undefined, global: undefined, breached: undefined });
+  const config: ServiceConfig = {};
+  if (options.profile !== undefined) config.profile = options.profile;
+  if (options.minLength !== undefined) config.minLength = options.minLength;
+  if (options.maxLength !== undefined) config.maxLength = options.maxLength;
+  if (options.mfa !== undefined) config.mfa = options.mfa;
+  if (options.locale !== undefined) config.locale = options.locale;
+  if (options.mode !== undefined) config.mode = options.mode;
+  if (typeof values.custom === 'string') config.customTermsFile = resolve(values.custom);
+  if (typeof values.global === 'string') config.globalTermsFile = resolve(values.global);
+  if (values['no-breached']) config.breachedFile = false;
+  else if (typeof values.breached === 'string') config.breachedFile = resolve(values.breached);
+  if (typeof values.host === 'string') config.host = values.host;
+  if (typeof values.port === 'string') config.port = wholeNumber(values.port, '--port', 65535);
+  if (typeof values['max-body'] === 'string') config.limits = { maxBodyBytes: wholeNumber(values['max-body'], '--max-body', 1024 * 1024) };
+  return config;
+}
+
+function wholeNumber(text: string, flag: string, max: number): number {
+  let n = 0;
+  for (const ch of text) {
+    if (ch < '0' || ch > '9' || text.length > 7) throw new UsageError(`${flag} must be a whole number`);
+    n = n * 10 + (ch.charCodeAt(0) - 48);
+  }
+  if (text.length === 0 || n > max) throw new UsageError(`${flag} must be a whole number from 0 to ${max}`);
+  return n;
+}

@@ -1,0 +1,167 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import type { Mode, ProfileName } from '../types.js';
+
+/**
+ * What `passgate serve` is configured with, from a JSON file, flags or code. File paths are kept
+ * (not their contents) so a reload can read them again and a watcher knows what to watch.
+ */
+export interface ServiceConfig {
+  profile?: ProfileName;
+  /** Custom banned terms, one a line (`#` comments): at most 1000, 4–16 characters each. */
+  customTermsFile?: string;
+  /** Replaces the shipped global banned list (one term a line). */
+  globalTermsFile?: string;
+  /**
+   * The breached filter the service AND the page use: a file built by `passgate build`, or false
+   * for none. Default: the shipped small tier (data/breached-100k.pgf), so the page's download
+   * stays small; see docs/service.md.
+   */
+  breachedFile?: string | false;
+  minLength?: number;
+  maxLength?: number;
+  mfa?: boolean;
+  locale?: string;
+  mode?: Mode;
+  host?: string;
+  port?: number;
+  limits?: Limits;
+}
+
+export interface Limits {
+  /** Request bodies above this are refused with 413. Default 16 KiB. */
+  maxBodyBytes?: number;
+  /** A request must arrive completely within this time. Default 10 s. */
+  requestTimeoutMs?: number;
+}
+
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_PORT = 8080;
+export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+
+/** A configuration problem: the CLI prints it and exits 2; a reload logs it and keeps running. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+type Check = (value: unknown, where: string) => unknown;
+
+const str: Check = (v, w) => {
+  if (typeof v !== 'string' || v === '') throw new ConfigError(`${w} must be a non-empty string`);
+  return v;
+};
+const bool: Check = (v, w) => {
+  if (typeof v !== 'boolean') throw new ConfigError(`${w} must be true or false`);
+  return v;
+};
+const int =
+  (min: number, max: number): Check =>
+  (v, w) => {
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+      throw new ConfigError(`${w} must be a whole number from ${min} to ${max}`);
+    }
+    return v;
+  };
+const oneOf =
+  (...allowed: string[]): Check =>
+  (v, w) => {
+    if (typeof v !== 'string' || !allowed.includes(v)) throw new ConfigError(`${w} must be one of ${allowed.join(', ')}`);
+    return v;
+  };
+
+// Option ranges are checked again by createChecker; these checks give a config-file message.
+const FIELDS: Record<string, Check> = {
+  profile: oneOf('recommended', 'entra', 'nist'),
+  customTermsFile: str,
+  globalTermsFile: str,
+  breachedFile: (v, w) => (v === false ? false : str(v, w)),
+  minLength: int(0, 4096),
+  maxLength: int(1, 4096),
+  mfa: bool,
+  locale: str,
+  mode: oneOf('enforce', 'audit'),
+  host: str,
+  port: int(0, 65535),
+  limits: (v, w) => validateLimits(v, w),
+};
+
+const LIMIT_FIELDS: Record<string, Check> = {
+  maxBodyBytes: int(256, 1024 * 1024),
+  requestTimeoutMs: int(100, 600_000),
+};
+
+function validateLimits(value: unknown, where: string): Limits {
+  return validateObject(value, where, LIMIT_FIELDS) as Limits;
+}
+
+function validateObject(value: unknown, where: string, fields: Record<string, Check>): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new ConfigError(`${where} must be a JSON object`);
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    const check = fields[key];
+    if (!check) {
+      throw new ConfigError(`${where}: unknown setting '${key.slice(0, 40)}' (known: ${Object.keys(fields).join(', ')})`);
+    }
+    out[key] = check(v, `${where}: '${key}'`);
+  }
+  return out;
+}
+
+/** Validates a configuration object (from code or a parsed file); throws ConfigError. */
+export function validateConfig(value: unknown, where = 'config'): ServiceConfig {
+  return validateObject(value, where, FIELDS) as ServiceConfig;
+}
+
+/**
+ * Reads and validates a JSON config file. Relative file paths inside it are resolved against the
+ * file's folder, so a config works from any working directory.
+ */
+export async function readConfigFile(path: string): Promise<ServiceConfig> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    throw new ConfigError(`config file '${path}': cannot read it (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new ConfigError(`config file '${path}': not valid JSON`);
+  }
+  const config = validateConfig(parsed, `config file '${path}'`);
+  const dir = dirname(resolve(path));
+  for (const key of ['customTermsFile', 'globalTermsFile'] as const) {
+    if (config[key]) config[key] = resolve(dir, config[key]);
+  }
+  if (typeof config.breachedFile === 'string') config.breachedFile = resolve(dir, config.breachedFile);
+  return config;
+}
+
+/** Later layers win (file, then flags); `limits` merges field by field. */
+export function mergeConfig(...layers: ServiceConfig[]): ServiceConfig {
+  const out: ServiceConfig = {};
+  for (const layer of layers) {
+    for (const [key, value] of Object.entries(layer)) {
+      if (value === undefined) continue;
+      if (key === 'limits') out.limits = { ...out.limits, ...(value as Limits) };
+      else (out as Record<string, unknown>)[key] = value;
+    }
+  }
+  return out;
+}
+
+/** Reads a term file the way `--custom` does: one term a line, trimmed, `#` comments skipped. */
+export async function readTermFile(path: string, what: string): Promise<string[]> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    throw new ConfigError(`${what} '${path}': cannot read it (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0 && !l.startsWith('#'));
+}

@@ -1,0 +1,65 @@
+import type { PasswordContext } from '../types.js';
+
+/** A validated `POST /v1/evaluate` body. */
+export interface EvaluateRequest {
+  readonly password: string;
+  readonly context: PasswordContext | undefined;
+  readonly locale: string | undefined;
+}
+
+export type Parsed = { ok: true; value: EvaluateRequest } | { ok: false; code: string; message: string };
+
+const CONTEXT_FIELDS = ['firstName', 'lastName', 'username', 'email', 'tenantName', 'displayName'] as const;
+const MAX_EXTRA_TERMS = 50;
+
+/**
+ * Parses and validates the body. Reasons describe the shape only: they never quote the body, not
+ * even a field name, because the body holds a password (JSON.parse's own message would quote it,
+ * so it is dropped; a client may put the password where a key belongs).
+ */
+export function parseEvaluateRequest(bytes: Uint8Array): Parsed {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return bad('MALFORMED_JSON', 'the body is not valid UTF-8');
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return bad('MALFORMED_JSON', 'the body is not valid JSON');
+  }
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return bad('INVALID_REQUEST', 'the body must be a JSON object');
+  const { password, context, locale, ...rest } = body as Record<string, unknown>;
+  const unknown = Object.keys(rest);
+  if (unknown.length > 0) return bad('INVALID_REQUEST', 'unknown field in the body (known: password, context, locale)');
+  if (password === undefined) return bad('INVALID_REQUEST', "'password' is required");
+  if (typeof password !== 'string') return bad('INVALID_REQUEST', "'password' must be a string");
+  if (locale !== undefined && typeof locale !== 'string') return bad('INVALID_REQUEST', "'locale' must be a string");
+  const ctx = parseContext(context);
+  if (typeof ctx === 'string') return bad('INVALID_REQUEST', ctx);
+  return { ok: true, value: { password, context: ctx, locale } };
+}
+
+function parseContext(value: unknown): PasswordContext | undefined | string {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) return "'context' must be an object";
+  const out: PasswordContext = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (key === 'extraTerms') {
+      if (!Array.isArray(v) || v.length > MAX_EXTRA_TERMS || v.some((t) => typeof t !== 'string')) {
+        return `'context.extraTerms' must be an array of at most ${MAX_EXTRA_TERMS} strings`;
+      }
+      out.extraTerms = v as string[];
+    } else if ((CONTEXT_FIELDS as readonly string[]).includes(key)) {
+      if (typeof v !== 'string') return `'context.${key}' must be a string`;
+      out[key as (typeof CONTEXT_FIELDS)[number]] = v;
+    } else {
+      return `unknown field in 'context' (known: ${CONTEXT_FIELDS.join(', ')}, extraTerms)`;
+    }
+  }
+  return out;
+}
+
+const bad = (code: string, message: string): Parsed => ({ ok: false, code, message });

@@ -1,0 +1,195 @@
+/**
+ * The OpenAPI 3.1 description of `passgate serve`. Hand-written next to the route table
+ * (routes.ts); test/server/openapi.test.ts checks that the two agree both ways: every documented
+ * path, method and status is answered, and nothing else is.
+ */
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const jsonContent = (schema: object) => ({ 'application/json': { schema } });
+const error = (description: string) => ({ description, content: jsonContent(ref('Error')) });
+const notModified = { description: 'Not modified: the `If-None-Match` validator matches the current version.' };
+const internal = { default: error('Unexpected failure (a generic message; details are only logged by type).') };
+
+const staticGet = (summary: string, type: string, extra: Record<string, object> = {}) => ({
+  get: {
+    summary,
+    responses: {
+      '200': { description: 'The file, with an `ETag`.', content: { [type]: { schema: { type: 'string' } } } },
+      '304': notModified,
+      ...extra,
+      ...internal,
+    },
+  },
+});
+
+export function openApiDocument() {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'passgate',
+      version: '1',
+      description:
+        'Decides whether a new password may be used. Stateless: run several instances behind a load balancer, ' +
+        'each with the same filter file. Any method a path does not list is answered 405 with an `Allow` header; ' +
+        'any path not listed is answered 404. Passwords are never logged or echoed.',
+    },
+    paths: {
+      '/v1/evaluate': {
+        post: {
+          summary: 'Judge one password',
+          requestBody: { required: true, content: jsonContent(ref('EvaluateRequest')) },
+          responses: {
+            '200': { description: 'The verdict with its reasons.', content: jsonContent(ref('EvaluationResult')) },
+            '400': error('Malformed JSON, a missing or non-string `password`, or a malformed `context`.'),
+            '413': error('The body is larger than the configured limit (16 KiB by default).'),
+            ...internal,
+          },
+        },
+      },
+      '/v1/policy': {
+        get: {
+          summary: 'The policy in force, machine-readable',
+          responses: { '200': { description: 'The policy.', content: jsonContent(ref('Policy')) }, '304': notModified, ...internal },
+        },
+      },
+      '/healthz': {
+        get: {
+          summary: 'Liveness and the configuration generation',
+          responses: { '200': { description: 'Serving.', content: jsonContent(ref('Health')) }, ...internal },
+        },
+      },
+      '/openapi.json': staticGet('This document', 'application/json'),
+      '/': staticGet('The demo reset-form page', 'text/html'),
+      '/page/app.js': staticGet("The demo page's script module", 'text/javascript'),
+      '/page/style.css': staticGet("The demo page's stylesheet", 'text/css'),
+      '/page/config.json': {
+        get: {
+          summary: "The server's checker options for the page (same profile and lists, so the same verdicts)",
+          responses: { '200': { description: 'Page configuration.', content: jsonContent(ref('PageConfig')) }, '304': notModified, ...internal },
+        },
+      },
+      '/data/breached.pgf': staticGet('The breached-password filter the server judges with (passgate filter format)', 'application/octet-stream', {
+        '404': error('This service uses no breached-password filter.'),
+      }),
+      '/data/{name}': {
+        ...staticGet('A shipped word list for the browser build', 'text/plain', { '404': error('No such data file.') }),
+        parameters: [{ name: 'name', in: 'path', required: true, schema: { enum: ['global-banned.txt', 'dictionary-en.txt', 'names.txt', 'common-passwords.txt'] } }],
+      },
+      '/dist/{file}': {
+        ...staticGet('The browser build of passgate (browser.js and its chunks)', 'text/javascript', { '404': error('No such file.') }),
+        parameters: [{ name: 'file', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-][A-Za-z0-9._-]*\\.js(\\.map)?$' } }],
+      },
+    },
+    components: {
+      schemas: {
+        EvaluateRequest: {
+          type: 'object',
+          required: ['password'],
+          additionalProperties: false,
+          properties: {
+            password: { type: 'string', description: 'The candidate password. Never logged or echoed.' },
+            context: ref('Context'),
+            locale: { type: 'string', description: 'Message language for this call: en, fr, de, es (region tags fall back; others use the default).' },
+          },
+        },
+        Context: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            firstName: { type: 'string' },
+            lastName: { type: 'string' },
+            username: { type: 'string' },
+            email: { type: 'string' },
+            tenantName: { type: 'string' },
+            displayName: { type: 'string' },
+            extraTerms: { type: 'array', items: { type: 'string' }, maxItems: 50 },
+          },
+        },
+        Finding: {
+          type: 'object',
+          required: ['code', 'source'],
+          properties: {
+            code: { type: 'string', description: 'Stable code, e.g. BANNED_TERM, BREACHED, TOO_SHORT.' },
+            source: { type: 'string' },
+            start: { type: 'integer', description: 'UTF-16 offset into the password.' },
+            end: { type: 'integer' },
+            term: { type: 'string', description: 'The list term that matched, never a slice of the password.' },
+            distance: { type: 'integer' },
+            params: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] } },
+            severity: { enum: ['reject', 'warn', 'info'] },
+            message: { type: 'string' },
+          },
+        },
+        EvaluationResult: {
+          type: 'object',
+          required: ['accepted', 'wouldReject', 'score', 'findings', 'feedback', 'strength', 'policy'],
+          properties: {
+            accepted: { type: 'boolean' },
+            wouldReject: { type: 'boolean' },
+            score: { type: 'number' },
+            findings: { type: 'array', items: ref('Finding') },
+            feedback: {
+              type: 'object',
+              required: ['warning', 'suggestions'],
+              properties: { warning: { type: ['string', 'null'] }, suggestions: { type: 'array', items: { type: 'string' } } },
+            },
+            strength: {
+              type: ['object', 'null'],
+              properties: { guesses: { type: 'number' }, guessesLog10: { type: 'number' }, score: { type: 'integer', minimum: 0, maximum: 4 } },
+            },
+            policy: {
+              type: 'object',
+              properties: {
+                profile: { type: 'string' },
+                mode: { type: 'string' },
+                threshold: { type: 'number' },
+                minLength: { type: 'integer' },
+                maxLength: { type: 'integer' },
+                rejectedBy: { type: 'array', items: { type: 'string' } },
+              },
+            },
+          },
+        },
+        Policy: {
+          type: 'object',
+          required: ['profile', 'mode', 'minLength', 'maxLength', 'lists'],
+          properties: {
+            profile: { type: 'string' },
+            mode: { type: 'string' },
+            minLength: { type: 'integer' },
+            maxLength: { type: 'integer' },
+            threshold: { type: 'number' },
+            matching: { enum: ['substring', 'whole'] },
+            lists: { type: 'object' },
+            strength: { type: ['object', 'null'] },
+            contextFields: { type: 'array', items: { type: 'string' } },
+            locale: { type: 'string' },
+          },
+        },
+        Health: {
+          type: 'object',
+          required: ['status', 'generation'],
+          properties: { status: { const: 'ok' }, generation: { type: 'integer' }, loadedAt: { type: 'string' }, profile: { type: 'string' } },
+        },
+        PageConfig: {
+          type: 'object',
+          required: ['generation', 'options', 'breached'],
+          properties: {
+            generation: { type: 'integer' },
+            options: { type: 'object', description: 'createChecker options (profile, lists, lengths, locale, mode), without the filter.' },
+            breached: {
+              type: ['object', 'null'],
+              properties: { url: { type: 'string' }, bytes: { type: 'integer' }, entries: { type: 'integer' } },
+            },
+          },
+        },
+        Error: {
+          type: 'object',
+          required: ['error'],
+          properties: {
+            error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } },
+          },
+        },
+      },
+    },
+  };
+}

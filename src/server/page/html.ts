@@ -1,0 +1,50 @@
+/**
+ * The demo reset form. Plain HTML with relative URLs, so the service also works behind a
+ * path-prefix proxy; the script is a module (page/app.js) and nothing is inline, which lets the
+ * page run under a strict Content-Security-Policy.
+ */
+export const PAGE_HTML = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Choose a new password · passgate demo</title>
+<link rel="stylesheet" href="page/style.css">
+<script type="module" src="page/app.js"></script>
+</head>
+<body>
+<main class="card">
+  <header>
+    <p class="eyebrow">Account security</p>
+    <h1>Choose a new password</h1>
+    <p class="lede">Long and unusual beats short and clever. We check it as you type, and again when you submit.</p>
+  </header>
+  <form id="reset" novalidate>
+    <fieldset class="about">
+      <legend>About you <span class="optional">(optional — lets us spot passwords built from your name)</span></legend>
+      <div class="row">
+        <label>First name <input id="firstName" name="firstName" autocomplete="given-name" spellcheck="false"></label>
+        <label>Last name <input id="lastName" name="lastName" autocomplete="family-name" spellcheck="false"></label>
+      </div>
+      <label>Email <input id="email" name="email" type="email" autocomplete="email" spellcheck="false"></label>
+    </fieldset>
+    <label>New password
+      <input id="password" name="password" type="password" autocomplete="new-password" spellcheck="false" autocapitalize="off" aria-describedby="verdict reasons">
+    </label>
+    <div class="meter" aria-hidden="true"><div id="meter-fill" class="meter-fill" data-score="0"></div></div>
+    <div id="verdict" class="verdict" data-verdict="pending" data-generation="0" role="status" aria-live="polite">Type a password to see how it holds up.</div>
+    <ul id="reasons" class="reasons" data-codes=""></ul>
+    <p id="breached-status" class="note" data-state="idle">Breached-password check: starts when you type.</p>
+    <label>Confirm new password
+      <input id="confirm" name="confirm" type="password" autocomplete="new-password" spellcheck="false" autocapitalize="off">
+    </label>
+    <p id="match" class="note" data-match="empty"></p>
+    <label class="show"><input id="show" type="checkbox"> Show passwords</label>
+    <button id="submit" type="submit">Set password</button>
+    <div id="server-verdict" class="server-verdict" data-verdict="" data-codes="" role="status" aria-live="polite"></div>
+  </form>
+  <footer>Checked by <a href="openapi.json">passgate</a>: banned terms, breached passwords, NIST SP 800-63B length rules and a strength estimate.</footer>
+</main>
+</body>
+</html>
+`;

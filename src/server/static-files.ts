@@ -1,0 +1,60 @@
+import type { IncomingMessage } from 'node:http';
+import { join } from 'node:path';
+import { Assets } from '../assets/platform.js';
+import { dataDir, distDir, readIfExists } from './package-files.js';
+import { staticBody, type StaticBody } from './service-state.js';
+import type { Reply } from './http-io.js';
+
+/** Answers 304 when the client already holds this version, else the body with its validator. */
+export function conditional(req: IncomingMessage, file: StaticBody, cacheControl = 'no-cache'): Reply {
+  const headers = { etag: file.etag, 'cache-control': cacheControl };
+  const held = req.headers['if-none-match'];
+  if (held !== undefined && held.split(',').some((t) => t.trim() === file.etag || t.trim() === `W/${file.etag}`)) {
+    return { status: 304, headers };
+  }
+  return { status: 200, headers: { ...headers, 'content-type': file.type }, body: file.body };
+}
+
+// Only the word lists the browser platform asks for; filters are served from the server's state
+// (the exact bytes it judges with), never from an arbitrary data/ file.
+const DATA_FILES: ReadonlySet<string> = new Set([Assets.globalBanned, Assets.dictionary, Assets.names, Assets.commonPasswords]);
+
+/** Shipped data files are immutable for the life of a process: read once, keep. */
+const dataCache = new Map<string, Promise<StaticBody | null>>();
+
+export function dataFile(name: string): Promise<StaticBody | null> {
+  if (!DATA_FILES.has(name)) return Promise.resolve(null);
+  let file = dataCache.get(name);
+  if (!file) {
+    const dir = dataDir();
+    file = dir ? readIfExists(join(dir, name)).then((b) => (b ? staticBody(b, 'text/plain; charset=utf-8') : null)) : Promise.resolve(null);
+    file.catch(() => dataCache.delete(name));
+    dataCache.set(name, file);
+  }
+  return file;
+}
+
+// A plain file name: letters, digits, dot, dash, underscore; no separators, so no traversal.
+function isPlainName(name: string): boolean {
+  if (name.length === 0 || name.length > 80 || name.startsWith('.')) return false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    const ok = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 46 || c === 95;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+/**
+ * The browser bundle and the chunks it imports, from the package's dist/. Read per request (the
+ * OS caches it) so a rebuilt bundle is picked up without a restart during development.
+ */
+export async function distFile(name: string): Promise<StaticBody | null> {
+  if (!isPlainName(name)) return null;
+  const type = name.endsWith('.js') ? 'text/javascript; charset=utf-8' : name.endsWith('.js.map') ? 'application/json; charset=utf-8' : null;
+  // Only browser-side files: the Node bundles (cli, index) have nothing to do on a web page.
+  if (!type || name.startsWith('cli') || name.startsWith('index')) return null;
+  const dir = distDir();
+  const bytes = dir ? await readIfExists(join(dir, name)) : null;
+  return bytes ? staticBody(bytes, type) : null;
+}
