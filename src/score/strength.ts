@@ -254,13 +254,17 @@ class Workspace {
         let s = k;
         while (this.gapExtends[s] === 1) s--;
         // s is where the gap opened: it covers [s − 1, k).
-        out.push({ start: s - 1, end: k, guesses: BRUTEFORCE_CARDINALITY ** (k - s + 1), code: BRUTEFORCE_CODE });
+        out.push({ start: s - 1, end: k, guesses: gapGuesses(k - s + 1), code: BRUTEFORCE_CODE });
         k = s - 1;
         inToken = true;
       }
     }
     return out.reverse();
   }
+}
+
+function gapGuesses(len: number): number {
+  return Math.min(BRUTEFORCE_CARDINALITY ** len, Number.MAX_VALUE);
 }
 
 /** log10(10^a + 10^b) without overflow. */
@@ -363,7 +367,7 @@ class Layered {
       } else {
         let s = k;
         while (this.gapExtends[l * w + s] === 1) s--;
-        out.push({ start: s - 1, end: k, guesses: BRUTEFORCE_CARDINALITY ** (k - s + 1), code: BRUTEFORCE_CODE });
+        out.push({ start: s - 1, end: k, guesses: gapGuesses(k - s + 1), code: BRUTEFORCE_CODE });
         k = s - 1;
         inToken = true;
       }

@@ -294,6 +294,39 @@ describe('properties', () => {
     );
   });
 
+  it('repeats: same spans as a naive scan of every period', () => {
+    // Reference: for each period, walk every position and extend; keep primitive blocks only.
+    const naive = (s: string): string[] => {
+      const out: string[] = [];
+      for (let p = 1; p === 1 || 2 * p <= s.length; p++) {
+        let j = 0;
+        while (j + p < s.length) {
+          if (s[j] !== s[j + p]) {
+            j++;
+            continue;
+          }
+          const a = j;
+          while (j + p < s.length && s[j] === s[j + p]) j++;
+          const times = Math.floor((j - a + p) / p);
+          const block = s.slice(a, a + p);
+          const primitive = ![...Array(p).keys()].some((d) => d > 0 && p % d === 0 && block === block.slice(0, d).repeat(p / d));
+          if ((p === 1 ? times >= 3 : times >= 2) && primitive) out.push(`${a}-${a + times * p}x${p}`);
+        }
+      }
+      return out.sort();
+    };
+    const periodic = fc
+      .tuple(fc.string({ unit: fc.constantFrom('a', 'b', 'c'), maxLength: 6 }), fc.integer({ min: 1, max: 5 }), fc.string({ unit: fc.constantFrom('a', 'b', 'x'), maxLength: 8 }))
+      .map(([block, k, tail]) => tail + block.repeat(k) + tail);
+    fc.assert(
+      fc.property(fc.oneof(inputs, periodic, fc.string({ unit: fc.constantFrom('a', 'b'), maxLength: 40 })), (s) => {
+        const got = findRepeats(s).map((m) => `${m.start}-${m.end}x${m.params!.blockLength}`).sort();
+        expect(got).toEqual(naive(s));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('sequences: constant step over one class', () => {
     fc.assert(
       fc.property(inputs, (s) => {

@@ -30,8 +30,8 @@ export function findKeyboardWalks(plain: string): PatternMatch[] {
 
 interface Compiled {
   readonly name: string;
-  /** char code → key index × 2 + (1 if on the shift layer). */
-  readonly keyOf: Map<number, number>;
+  /** char code (< 256; no layout key is above Latin-1) → key index × 2 + shift bit, or −1. */
+  readonly keyOf: Int16Array;
   /** Row-major K×K direction codes, 1..9 as (dy+1)*3 + (dx+1) + 1; 0 = not adjacent. */
   readonly adj: Uint8Array;
   readonly size: number;
@@ -51,14 +51,15 @@ function compiled(): Compiled[] {
 function compile(layout: LayoutDef): Compiled {
   const keys = layout.keys;
   const size = keys.length;
-  const keyOf = new Map<number, number>();
+  const keyOf = new Int16Array(256).fill(-1);
   keys.forEach((k, i) => {
     for (let layer = 0; layer < 2; layer++) {
       const ch = k.chars[layer];
       if (ch === undefined || ch === '\0' || ch.length !== 1) continue;
       // Letters reach us case folded, so their shift layer is the same unit as the plain one.
       const code = ch.toLowerCase().charCodeAt(0);
-      if (!keyOf.has(code)) keyOf.set(code, i * 2 + (ch.toLowerCase() === ch ? layer : 0));
+      if (code >= keyOf.length) throw new Error(`layout ${layout.name}: ${ch} is outside Latin-1`);
+      if (keyOf[code] === -1) keyOf[code] = i * 2 + (ch.toLowerCase() === ch ? layer : 0);
     }
   });
   const adj = new Uint8Array(size * size);
@@ -127,8 +128,9 @@ function collectWalks(plain: string, lay: Compiled, out: PatternMatch[]): void {
   };
 
   for (let i = 0; i < n; i++) {
-    const entry = lay.keyOf.get(plain.charCodeAt(i));
-    const key = entry === undefined ? -1 : entry >> 1;
+    const code = plain.charCodeAt(i);
+    const entry = code < 256 ? lay.keyOf[code]! : -1;
+    const key = entry < 0 ? -1 : entry >> 1;
     const d = key >= 0 && prev >= 0 && key !== prevPrev ? lay.adj[prev * lay.size + key]! : 0;
     if (d !== 0 && start >= 0) {
       if (i - start === 1) {
@@ -140,7 +142,7 @@ function collectWalks(plain: string, lay: Compiled, out: PatternMatch[]): void {
         segStart = i - 1;
         dir = d;
       }
-      if (entry! & 1) shifted++;
+      if (entry & 1) shifted++;
       prevPrev = prev;
       prev = key;
       continue;
@@ -156,16 +158,16 @@ function collectWalks(plain: string, lay: Compiled, out: PatternMatch[]): void {
     turns = 0;
     dir = firstDir = 0;
     if (restart) {
-      const prevEntry = lay.keyOf.get(plain.charCodeAt(i - 1))!;
+      const prevEntry = lay.keyOf[plain.charCodeAt(i - 1)]!; // known to be on the layout
       start = i - 1;
       segStart = i - 1;
       dir = firstDir = lay.adj[prev * lay.size + key]!;
-      shifted = (prevEntry & 1) + (entry! & 1);
+      shifted = (prevEntry & 1) + (entry & 1);
       prevPrev = prev;
       prev = key;
     } else {
       start = i;
-      shifted = entry! & 1;
+      shifted = entry & 1;
       prevPrev = -1;
       prev = key;
     }
@@ -199,8 +201,8 @@ function mergeSnakes(plain: string, lay: Compiled, raw: RawWalk[]): void {
     const a = w > 0 ? raw[w - 1] : undefined;
     if (a !== undefined && a.end === b.start && a.lastDir === b.firstDir && !isHorizontal(b.firstDir) &&
         a.end - a.lastSegStart >= 3 && b.firstSegLen >= 3) {
-      const ka = lay.keyOf.get(plain.charCodeAt(a.lastSegStart))! >> 1;
-      const kb = lay.keyOf.get(plain.charCodeAt(b.start))! >> 1;
+      const ka = lay.keyOf[plain.charCodeAt(a.lastSegStart)]! >> 1;
+      const kb = lay.keyOf[plain.charCodeAt(b.start)]! >> 1;
       if (isHorizontal(lay.adj[ka * lay.size + kb]!)) {
         a.end = b.end;
         a.turns += b.turns + 1;
