@@ -106,6 +106,8 @@ describe('findKeyboardWalks', () => {
       ['azerty', 0, 6, 'azerty'],
       ['aoeuidhtns', 0, 10, 'dvorak'],
       ['qwerty123', 0, 6, 'qwerty'],
+      ['!@#$%^', 0, 6, 'qwerty'],
+      ['0147', 0, 4, 'keypad'],
     ]);
   });
 

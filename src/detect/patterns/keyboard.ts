@@ -72,13 +72,26 @@ function compile(layout: LayoutDef): Compiled {
       // Two keys are neighbours when their caps touch (edges or, on the grid keypad, corners).
       const touch = p.x <= q.x + q.w && q.x <= p.x + p.w && p.y <= q.y + q.h && q.y <= p.y + p.h;
       if (!touch) continue;
-      const dy = Math.sign(q.y + q.h / 2 - (p.y + p.h / 2));
-      const dx = Math.sign(q.x + q.w / 2 - (p.x + p.w / 2));
+      const dy = axisStep(p.y, p.h, q.y, q.h);
+      const dx = axisStep(p.x, p.w, q.x, q.w);
       adj[a * size + b] = (dy + 1) * 3 + (dx + 1) + 1;
       edges++;
     }
   }
   return { name: layout.name, keyOf, adj, size, starts: size, degree: edges / size };
+}
+
+/**
+ * Direction along one axis from key p to key q: the sign of the centre offset, except that moving
+ * between a double-size key and a key lying within its span counts as straight (keypad `0` → `1`
+ * and `0` → `2` are both "up", `9` → `+` is "right"), so `0147` is one straight stroke.
+ */
+function axisStep(p0: number, pw: number, q0: number, qw: number): number {
+  const pc = p0 + pw / 2;
+  const qc = q0 + qw / 2;
+  if (pw > qw && qc > p0 && qc < p0 + pw) return 0;
+  if (qw > pw && pc > q0 && pc < q0 + qw) return 0;
+  return Math.sign(qc - pc);
 }
 
 function isHorizontal(dir: number): boolean {
