@@ -292,6 +292,18 @@ export async function runFilterSuite(opts: FilterSuiteOptions): Promise<object> 
   for (const size of sizes) {
     const keys = new Array<string>(size);
     for (let i = 0; i < size; i++) keys[i] = keyAt(i, PRESENT_NS);
+    interface Built {
+      s: Subject;
+      b: ReturnType<Subject['build']>;
+      buildMs: number;
+      loadMs: number | null;
+      present: number[];
+      absent: number[];
+      falsePositives: number;
+      absentTotal: number;
+    }
+    const built: Built[] = [];
+    // Build (and load) every implementation first, passgate first.
     for (const s of subjects(fpr)) {
       if (opts.only && !opts.only.some((o) => s.impl.includes(o))) continue;
       if (size > s.maxSize) {
@@ -299,40 +311,45 @@ export async function runFilterSuite(opts: FilterSuiteOptions): Promise<object> 
         continue;
       }
       const buildTimes: number[] = [];
-      let built: ReturnType<Subject['build']> | undefined;
+      let last: ReturnType<Subject['build']> | undefined;
       for (let r = 0; r < reps; r++) {
-        built = undefined; // let the previous structure go before building the next
-        buildTimes.push(timeMs(() => (built = s.build(keys))));
+        last = undefined; // let the previous structure go before building the next
+        buildTimes.push(timeMs(() => (last = s.build(keys))));
       }
-      const b = built!;
+      const b = last!;
       const loadTimes: number[] = [];
       if (b.load) for (let r = 0; r < reps; r++) loadTimes.push(timeMs(b.load));
-      const count = Math.min(lookups, s.maxLookups);
-      const present: number[] = [];
-      const absent: number[] = [];
-      let falsePositives = 0;
-      let absentTotal = 0;
-      for (let r = 0; r < reps; r++) {
-        const pq = presentQueries(size, count, r);
-        const aq = absentQueries(count, r);
+      built.push({ s, b, buildMs: median(buildTimes), loadMs: loadTimes.length ? median(loadTimes) : null, present: [], absent: [], falsePositives: 0, absentTotal: 0 });
+    }
+    // Lookups: each repetition gets fresh query strings, then every implementation runs on
+    // them in order (passgate first). Interleaving keeps machine noise from favouring one side.
+    for (let r = 0; r < reps; r++) {
+      const pq = presentQueries(size, lookups, r);
+      const aq = absentQueries(lookups, r);
+      for (const x of built) {
+        const count = Math.min(lookups, x.s.maxLookups);
+        const p = count < lookups ? pq.slice(0, count) : pq;
+        const a = count < lookups ? aq.slice(0, count) : aq;
         let hits = 0;
-        present.push(count / (timeMs(() => (hits = s.loop(b.q, pq))) / 1000));
-        if (hits !== count) throw new Error(`${s.impl}: ${count - hits} false negatives`);
+        x.present.push(count / (timeMs(() => (hits = x.s.loop(x.b.q, p))) / 1000));
+        if (hits !== count) throw new Error(`${x.s.impl}: ${count - hits} false negatives`);
         sink += hits;
-        absent.push(count / (timeMs(() => (hits = s.loop(b.q, aq))) / 1000));
-        falsePositives += hits;
-        absentTotal += count;
+        x.absent.push(count / (timeMs(() => (hits = x.s.loop(x.b.q, a))) / 1000));
+        x.falsePositives += hits;
+        x.absentTotal += count;
         sink += hits;
       }
+    }
+    for (const x of built) {
       const row: FilterRow = {
-        impl: s.impl,
+        impl: x.s.impl,
         size,
-        lookupsPresentPerSec: median(present),
-        lookupsAbsentPerSec: median(absent),
-        buildKeysPerSec: size / (median(buildTimes) / 1000),
-        bitsPerKey: b.bitsPerKey,
-        measuredFpr: falsePositives / absentTotal,
-        loadMs: loadTimes.length ? median(loadTimes) : null,
+        lookupsPresentPerSec: median(x.present),
+        lookupsAbsentPerSec: median(x.absent),
+        buildKeysPerSec: size / (x.buildMs / 1000),
+        bitsPerKey: x.b.bitsPerKey,
+        measuredFpr: x.falsePositives / x.absentTotal,
+        loadMs: x.loadMs,
       };
       rows.push(row);
       log(formatRow(row));
