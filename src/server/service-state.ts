@@ -106,8 +106,9 @@ export async function buildServiceState(config: ServiceConfig, generation: numbe
     options,
     breached: filter
       ? {
-          // The ETag in the URL makes each filter version its own cacheable address.
-          url: `${FILTER_PATH}?v=${encodeURIComponent(filter.etag.slice(1, -1))}`,
+          // Relative to the service root (proxies may mount it under a prefix); the ETag in the URL
+          // makes each filter version its own cacheable address.
+          url: `${FILTER_PATH.slice(1)}?v=${encodeURIComponent(filter.etag.slice(1, -1))}`,
           bytes: filter.body.byteLength,
           entries: policyDescription.lists.breached?.entries ?? 0,
         }

@@ -52,8 +52,8 @@ function isPlainName(name: string): boolean {
 export async function distFile(name: string): Promise<StaticBody | null> {
   if (!isPlainName(name)) return null;
   const type = name.endsWith('.js') ? 'text/javascript; charset=utf-8' : name.endsWith('.js.map') ? 'application/json; charset=utf-8' : null;
-  // Only browser-side files: the Node bundles (cli, index) have nothing to do on a web page.
-  if (!type || name.startsWith('cli') || name.startsWith('index')) return null;
+  // Only the browser build and code-split chunks: the Node entries have nothing to do on a page.
+  if (!type || !(name.startsWith('browser') || name.startsWith('chunk-'))) return null;
   const dir = distDir();
   const bytes = dir ? await readIfExists(join(dir, name)) : null;
   return bytes ? staticBody(bytes, type) : null;
