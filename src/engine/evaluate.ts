@@ -100,9 +100,17 @@ export function detect(state: EngineState, password: string, context: PasswordCo
  * down (measured: 0.085 % of random 9–20 character passwords were, before this).
  */
 function isPredictable(p: PatternMatch, plain: string): boolean {
-  if (p.code !== 'PREDICTABLE_AFFIX' || p.kind !== 'symbols') return true;
+  if (p.code !== 'PREDICTABLE_AFFIX') return true;
+  // One or two digits between letters (`tr0ub4dor`) stand for letters: the substitution table
+  // reads them as part of the word, so they must not be claimed as separate tokens first.
+  if (p.kind === 'digits') return !(p.end - p.start <= 2 && isLetterAt(plain, p.start - 1) && isLetterAt(plain, p.end));
   for (let i = p.start + 1; i < p.end; i++) if (plain.charCodeAt(i) !== plain.charCodeAt(p.start)) return false;
   return true;
+}
+
+function isLetterAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return (c >= 0x61 && c <= 0x7a) || (c > 0x7f && s[i]!.toLowerCase() !== s[i]!.toUpperCase());
 }
 
 function isBreached(state: EngineState, password: string, text: NormalisedText): boolean {
@@ -129,7 +137,7 @@ function wholePasswordChecks(state: EngineState, text: NormalisedText, terms: re
   if (ctx) out.push({ code: 'CONTEXT_TERM', source: 'context', term: ctx.term, distance: 0, params: { field: ctx.field }, ...span });
   const dict = state.dictionary;
   const word = dict ? wholeTermId(dict.index, whole) : -1;
-  if (dict && word >= 0) out.push({ code: 'DICTIONARY_WORD', source: 'dictionary', term: dict.index.term(word), ...span });
+  if (dict && word >= 0) out.push({ code: 'DICTIONARY_WORD', source: 'dictionary', term: dict.display[word]!, ...span });
   return out;
 }
 
@@ -206,7 +214,7 @@ function estimate(
       source: 'dictionary',
       start: text.start[c.start]!,
       end: text.end[c.end - 1]!,
-      term: dict.index.term(w.id),
+      term: dict.display[w.id]!,
       params: { list: dict.kind[w.id]!, rank: dict.rank[w.id]! },
     });
   }
