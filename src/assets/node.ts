@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Assets, type Platform } from './platform.js';
+import { loadFilter } from '../filter/node.js';
 
 // The bundle lives in dist/ and the sources in src/assets/: both sit below the package root,
 // whose data/ folder holds the generated lists and filters.
@@ -35,4 +36,5 @@ export const nodePlatform: Platform = {
     return new Uint8Array(await res.arrayBuffer());
   },
   breachedAsset: Assets.breachedFull,
+  loadFilter: (bytes) => loadFilter(bytes),
 };

@@ -1,3 +1,5 @@
+import type { BreachedFilter } from '../filter/index.js';
+
 /**
  * What the checker needs from its host, so the same engine runs in Node and in browsers: the
  * Node entry reads the shipped files from the package's `data/` folder, the browser entry
@@ -12,6 +14,11 @@ export interface Platform {
   fetchBytes(url: string | URL): Promise<Uint8Array>;
   /** The embedded breached filter's file name on this platform. */
   readonly breachedAsset: string;
+  /**
+   * Opens filter bytes. Optional: the portable loader (pure-JS SHA-1) is used without it; Node
+   * passes one backed by its native SHA-1 for `sha1`-keyed (HIBP) filters.
+   */
+  readonly loadFilter?: (bytes: Uint8Array) => BreachedFilter;
 }
 
 /** Data file names, shared by the build script and both platforms. */

@@ -68,13 +68,14 @@ async function loadWordLists(platform: Platform) {
 
 async function loadBreached(platform: Platform, options: ResolvedOptions): Promise<BreachedLookup | null> {
   const choice = options.breached;
+  const open = (bytes: Uint8Array) => (platform.loadFilter ?? loadFilter)(bytes);
   if (choice === false) return null;
   if (choice === undefined) {
     if (!options.profile.breachedByDefault) return null;
     const bytes = await platform.readAsset(platform.breachedAsset);
-    return bytes ? loadFilter(bytes) : null;
+    return bytes ? open(bytes) : null;
   }
-  if ('bytes' in choice) return loadFilter(choice.bytes);
-  if ('path' in choice) return loadFilter(await platform.readFile(choice.path));
-  return loadFilter(await platform.fetchBytes(choice.url));
+  if ('bytes' in choice) return open(choice.bytes);
+  if ('path' in choice) return open(await platform.readFile(choice.path));
+  return open(await platform.fetchBytes(choice.url));
 }
