@@ -83,7 +83,7 @@ const FIELDS: Record<string, Check> = {
   mode: oneOf('enforce', 'audit'),
   host: str,
   port: int(0, 65535),
-  limits: (v, w) => validateLimits(v, w),
+  limits: () => undefined, // nested: validated by validateObject with LIMIT_FIELDS
 };
 
 const LIMIT_FIELDS: Record<string, Check> = {
@@ -91,19 +91,17 @@ const LIMIT_FIELDS: Record<string, Check> = {
   requestTimeoutMs: int(100, 600_000),
 };
 
-function validateLimits(value: unknown, where: string): Limits {
-  return validateObject(value, where, LIMIT_FIELDS) as Limits;
-}
-
-function validateObject(value: unknown, where: string, fields: Record<string, Check>): Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new ConfigError(`${where} must be a JSON object`);
+function validateObject(value: unknown, where: string, fields: Record<string, Check>, path = ''): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ConfigError(path ? `${where}: '${path.slice(0, -1)}' must be a JSON object` : `${where} must be a JSON object`);
+  }
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
     const check = fields[key];
     if (!check) {
-      throw new ConfigError(`${where}: unknown setting '${key.slice(0, 40)}' (known: ${Object.keys(fields).join(', ')})`);
+      throw new ConfigError(`${where}: unknown setting '${path}${key.slice(0, 40)}' (known: ${Object.keys(fields).join(', ')})`);
     }
-    out[key] = check(v, `${where}: '${key}'`);
+    out[key] = key === 'limits' && !path ? validateObject(v, where, LIMIT_FIELDS, 'limits.') : check(v, `${where}: '${path}${key}'`);
   }
   return out;
 }

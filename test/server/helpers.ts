@@ -5,7 +5,7 @@ export interface TestServer {
   readonly url: string;
   /** Every log line the server wrote, in order. */
   readonly lines: string[];
-  post(path: string, body: string | Uint8Array, headers?: Record<string, string>): Promise<Answer>;
+  post(path: string, body: string | Uint8Array<ArrayBuffer>, headers?: Record<string, string>): Promise<Answer>;
   get(path: string, headers?: Record<string, string>): Promise<Answer>;
   request(method: string, path: string, init?: RequestInit): Promise<Answer>;
   close(): Promise<void>;

@@ -1,0 +1,113 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startTestServer, type TestServer } from './helpers.js';
+
+// Accepted by the entra profile until 'korvath' is a custom term: then it scores 4 of 5 points.
+const PASSWORD = 'Korvath#9x';
+
+let s: TestServer | undefined;
+afterEach(async () => {
+  await s?.close();
+  s = undefined;
+});
+
+function workspace() {
+  const dir = mkdtempSync(join(tmpdir(), 'passgate-reload-'));
+  const write = (name: string, text: string) => {
+    // Write then rename, as deploy tools do: readers see the old file or the new one.
+    const path = join(dir, name);
+    writeFileSync(path + '.tmp', text);
+    renameSync(path + '.tmp', path);
+    return path;
+  };
+  return { dir, write };
+}
+
+const verdict = async (t: TestServer) => (await t.post('/v1/evaluate', JSON.stringify({ password: PASSWORD }))).json;
+
+describe('reload', () => {
+  it('picks up a changed custom terms file on a programmatic reload', async () => {
+    const w = workspace();
+    const terms = w.write('custom.txt', '# none yet\nzzzzqqqq\n');
+    s = await startTestServer({ profile: 'entra', customTermsFile: terms });
+    expect((await verdict(s)).accepted).toBe(true);
+    w.write('custom.txt', 'zzzzqqqq\nkorvath\n');
+    expect(await s.server.reload()).toBe(true);
+    const after = await verdict(s);
+    expect(after.accepted).toBe(false);
+    expect(after.policy.rejectedBy).toContain('LOW_SCORE');
+    expect((await s.get('/healthz')).json.generation).toBe(2);
+    expect((await s.get('/v1/policy')).json.lists.customBannedTerms).toBe(2);
+    expect((await s.get('/page/config.json')).json.options.customBannedTerms).toEqual(['zzzzqqqq', 'korvath']);
+    expect(s.lines.some((l) => /reloaded \(requested\): generation 2/.test(l))).toBe(true);
+  });
+
+  it('reloads by itself when a watched file changes', async () => {
+    const w = workspace();
+    const terms = w.write('custom.txt', 'zzzzqqqq\n');
+    s = await startTestServer({ profile: 'entra', customTermsFile: terms }, { watchIntervalMs: 50 });
+    expect((await verdict(s)).accepted).toBe(true);
+    await new Promise((r) => setTimeout(r, 100));
+    w.write('custom.txt', 'korvath\n');
+    const deadline = Date.now() + 10_000;
+    while (s.server.generation < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(s.server.generation).toBe(2);
+    expect((await verdict(s)).accepted).toBe(false);
+  });
+
+  it('keeps the old checker when a reload fails, and says why', async () => {
+    const w = workspace();
+    const terms = w.write('custom.txt', 'zzzzqqqq\n');
+    s = await startTestServer({ profile: 'entra', customTermsFile: terms });
+    w.write('custom.txt', 'korvath\nabc\n'); // 'abc' is under Entra's 4-character minimum
+    expect(await s.server.reload()).toBe(false);
+    expect((await verdict(s)).accepted).toBe(true);
+    expect(s.server.generation).toBe(1);
+    const line = s.lines.find((l) => l.includes('reload failed'));
+    expect(line).toMatch(/keeping generation 1: .*customBannedTerms\[1\]/);
+  });
+
+  it('never mixes two configurations while requests are in flight', async () => {
+    const w = workspace();
+    const oldTerms = w.write('old.txt', 'zzzzqqqq\n');
+    const newTerms = w.write('new.txt', 'korvath\n');
+    // Generation A: no 'korvath', minLength 8. Generation B: 'korvath' banned, minLength 9.
+    const config = w.write('passgate.json', JSON.stringify({ profile: 'entra', customTermsFile: oldTerms, minLength: 8 }));
+    s = await startTestServer({}, { configFile: config });
+    const seen: string[] = [];
+    let stop = false;
+    const clients = Array.from({ length: 8 }, async () => {
+      while (!stop) {
+        const r = await verdict(s!);
+        seen.push(`${r.accepted}/${r.policy.minLength}`);
+      }
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    w.write('passgate.json', JSON.stringify({ profile: 'entra', customTermsFile: newTerms, minLength: 9 }));
+    expect(await s.server.reload()).toBe(true);
+    await new Promise((r) => setTimeout(r, 100));
+    stop = true;
+    await Promise.all(clients);
+    const kinds = new Set(seen);
+    // Old state: accepted with minLength 8. New state: rejected (LOW_SCORE) with minLength 9.
+    expect([...kinds].sort()).toEqual(['false/9', 'true/8']);
+    // And once the new one is in, the old one never comes back.
+    const firstNew = seen.indexOf('false/9');
+    expect(seen.slice(firstNew).filter((k) => k === 'true/8').length).toBeLessThanOrEqual(8); // only requests already in flight
+  });
+
+  it('rejects a bad configuration at start with a clear ConfigError', async () => {
+    const w = workspace();
+    const bad = w.write('bad.json', JSON.stringify({ profile: 'strict' }));
+    await expect(startTestServer({}, { configFile: bad })).rejects.toThrow(/'profile' must be one of recommended, entra, nist/);
+    const notJson = w.write('broken.json', '{ profile: ');
+    await expect(startTestServer({}, { configFile: notJson })).rejects.toThrow(/not valid JSON/);
+    const unknown = w.write('unknown.json', JSON.stringify({ prfile: 'entra' }));
+    await expect(startTestServer({}, { configFile: unknown })).rejects.toThrow(/unknown setting 'prfile'/);
+    await expect(startTestServer({ breachedFile: join(w.dir, 'missing.pgf') })).rejects.toThrow(/filter file .* cannot read it \(ENOENT\)/);
+    const junk = w.write('junk.pgf', 'not a filter at all, just text');
+    await expect(startTestServer({ breachedFile: junk })).rejects.toThrow(/invalid configuration \(FilterFormatError/);
+  });
+});
