@@ -122,6 +122,7 @@ export async function pageMain(lib: typeof Passgate, doc: Document, base: URL): 
       meter.dataset.score = '0';
       meter.style.width = '0';
       render(verdictEl, reasonsEl, 'pending', 'Type a password to see how it holds up.', null);
+      settle();
       return;
     }
     const r = (full ?? quick).evaluate(value, context());
@@ -129,19 +130,29 @@ export async function pageMain(lib: typeof Passgate, doc: Document, base: URL): 
     meter.dataset.score = String(score);
     meter.style.width = `${Math.max(8, score * 25)}%`;
     if (!r.accepted) {
-      render(verdictEl, reasonsEl, 'rejected', r.feedback.warning ?? 'This password can’t be used.', r);
+      render(verdictEl, reasonsEl, 'rejected', 'This password can’t be used:', r);
     } else if (!full && (breached === 'idle' || breached === 'loading' || breached === 'failed')) {
       // Everything else passes, but the breached list has not been checked yet.
       render(verdictEl, reasonsEl, 'pending', 'Looks good so far — the breached-password check is pending.', r);
     } else {
       render(verdictEl, reasonsEl, 'accepted', 'Good choice: this password can be used.', r);
     }
+    settle();
   }
+
+  // data-busy tells tests and integrators whether the verdict shown is for the current input.
+  const settle = () => {
+    verdictEl.dataset.busy = timer === undefined ? 'false' : 'true';
+  };
 
   const schedule = () => {
     loadFilter();
     clearTimeout(timer);
-    timer = setTimeout(judge, DEBOUNCE_MS);
+    verdictEl.dataset.busy = 'true';
+    timer = setTimeout(() => {
+      timer = undefined;
+      judge();
+    }, DEBOUNCE_MS);
   };
 
   for (const input of [password, firstName, lastName, email]) input.addEventListener('input', schedule);

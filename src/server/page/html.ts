@@ -9,6 +9,7 @@ export const PAGE_HTML = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Choose a new password · passgate demo</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="page/style.css">
 <script type="module" src="page/app.js"></script>
 </head>

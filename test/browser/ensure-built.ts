@@ -1,0 +1,33 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const BUNDLE = `${ROOT}dist/browser.js`;
+const FILTER = `${ROOT}data/breached-100k.pgf`;
+
+/** Static imports of bare specifiers: a browser cannot resolve them without an import map. */
+export function bareImports(code: string): string[] {
+  const out: string[] = [];
+  for (const m of code.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w*${}\s,]+?\s*from\s*)?["']([^"']+)["']/g)) {
+    const spec = m[1]!;
+    if (!spec.startsWith('.') && !spec.startsWith('/') && !spec.startsWith('http')) out.push(spec);
+  }
+  return out;
+}
+
+/**
+ * The browser tests need the built package: dist/browser.js (tsup) and data/ (the lists and the
+ * small filter tier). Builds what is missing — once per run, a few seconds each.
+ */
+export function ensureBuilt(): void {
+  if (!existsSync(FILTER)) execFileSync('npx', ['tsx', 'scripts/build-data.ts'], { cwd: ROOT, stdio: 'inherit', timeout: 600_000 });
+  if (!existsSync(BUNDLE)) execFileSync('npx', ['tsup'], { cwd: ROOT, stdio: 'inherit', timeout: 300_000 });
+  const bare = bareImports(readFileSync(BUNDLE, 'utf8'));
+  if (bare.length > 0) {
+    throw new Error(
+      `dist/browser.js imports ${bare.join(', ')} by bare name, which a browser cannot load: ` +
+        "the browser entry in tsup.config.ts needs noExternal: ['@noble/hashes'] (then rebuild: npx tsup)",
+    );
+  }
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { createBrowserPlatform } from '../../src/assets/browser.js';
+import { bindApi } from '../../src/api.js';
+import { Assets } from '../../src/assets/platform.js';
+
+function fakeFetch(files: Record<string, string | Uint8Array>) {
+  const calls: string[] = [];
+  const f = (async (input: RequestInfo | URL) => {
+    const url = String(input);
+    calls.push(url);
+    const path = new URL(url).pathname;
+    const body = files[path];
+    if (body === undefined) return new Response('nope', { status: 404 });
+    if (body === 'FAIL') return new Response('boom', { status: 500 });
+    return new Response(typeof body === 'string' ? body : new Uint8Array(body));
+  }) as typeof fetch;
+  return { f, calls };
+}
+
+describe('the browser platform', () => {
+  it('fetches data files from the base URL, once each, and treats 404 as "not shipped"', async () => {
+    const { f, calls } = fakeFetch({ '/static/passgate/global-banned.txt': 'contoso\nfabrikam\n' });
+    const p = createBrowserPlatform({ baseUrl: 'https://cdn.example/static/passgate/', fetch: f });
+    const [a, b] = await Promise.all([p.readAsset(Assets.globalBanned), p.readAsset(Assets.globalBanned)]);
+    expect(new TextDecoder().decode(a!)).toBe('contoso\nfabrikam\n');
+    expect(b).toBe(a);
+    expect(await p.readAsset(Assets.names)).toBeNull();
+    expect(calls).toEqual(['https://cdn.example/static/passgate/global-banned.txt', 'https://cdn.example/static/passgate/names.txt']);
+    expect(p.breachedAsset).toBe(Assets.breachedSmall);
+  });
+
+  it('does not cache a failed download, and refuses file paths', async () => {
+    const files: Record<string, string> = { '/d/names.txt': 'FAIL' };
+    const { f, calls } = fakeFetch(files);
+    const p = createBrowserPlatform({ baseUrl: 'https://x.example/d/', fetch: f });
+    await expect(p.readAsset(Assets.names)).rejects.toThrow(/HTTP 500/);
+    files['/d/names.txt'] = 'alice\n';
+    expect(new TextDecoder().decode((await p.readAsset(Assets.names))!)).toBe('alice\n');
+    expect(calls).toHaveLength(2);
+    await expect(p.readFile('/etc/passwd')).rejects.toThrow(TypeError);
+  });
+
+  it('runs the whole engine on fetched lists', async () => {
+    const { f } = fakeFetch({ '/d/global-banned.txt': 'contoso\n' });
+    const api = bindApi(createBrowserPlatform({ baseUrl: 'https://x.example/d/', fetch: f }));
+    const checker = await api.createChecker({ profile: 'entra' });
+    expect(checker.evaluate('Contoso1').accepted).toBe(false);
+    expect(checker.evaluate('Xylophone-Tundra').accepted).toBe(true);
+  });
+});
