@@ -30,4 +30,13 @@ export type { PolicyDescription } from './policy/describe.js';
 export type { Feedback } from './wording/feedback.js';
 export type * from './types.js';
 export { ENTRA_SUBSTITUTIONS, RECOMMENDED_SUBSTITUTIONS, type SubstitutionTable } from './normalise/substitutions.js';
-export { buildFilter, loadFilter, FilterFormatError } from './filter/index.js';
+// The portable filter module (pure-JS SHA-1), where the Node entry uses filter/node.js.
+export {
+  buildFilter,
+  createFilterBuilder,
+  loadFilter,
+  FilterFormatError,
+  type BreachedFilter,
+  type FilterBuilder,
+  type FilterOptions,
+} from './filter/index.js';
