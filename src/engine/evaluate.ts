@@ -82,7 +82,7 @@ export function detect(state: EngineState, password: string, context: PasswordCo
       findings.push({ code: 'LOW_SCORE', source: 'policy', params: { points: scored.points, threshold: profile.threshold } });
     }
     if (profile.strength) {
-      const estimated = estimate(state, text, scored, patterns, terms);
+      const estimated = estimate(state, password, text, scored, patterns, terms);
       strength = estimated.summary;
       if (strength.score < profile.minStrengthScore) {
         findings.push({ code: 'WEAK', source: 'strength', params: { score: strength.score, guessesLog10: round1(strength.guessesLog10) } });
@@ -177,6 +177,7 @@ function tokenFindings(state: EngineState, text: NormalisedText, scored: PointsR
 
 function estimate(
   state: EngineState,
+  password: string,
   text: NormalisedText,
   scored: PointsResult,
   patterns: readonly PatternMatch[],
@@ -191,7 +192,8 @@ function estimate(
   if (dict) {
     for (const m of findWords(dict, text.folded)) {
       const token = text.folded.slice(m.start, m.end);
-      const original = text.plain.slice(m.start, m.end);
+      // As typed, so capitals count as the variation they are (the plain form is lowercase).
+      const original = password.slice(text.start[m.start]!, text.end[m.end - 1]!);
       candidates.push({ start: m.start, end: m.end, guesses: guessesForWord(dict.rank[m.termId]!, token, original), code: 'DICTIONARY_WORD' });
       wordAt.push({ start: m.start, end: m.end, id: m.termId });
     }
@@ -222,6 +224,7 @@ function estimate(
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Policy and wording on top of detection: the public result. */
 export function finish(state: EngineState, detection: Detection, extra: readonly Finding[], locale: Locale): EvaluationResult {
@@ -230,9 +233,14 @@ export function finish(state: EngineState, detection: Detection, extra: readonly
   const verdict = decide(all, options.profile, options.mode);
   // One object per finding, built once; only findings that matter to the verdict get words
   // (informational ones are many on a passphrase, and nobody reads them).
+  const builtIn = detection.findings.length;
   const findings = all.map((f, i): Finding => {
-    const severity = verdict.severities[i]!;
-    return severity === 'info' ? { ...f, severity } : { ...f, severity, message: messageFor({ ...f, severity }, locale) };
+    // Findings made by this evaluation are fresh objects: complete them in place instead of
+    // cloning (clones of many shapes are slow). A custom check's objects are the caller's: copy.
+    const own = (i < builtIn ? f : { ...f }) as Mutable<Finding>;
+    own.severity = verdict.severities[i]!;
+    if (own.severity !== 'info') own.message = messageFor(own, locale);
+    return own;
   });
   return {
     accepted: verdict.accepted,

@@ -44,7 +44,19 @@ function severityRank(f: Finding): number {
   return f.severity === 'reject' ? 0 : f.severity === 'warn' ? 1 : 2;
 }
 
+// An object of one fixed shape rather than a spread of `params`: spreading objects of many
+// shapes went megamorphic and cost a third of a whole evaluation (measured with --cpu-prof).
 function paramsOf(f: Finding, locale: Locale): Params {
-  const field = typeof f.params?.field === 'string' ? f.params.field : undefined;
-  return { ...f.params, term: f.term, distance: f.distance, fieldName: field ? FIELD_NAMES[locale][field] ?? field : undefined };
+  const p = f.params;
+  const field = typeof p?.field === 'string' ? p.field : undefined;
+  return {
+    term: f.term,
+    distance: f.distance,
+    fieldName: field ? FIELD_NAMES[locale][field] ?? field : undefined,
+    kind: p?.kind,
+    points: p?.points,
+    threshold: p?.threshold,
+    min: p?.min,
+    max: p?.max,
+  };
 }
