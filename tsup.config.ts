@@ -3,9 +3,9 @@ import { defineConfig } from 'tsup';
 export default defineConfig([
   {
     // The library for Node: ESM + CJS with types. Data files stay outside the bundle (data/).
-    entry: { index: 'src/index.ts', cli: 'src/cli/main.ts' },
+    entry: { index: 'src/index.ts', cli: 'src/cli/main.ts', server: 'src/server/index.ts' },
     format: ['esm', 'cjs'],
-    dts: { entry: { index: 'src/index.ts' } },
+    dts: { entry: { index: 'src/index.ts', server: 'src/server/index.ts' } },
     platform: 'node',
     target: 'node20',
     shims: true,
@@ -19,6 +19,9 @@ export default defineConfig([
     dts: true,
     platform: 'browser',
     target: 'es2022',
+    // Browsers cannot resolve bare imports: bundle the pure-JS SHA-1 in. zxcvbn-ts stays out (it
+    // is loaded only on demand, by callers who opt into it and bring their own import map).
+    noExternal: ['@noble/hashes'],
     sourcemap: true,
     minify: true,
   },

@@ -191,10 +191,13 @@ function estimate(
   const wordAt: { start: number; end: number; id: number }[] = [];
   if (dict) {
     for (const m of findWords(dict, text.folded)) {
-      const token = text.folded.slice(m.start, m.end);
-      // As typed, so capitals count as the variation they are (the plain form is lowercase).
-      const original = password.slice(text.start[m.start]!, text.end[m.end - 1]!);
-      candidates.push({ start: m.start, end: m.end, guesses: guessesForWord(dict.rank[m.termId]!, token, original), code: 'DICTIONARY_WORD' });
+      const rank = dict.rank[m.termId]!;
+      // Most words are typed as listed: price them by rank without building strings. Otherwise
+      // the word as typed says which capitals and substitutions were varied.
+      const guesses = typedAsListed(password, text, m.start, m.end)
+        ? rank
+        : guessesForWord(rank, text.folded.slice(m.start, m.end), password.slice(text.start[m.start]!, text.end[m.end - 1]!));
+      candidates.push({ start: m.start, end: m.end, guesses, code: 'DICTIONARY_WORD' });
       wordAt.push({ start: m.start, end: m.end, id: m.termId });
     }
   }
@@ -221,6 +224,13 @@ function estimate(
     });
   }
   return { summary: { guesses: s.guesses, guessesLog10: s.guessesLog10, score: s.score }, words };
+}
+
+function typedAsListed(password: string, text: NormalisedText, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    if (text.end[i]! - text.start[i]! !== 1 || password.charCodeAt(text.start[i]!) !== text.folded.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
