@@ -22,14 +22,7 @@ export function withDataUrl(baseUrl: string | URL, options: Omit<BrowserPlatform
 }
 
 export { createBrowserPlatform, type BrowserPlatformOptions };
-export { Checker, type EvaluateOptions } from './checker.js';
-export { Codes, type BuiltInCode } from './codes.js';
-export type { CheckerOptions, BreachedOption } from './options.js';
-export type { EvaluationResult, StrengthSummary } from './engine/evaluate.js';
-export type { PolicyDescription } from './policy/describe.js';
-export type { Feedback } from './wording/feedback.js';
-export type * from './types.js';
-export { ENTRA_SUBSTITUTIONS, RECOMMENDED_SUBSTITUTIONS, type SubstitutionTable } from './normalise/substitutions.js';
+export * from './exports.js';
 // The portable filter module (pure-JS SHA-1), where the Node entry uses filter/node.js.
 export {
   buildFilter,

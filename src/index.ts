@@ -8,14 +8,7 @@ export const createChecker = api.createChecker;
 /** Judges a password with a default checker, created on first use and reused after. */
 export const evaluate = api.evaluate;
 
-export { Checker, type EvaluateOptions } from './checker.js';
-export { Codes, type BuiltInCode } from './codes.js';
-export type { CheckerOptions, BreachedOption } from './options.js';
-export type { EvaluationResult, StrengthSummary } from './engine/evaluate.js';
-export type { PolicyDescription } from './policy/describe.js';
-export type { Feedback } from './wording/feedback.js';
-export type * from './types.js';
-export { ENTRA_SUBSTITUTIONS, RECOMMENDED_SUBSTITUTIONS, type SubstitutionTable } from './normalise/substitutions.js';
+export * from './exports.js';
 export {
   buildFilter,
   createFilterBuilder,
