@@ -15,6 +15,8 @@
 
 /** Odd multiplier, so B is invertible mod 2^32 and no unit is ever "forgotten". */
 const BASE = 0x2f0b_3a49 | 1;
+/** The base, for loops that fuse hashing with other work on the same units (the build). */
+export const HASH_BASE = BASE;
 
 /** B^k mod 2^32, grown on demand and shared by every index. */
 let powers = new Int32Array(0);

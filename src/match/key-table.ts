@@ -46,8 +46,13 @@ export class KeyTable {
     return key & this.fingerprintMask;
   }
 
+  /** The packed word that stores `id` under `key`. */
+  wordOf(key: number, id: number): number {
+    return (this.fingerprintOf(key) * 2 ** this.idBits + id + 1) >>> 0;
+  }
+
   insert(key: number, id: number): void {
-    const word = (this.fingerprintOf(key) * 2 ** this.idBits + id + 1) >>> 0;
+    const word = this.wordOf(key, id);
     const { slots, capacity } = this;
     let slot = this.slotOf(key);
     while (slots[slot] !== 0) slot = slot + 1 === capacity ? 0 : slot + 1;

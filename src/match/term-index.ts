@@ -1,5 +1,5 @@
 import {
-  DELETE_SALT, EXACT_SALT, PREFIX_SALT, SUFFIX_SALT, mixKey, powerTable, prefixHashes,
+  DELETE_SALT, EXACT_SALT, HASH_BASE, PREFIX_SALT, SUFFIX_SALT, mixKey, powerTable, prefixHashes,
 } from './hash.js';
 import { KeyTable } from './key-table.js';
 import { ReachFilter } from './reach-filter.js';
@@ -90,68 +90,34 @@ export class TermIndex {
   private windowStart = 0;
 
   private constructor(
-    distinct: string[],
+    store: TermStore,
     externalIds: Int32Array | null,
     internalIds: Int32Array | null,
     fuzzyMinLength: number,
+    minTermLength: number,
+    maxTermLength: number,
+    maxFuzzyLength: number,
+    table: KeyTable,
+    exactLengths: Uint8Array,
+    fuzzyLengths: Uint8Array,
+    alphabet: Uint32Array,
+    prefixes: ReachFilter,
+    suffixes: ReachFilter,
   ) {
-    this.size = distinct.length;
+    this.store = store;
+    this.size = store.size;
     this.externalIds = externalIds;
     this.internalIds = internalIds;
     this.fuzzyMinLength = fuzzyMinLength;
-    this.store = new TermStore(distinct);
-
-    let min = Infinity;
-    let max = 0;
-    let maxFuzzy = 0;
-    let keyCount = 0;
-    let unitCount = 0;
-    for (const t of distinct) {
-      unitCount += t.length;
-      min = Math.min(min, t.length);
-      max = Math.max(max, t.length);
-      keyCount++;
-      if (t.length >= fuzzyMinLength) {
-        maxFuzzy = Math.max(maxFuzzy, t.length);
-        keyCount += countDistinctDeletions(t);
-      }
-    }
-    this.minTermLength = distinct.length === 0 ? 0 : min;
-    this.maxTermLength = max;
-    this.maxFuzzyLength = maxFuzzy;
-    this.exactLengths = new Uint8Array(max + 3);
-    this.fuzzyLengths = new Uint8Array(max + 3);
-    this.alphabet = new Uint32Array(2048);
-    this.table = new KeyTable(keyCount, distinct.length, LOAD_FACTOR);
-    this.prefixes = new ReachFilter(unitCount);
-    this.suffixes = new ReachFilter(unitCount);
-
-    const pow = powerTable(max + 1);
-    const p = this.scratch(max);
-    for (let id = 0; id < distinct.length; id++) {
-      const t = distinct[id]!;
-      const len = t.length;
-      this.exactLengths[len] = 1;
-      for (let j = 0; j < len; j++) {
-        const u = t.charCodeAt(j);
-        this.alphabet[u >>> 5]! |= 1 << (u & 31);
-      }
-      prefixHashes(t, 0, len, p);
-      this.table.insert(mixKey(p[len]!, len, EXACT_SALT), id);
-      for (let k = 1; k <= len; k++) {
-        this.prefixes.add(mixKey(p[k]!, k, PREFIX_SALT));
-        this.suffixes.add(mixKey((p[len]! - Math.imul(p[len - k]!, pow[k]!)) | 0, k, SUFFIX_SALT));
-      }
-      if (len < fuzzyMinLength) continue;
-      this.fuzzyLengths[len] = 1;
-      for (let i = 0; i < len; i++) {
-        // Deleting any unit of a run gives the same string: store it once per term.
-        if (i > 0 && t.charCodeAt(i) === t.charCodeAt(i - 1)) continue;
-        const w = pow[len - 1 - i]!;
-        const h = (Math.imul(p[i]!, w) + p[len]! - Math.imul(p[i + 1]!, w)) | 0;
-        this.table.insert(mixKey(h, len - 1, DELETE_SALT), id);
-      }
-    }
+    this.minTermLength = minTermLength;
+    this.maxTermLength = maxTermLength;
+    this.maxFuzzyLength = maxFuzzyLength;
+    this.table = table;
+    this.exactLengths = exactLengths;
+    this.fuzzyLengths = fuzzyLengths;
+    this.alphabet = alphabet;
+    this.prefixes = prefixes;
+    this.suffixes = suffixes;
   }
 
   /**
@@ -165,29 +131,29 @@ export class TermIndex {
     if (!Number.isInteger(fuzzyMinLength) || fuzzyMinLength < 0) {
       throw new RangeError('`fuzzyMinLength` must be a non-negative integer');
     }
-    const firstId = new Map<string, number>();
-    const distinct: string[] = [];
-    const externalIds: number[] = [];
-    const internalIds = new Int32Array(terms.length).fill(-1);
-    for (let i = 0; i < terms.length; i++) {
-      const t = terms[i];
-      if (typeof t !== 'string') throw new TypeError(`\`terms[${i}]\` is not a string`);
-      if (t.length === 0) continue;
-      let id = firstId.get(t);
-      if (id === undefined) {
-        id = distinct.length;
-        firstId.set(t, id);
-        distinct.push(t);
-        externalIds.push(i);
-      }
-      internalIds[i] = id;
-    }
-    const identity = distinct.length === terms.length;
+    const b = new Builder(terms, fuzzyMinLength);
+    for (let i = 0; i < terms.length; i++) b.add(terms[i]!, i);
+    const { count, at, unitCount } = b;
+    // Duplicates leave slack at the end of the arrays; copy only when it is worth the bytes.
+    const identity = count === terms.length;
+    const store = new TermStore(
+      at * 8 < unitCount * 7 ? b.units.slice(0, at) : b.units.subarray(0, at),
+      b.offsets.subarray(0, count + 1),
+    );
     return new TermIndex(
-      distinct,
-      identity ? null : Int32Array.from(externalIds),
-      identity ? null : internalIds,
+      store,
+      identity ? null : b.externalIds.slice(0, count),
+      identity ? null : b.internalIds,
       fuzzyMinLength,
+      count === 0 ? 0 : b.min,
+      b.max,
+      b.maxFuzzy,
+      b.table,
+      b.exactLengths,
+      b.fuzzyLengths,
+      b.alphabet,
+      b.prefixes,
+      b.suffixes,
     );
   }
 
@@ -471,13 +437,6 @@ export class TermIndex {
   }
 }
 
-/** Distinct strings obtained by deleting one unit of t: one per run of equal units. */
-function countDistinctDeletions(t: string): number {
-  let n = 0;
-  for (let i = 0; i < t.length; i++) if (i === 0 || t.charCodeAt(i) !== t.charCodeAt(i - 1)) n++;
-  return n;
-}
-
 /** Insertion-sorts out[from..] by termId (one window's matches: a handful at most). */
 function sortWindow(out: TermMatch[], from: number): void {
   for (let i = from + 1; i < out.length; i++) {
@@ -488,5 +447,152 @@ function sortWindow(out: TermMatch[], from: number): void {
       j--;
     }
     out[j + 1] = x;
+  }
+}
+
+/**
+ * The build, one term per `add` call. It is a class of small methods rather than one long
+ * loop because V8 optimises per function: a single function with several hot loops gets
+ * OSR-compiled for the first loop and then deoptimised at each later one it has no feedback
+ * for, which made a cold 100 k-term build several times slower than a warm one.
+ */
+class Builder {
+  readonly units: Uint16Array;
+  readonly offsets: Uint32Array;
+  readonly externalIds: Int32Array;
+  readonly internalIds: Int32Array;
+  readonly table: KeyTable;
+  readonly prefixes: ReachFilter;
+  readonly suffixes: ReachFilter;
+  readonly exactLengths: Uint8Array;
+  readonly fuzzyLengths: Uint8Array;
+  readonly alphabet = new Uint32Array(2048);
+  readonly unitCount: number;
+  readonly max: number;
+  min = 0x7fff_ffff;
+  maxFuzzy = 0;
+  /** Distinct terms so far. */
+  count = 0;
+  /** Units stored so far (== offsets[count]). */
+  at = 0;
+  private readonly fuzzyMinLength: number;
+  private readonly pow: Int32Array;
+  private readonly p: Int32Array;
+
+  constructor(terms: readonly string[], fuzzyMinLength: number) {
+    // One sizing pass, so that every array is allocated once: no Map, no intermediate
+    // string arrays, nothing for the collector to trace at 1 M terms.
+    const n = terms.length;
+    let unitCount = 0;
+    let fuzzyUnits = 0;
+    let max = 0;
+    for (let i = 0; i < n; i++) {
+      const t = terms[i];
+      if (typeof t !== 'string') throw new TypeError(`\`terms[${i}]\` is not a string`);
+      const len = t.length;
+      unitCount += len;
+      if (len > max) max = len;
+      // Upper bound on DELETE keys (runs of equal units share one): exact enough to size by.
+      if (len >= fuzzyMinLength) fuzzyUnits += len;
+    }
+    this.unitCount = unitCount;
+    this.max = max;
+    this.fuzzyMinLength = fuzzyMinLength;
+    this.units = new Uint16Array(unitCount);
+    this.offsets = new Uint32Array(n + 1);
+    this.externalIds = new Int32Array(n);
+    this.internalIds = new Int32Array(n);
+    this.table = new KeyTable(n + fuzzyUnits, n, LOAD_FACTOR);
+    this.prefixes = new ReachFilter(unitCount);
+    this.suffixes = new ReachFilter(unitCount);
+    this.exactLengths = new Uint8Array(max + 3);
+    this.fuzzyLengths = new Uint8Array(max + 3);
+    this.pow = powerTable(max + 1);
+    this.p = new Int32Array(max + 1);
+  }
+
+  add(t: string, i: number): void {
+    const len = t.length;
+    if (len === 0) {
+      this.internalIds[i] = -1;
+      return;
+    }
+    const h = this.copy(t, len);
+    const key = mixKey(h, len, EXACT_SALT);
+    const found = this.find(key, len);
+    if (found >= 0) {
+      this.internalIds[i] = found;
+      return;
+    }
+    const id = this.count++;
+    this.offsets[this.count] = this.at + len;
+    this.externalIds[id] = i;
+    this.internalIds[i] = id;
+    // find() stopped at the empty slot ending the key's run: that is where insert() would go.
+    this.table.slots[-1 - found] = this.table.wordOf(key, id);
+    if (len < this.min) this.min = len;
+    this.exactLengths[len] = 1;
+    this.reach(len, h);
+    if (len >= this.fuzzyMinLength) this.deletions(len, h, id);
+    this.at += len;
+  }
+
+  /** Copies t's units into the store (at `at`) and hashes them in the same read. */
+  private copy(t: string, len: number): number {
+    const { units, p, alphabet, at } = this;
+    let h = 0;
+    for (let j = 0; j < len; j++) {
+      const u = t.charCodeAt(j);
+      units[at + j] = u;
+      alphabet[u >>> 5]! |= 1 << (u & 31);
+      h = (Math.imul(h, HASH_BASE) + u) | 0;
+      p[j + 1] = h;
+    }
+    return h;
+  }
+
+  /**
+   * An earlier term equal to units[at..at+len), or else -1 - (the empty slot ending the run). The table already holds every earlier
+   * term under its EXACT key, so a probe plus a unit compare replaces a Map<string> (any
+   * candidate equal to the new term is its first occurrence, whatever key brought it here).
+   * Marking the alphabet before this check is harmless: a duplicate's units are known ones.
+   */
+  private find(key: number, len: number): number {
+    const { slots, capacity, idBits, idMask } = this.table;
+    const fp = this.table.fingerprintOf(key);
+    const { units, offsets, at } = this;
+    for (let slot = this.table.slotOf(key); ; slot = slot + 1 === capacity ? 0 : slot + 1) {
+      const word = slots[slot]!;
+      if (word === 0) return -1 - slot;
+      if (word >>> idBits !== fp) continue;
+      const id = (word & idMask) - 1;
+      const o = offsets[id]!;
+      if (offsets[id + 1]! - o !== len) continue;
+      let j = 0;
+      while (j < len && units[o + j] === units[at + j]) j++;
+      if (j === len) return id;
+    }
+  }
+
+  /** Adds every prefix and suffix of the new term to the reach filters. */
+  private reach(len: number, h: number): void {
+    const { p, pow, prefixes, suffixes } = this;
+    for (let k = 1; k <= len; k++) {
+      prefixes.add(mixKey(p[k]!, k, PREFIX_SALT));
+      suffixes.add(mixKey((h - Math.imul(p[len - k]!, pow[k]!)) | 0, k, SUFFIX_SALT));
+    }
+  }
+
+  /** DELETE keys: the term minus each unit (once per run of equal units). */
+  private deletions(len: number, h: number, id: number): void {
+    const { p, pow, units, at, table } = this;
+    if (len > this.maxFuzzy) this.maxFuzzy = len;
+    this.fuzzyLengths[len] = 1;
+    for (let j = 0; j < len; j++) {
+      if (j > 0 && units[at + j] === units[at + j - 1]) continue;
+      const w = pow[len - 1 - j]!;
+      const d = (Math.imul(p[j]!, w) + h - Math.imul(p[j + 1]!, w)) | 0;
+      table.insert(mixKey(d, len - 1, DELETE_SALT), id);
+    }
   }
 }

@@ -10,19 +10,11 @@ export class TermStore {
   readonly offsets: Uint32Array;
   readonly size: number;
 
-  constructor(terms: readonly string[]) {
-    let total = 0;
-    for (const t of terms) total += t.length;
-    this.size = terms.length;
-    this.units = new Uint16Array(total);
-    this.offsets = new Uint32Array(terms.length + 1);
-    let at = 0;
-    for (let k = 0; k < terms.length; k++) {
-      const t = terms[k]!;
-      for (let j = 0; j < t.length; j++) this.units[at + j] = t.charCodeAt(j);
-      at += t.length;
-      this.offsets[k + 1] = at;
-    }
+  /** Takes ownership of `units` and `offsets` (filled by the index build in one pass). */
+  constructor(units: Uint16Array, offsets: Uint32Array) {
+    this.units = units;
+    this.offsets = offsets;
+    this.size = offsets.length - 1;
   }
 
   length(k: number): number {
