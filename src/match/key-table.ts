@@ -48,7 +48,8 @@ export class KeyTable {
 
   /** The packed word that stores `id` under `key`. */
   wordOf(key: number, id: number): number {
-    return (this.fingerprintOf(key) * 2 ** this.idBits + id + 1) >>> 0;
+    // idBits may be 32 (then the fingerprint is 0 and the shift, taken mod 32, is harmless).
+    return ((this.fingerprintOf(key) << this.idBits) | (id + 1)) >>> 0;
   }
 
   insert(key: number, id: number): void {

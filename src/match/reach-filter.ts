@@ -19,6 +19,13 @@ export class ReachFilter {
     this.scale = size / 4_294_967_296;
   }
 
+  /** A filter that answers "maybe" to everything (for reach nobody will read). */
+  static everything(): ReachFilter {
+    const f = new ReachFilter(0);
+    f.words.fill(0xffff_ffff);
+    return f;
+  }
+
   /** Bytes held by the filter. */
   get byteLength(): number {
     return this.words.byteLength;

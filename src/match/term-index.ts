@@ -75,6 +75,8 @@ export class TermIndex {
   private readonly fuzzyLengths: Uint8Array;
   /** Bit per UTF-16 unit: set iff the unit occurs in some term (8 KiB, stays in L1/L2). */
   private readonly alphabet: Uint32Array;
+  /** Bit per UTF-16 unit: set iff some term starts with it (the length-1 prefixes, exactly). */
+  private readonly firstUnits: Uint32Array;
   private prefix = new Int32Array(64);
   /** Approximate sets of term prefixes and suffixes, keyed by (length, hash). */
   private readonly prefixes: ReachFilter;
@@ -101,6 +103,7 @@ export class TermIndex {
     exactLengths: Uint8Array,
     fuzzyLengths: Uint8Array,
     alphabet: Uint32Array,
+    firstUnits: Uint32Array,
     prefixes: ReachFilter,
     suffixes: ReachFilter,
   ) {
@@ -116,6 +119,7 @@ export class TermIndex {
     this.exactLengths = exactLengths;
     this.fuzzyLengths = fuzzyLengths;
     this.alphabet = alphabet;
+    this.firstUnits = firstUnits;
     this.prefixes = prefixes;
     this.suffixes = suffixes;
   }
@@ -152,6 +156,7 @@ export class TermIndex {
       b.exactLengths,
       b.fuzzyLengths,
       b.alphabet,
+      b.firstUnits,
       b.prefixes,
       b.suffixes,
     );
@@ -192,22 +197,61 @@ export class TermIndex {
     from = Math.max(0, from);
     to = Math.min(text.length, to);
     if (!(to > from) || this.size === 0) return;
+    if (this.maxFuzzyLength === 0) {
+      this.streamExact(text, from, to, out);
+      return;
+    }
+    // A fuzzy index will usually be asked findFuzzy on (part of) the same text next: compute
+    // the shared hashes and reach arrays once.
     const p = this.prepare(text, from, to);
-    const pow = powerTable(to - from);
+    const base = this.reachFrom;
+    const pow = powerTable(this.reachTo - base);
     const { alphabet, exactLengths, prefixReach, suffixReach } = this;
     for (let s = from; s < to; s++) {
       // A term equal to text[s..e) is a prefix run of length e - s: e - s <= P(s).
-      const last = Math.min(to, s + this.maxTermLength, s + prefixReach[s - from]!);
+      const last = Math.min(to, s + this.maxTermLength, s + prefixReach[s - base]!);
       for (let e = s + 1; e <= last; e++) {
         const u = text.charCodeAt(e - 1);
         if ((alphabet[u >>> 5]! & (1 << (u & 31))) === 0) break;
         const m = e - s;
-        if (exactLengths[m] === 0 || suffixReach[e - from]! < m) continue;
-        const h = (p[e - from]! - Math.imul(p[s - from]!, pow[m]!)) | 0;
+        if (exactLengths[m] === 0 || suffixReach[e - base]! < m) continue;
+        const h = (p[e - base]! - Math.imul(p[s - base]!, pow[m]!)) | 0;
         const before = out.length;
         this.windowStart = before;
         this.probeExact(text, s, e, h, out);
         if (out.length - before > 1) sortWindow(out, before);
+      }
+    }
+  }
+
+  /**
+   * findExact for an exact-only index, in one pass with no scratch arrays: from each start the
+   * window's hash is extended a unit at a time and the walk stops at the first prefix no term
+   * has. Nothing else will reuse per-text state, so computing all prefix hashes and both reach
+   * arrays up front (prepare) would be wasted work — it was most of the cost on short texts.
+   */
+  private streamExact(text: string, from: number, to: number, out: TermMatch[]): void {
+    const { alphabet, firstUnits, exactLengths, prefixes } = this;
+    const maxLen = this.maxTermLength;
+    for (let s = from; s < to; s++) {
+      const u0 = text.charCodeAt(s);
+      if ((firstUnits[u0 >>> 5]! & (1 << (u0 & 31))) === 0) continue;
+      const last = Math.min(to, s + maxLen);
+      let h = u0; // H(text[s..s+1)) = the unit itself
+      for (let e = s + 1; ; ) {
+        const m = e - s;
+        if (m >= 2 && !prefixes.mayContain(mixKey(h, m, PREFIX_SALT))) break;
+        if (exactLengths[m] === 1) {
+          const before = out.length;
+          this.windowStart = before;
+          this.probeExact(text, s, e, h, out);
+          if (out.length - before > 1) sortWindow(out, before);
+        }
+        if (e === last) break;
+        const u = text.charCodeAt(e);
+        if ((alphabet[u >>> 5]! & (1 << (u & 31))) === 0) break;
+        h = (Math.imul(h, HASH_BASE) + u) | 0;
+        e++;
       }
     }
   }
@@ -222,11 +266,15 @@ export class TermIndex {
     to = Math.min(text.length, to);
     if (!(to > from) || this.maxFuzzyLength === 0) return;
     const p = this.prepare(text, from, to);
-    const pow = powerTable(to - from);
+    // Arrays are indexed from the prepared range's start, which may lie before `from`.
+    const base = this.reachFrom;
+    const pow = powerTable(this.reachTo - base);
     const { alphabet, fuzzyLengths, prefixReach, suffixReach } = this;
     const maxReach = this.maxTermLength;
     for (let s = from; s < to; s++) {
-      const a = s - from;
+      const a = s - base;
+      // Reach computed over a wider range can exceed to - s or e - from: still an upper bound
+      // on what a match inside [from, to) can use, so every test below stays sound.
       const reachP = prefixReach[a]!;
       // Past this length no edit position satisfies both reach bounds (S(e) <= maxReach).
       const last = Math.min(to, s + this.maxFuzzyLength + 1, s + reachP + maxReach + 1);
@@ -238,7 +286,7 @@ export class TermIndex {
           foreign = e - 1;
         }
         const m = e - s;
-        const b = e - from;
+        const b = e - base;
         const reachS = suffixReach[b]!;
         // Edit positions i allowed by reach: i - s <= P(s) and e - i - 1 <= S(e).
         let lo = Math.max(s, e - 1 - reachS);
@@ -252,7 +300,7 @@ export class TermIndex {
         // Substitution: same length, the same unit deleted on both sides.
         if (fuzzyLengths[m] === 1) {
           for (let i = lo; i < hi; i++) {
-            const c = i - from;
+            const c = i - base;
             const w = pow[b - c - 1]!;
             const left = (p[c]! - Math.imul(p[a]!, pow[c - a]!)) | 0;
             const h = (Math.imul(left, w) + p[b]! - Math.imul(p[c + 1]!, w)) | 0;
@@ -264,7 +312,7 @@ export class TermIndex {
           for (let i = lo; i < hi; i++) {
             // Deleting any unit of a run gives the same string: probe it once.
             if (i > lo && text.charCodeAt(i) === text.charCodeAt(i - 1)) continue;
-            const c = i - from;
+            const c = i - base;
             const w = pow[b - c - 1]!;
             const left = (p[c]! - Math.imul(p[a]!, pow[c - a]!)) | 0;
             const h = (Math.imul(left, w) + p[b]! - Math.imul(p[c + 1]!, w)) | 0;
@@ -283,24 +331,31 @@ export class TermIndex {
   }
 
   /**
-   * Prefix hashes of text[from..to) plus the reach arrays, reused when the caller queries the
-   * same range again (findExact then findFuzzy).
+   * Prefix hashes plus the reach arrays of text[from..to), indexed from `reachFrom`. Reused
+   * while the caller stays inside the prepared range of the same text: findExact over the
+   * whole password, then findFuzzy over each leftover run of it.
    */
   private prepare(text: string, from: number, to: number): Int32Array {
+    if (this.reachText === text && this.reachFrom <= from && to <= this.reachTo) return this.prefix;
     const n = to - from;
     const p = this.scratch(n);
-    if (this.reachText === text && this.reachFrom === from && this.reachTo === to) return p;
     prefixHashes(text, from, to, p);
     const pow = powerTable(n);
     if (this.prefixReach.length <= n) {
       this.prefixReach = new Int32Array(p.length);
       this.suffixReach = new Int32Array(p.length);
     }
-    const { prefixReach, suffixReach, prefixes, suffixes } = this;
+    const { prefixReach, suffixReach, prefixes, suffixes, firstUnits } = this;
     const cap = this.maxTermLength;
     for (let a = 0; a < n; a++) {
+      const u = text.charCodeAt(from + a);
+      // Length-1 prefixes live in the exact first-unit bitmap, not the filter.
+      if ((firstUnits[u >>> 5]! & (1 << (u & 31))) === 0) {
+        prefixReach[a] = 0;
+        continue;
+      }
       const limit = Math.min(cap, n - a);
-      let k = 0;
+      let k = 1;
       while (k < limit) {
         const h = (p[a + k + 1]! - Math.imul(p[a]!, pow[k + 1]!)) | 0;
         if (!prefixes.mayContain(mixKey(h, k + 1, PREFIX_SALT))) break;
@@ -467,6 +522,7 @@ class Builder {
   readonly exactLengths: Uint8Array;
   readonly fuzzyLengths: Uint8Array;
   readonly alphabet = new Uint32Array(2048);
+  readonly firstUnits = new Uint32Array(2048);
   readonly unitCount: number;
   readonly max: number;
   min = 0x7fff_ffff;
@@ -476,6 +532,8 @@ class Builder {
   /** Units stored so far (== offsets[count]). */
   at = 0;
   private readonly fuzzyMinLength: number;
+  /** Whether any term is fuzzy, i.e. whether suffix reach will ever be read. */
+  private readonly hasFuzzy: boolean;
   private readonly pow: Int32Array;
   private readonly p: Int32Array;
 
@@ -498,13 +556,17 @@ class Builder {
     this.unitCount = unitCount;
     this.max = max;
     this.fuzzyMinLength = fuzzyMinLength;
+    this.hasFuzzy = fuzzyUnits > 0;
     this.units = new Uint16Array(unitCount);
     this.offsets = new Uint32Array(n + 1);
     this.externalIds = new Int32Array(n);
     this.internalIds = new Int32Array(n);
     this.table = new KeyTable(n + fuzzyUnits, n, LOAD_FACTOR);
-    this.prefixes = new ReachFilter(unitCount);
-    this.suffixes = new ReachFilter(unitCount);
+    // Length-1 prefixes go to firstUnits instead, hence unitCount - n keys at most.
+    this.prefixes = new ReachFilter(unitCount - n);
+    // Only findFuzzy and the fuzzy index's findExact read suffix reach: an exact-only index
+    // (the 100 k-word dictionary) skips half the filter writes of the build.
+    this.suffixes = fuzzyUnits > 0 ? new ReachFilter(unitCount) : ReachFilter.everything();
     this.exactLengths = new Uint8Array(max + 3);
     this.fuzzyLengths = new Uint8Array(max + 3);
     this.pow = powerTable(max + 1);
@@ -577,9 +639,13 @@ class Builder {
   /** Adds every prefix and suffix of the new term to the reach filters. */
   private reach(len: number, h: number): void {
     const { p, pow, prefixes, suffixes } = this;
-    for (let k = 1; k <= len; k++) {
-      prefixes.add(mixKey(p[k]!, k, PREFIX_SALT));
-      suffixes.add(mixKey((h - Math.imul(p[len - k]!, pow[k]!)) | 0, k, SUFFIX_SALT));
+    const u = this.units[this.at]!;
+    this.firstUnits[u >>> 5]! |= 1 << (u & 31);
+    for (let k = 2; k <= len; k++) prefixes.add(mixKey(p[k]!, k, PREFIX_SALT));
+    if (this.hasFuzzy) {
+      for (let k = 1; k <= len; k++) {
+        suffixes.add(mixKey((h - Math.imul(p[len - k]!, pow[k]!)) | 0, k, SUFFIX_SALT));
+      }
     }
   }
 

@@ -63,6 +63,37 @@ describe('TermIndex equals the naive leven scan', () => {
     );
   });
 
+  it('exact-only index (no term is fuzzy): findExact equals the naive scan, findFuzzy is empty', () => {
+    fc.assert(
+      fc.property(scenario('abcx', 8), ({ terms, text, from, to }) => {
+        const index = TermIndex.build(terms, { fuzzyMinLength: 1 << 30 });
+        expect(exact(index, text, from, to)).toStrictEqual(naiveScan(terms, text, from, to, 0));
+        expect(fuzzy(index, text, from, to)).toStrictEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('findExact over the whole text, then findFuzzy over sub-ranges (the engine\'s order)', () => {
+    // The second call reuses hashes and reach computed over the wider range.
+    const ranges = fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 20 })), { maxLength: 4 });
+    fc.assert(
+      fc.property(scenario('abc', 7), ranges, fc.integer({ min: 0, max: 5 }), (sc, subs, min) => {
+        const { terms, text } = sc;
+        const index = TermIndex.build(terms, { fuzzyMinLength: min });
+        expect(exact(index, text)).toStrictEqual(naiveScan(terms, text, 0, text.length, 0));
+        for (const [a, b] of subs) {
+          expect(fuzzy(index, text, a, b)).toStrictEqual(naiveScan(terms, text, a, b, 1, min));
+          expect(exact(index, text, a, b)).toStrictEqual(naiveScan(terms, text, a, b, 0));
+        }
+        // has() overwrites the shared scratch: later queries must not trust the old range.
+        index.has(text.slice(1));
+        expect(fuzzy(index, text)).toStrictEqual(naiveScan(terms, text, 0, text.length, 1, min));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('has() is exact whole-string membership', () => {
     fc.assert(
       fc.property(
