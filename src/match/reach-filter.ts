@@ -37,6 +37,25 @@ export class ReachFilter {
     this.words[w]! |= (1 << (key & 31)) | (1 << ((key >>> 5) & 31)) | (1 << ((key >>> 10) & 31));
   }
 
+  /**
+   * Adds `key` marked as a whole term (not just a prefix of one): a fourth bit in the same
+   * word, so the exact-match walk learns "could a term end here?" from the word it already
+   * read, and probes the big table only then.
+   */
+  addTerminal(key: number): void {
+    const w = Math.floor(key * this.scale);
+    this.words[w]! |=
+      (1 << (key & 31)) | (1 << ((key >>> 5) & 31)) | (1 << ((key >>> 10) & 31)) | (1 << ((key >>> 15) & 31));
+  }
+
+  /** 0: surely absent; 1: maybe present; 3: maybe present as a whole term (see addTerminal). */
+  state(key: number): number {
+    const mask = (1 << (key & 31)) | (1 << ((key >>> 5) & 31)) | (1 << ((key >>> 10) & 31));
+    const word = this.words[Math.floor(key * this.scale)]!;
+    if ((word & mask) !== mask) return 0;
+    return (word & (1 << ((key >>> 15) & 31))) === 0 ? 1 : 3;
+  }
+
   mayContain(key: number): boolean {
     const mask = (1 << (key & 31)) | (1 << ((key >>> 5) & 31)) | (1 << ((key >>> 10) & 31));
     return (this.words[Math.floor(key * this.scale)]! & mask) === mask;

@@ -240,8 +240,10 @@ export class TermIndex {
       let h = u0; // H(text[s..s+1)) = the unit itself
       for (let e = s + 1; ; ) {
         const m = e - s;
-        if (m >= 2 && !prefixes.mayContain(mixKey(h, m, PREFIX_SALT))) break;
-        if (exactLengths[m] === 1) {
+        // Length 1 is not in the filter (firstUnits holds it); length-1 terms are rare.
+        const state = m === 1 ? 3 : prefixes.state(mixKey(h, m, PREFIX_SALT));
+        if (state === 0) break;
+        if (state === 3 && exactLengths[m] === 1) {
           const before = out.length;
           this.windowStart = before;
           this.probeExact(text, s, e, h, out);
@@ -641,7 +643,8 @@ class Builder {
     const { p, pow, prefixes, suffixes } = this;
     const u = this.units[this.at]!;
     this.firstUnits[u >>> 5]! |= 1 << (u & 31);
-    for (let k = 2; k <= len; k++) prefixes.add(mixKey(p[k]!, k, PREFIX_SALT));
+    for (let k = 2; k < len; k++) prefixes.add(mixKey(p[k]!, k, PREFIX_SALT));
+    if (len >= 2) prefixes.addTerminal(mixKey(h, len, PREFIX_SALT));
     if (this.hasFuzzy) {
       for (let k = 1; k <= len; k++) {
         suffixes.add(mixKey((h - Math.imul(p[len - k]!, pow[k]!)) | 0, k, SUFFIX_SALT));
