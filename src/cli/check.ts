@@ -51,7 +51,8 @@ function render(r: EvaluationResult, colour: boolean): string {
       : paint('32', 'ACCEPTED')
     : paint('31', 'REJECTED');
   const lines = [`${head}  profile ${r.policy.profile}, ${r.score} points${r.strength ? `, strength ${r.strength.score}/4` : ''}`];
-  const shown = r.findings.filter((f) => f.severity !== 'info');
+  // The reasons that decided first, then the findings that explain them.
+  const shown = [...r.findings.filter((f) => f.severity === 'reject'), ...r.findings.filter((f) => f.severity === 'warn')];
   for (const f of shown) {
     const where = f.start !== undefined ? ` at ${f.start}–${f.end}` : '';
     const mark = f.severity === 'reject' ? '✗' : '•';
