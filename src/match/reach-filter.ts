@@ -11,18 +11,44 @@
 export class ReachFilter {
   private readonly words: Uint32Array;
   private readonly scale: number;
+  /**
+   * Keys of length ≤ SHORT_MAX again, one bit each, in a bitmap small enough to stay in L1/L2
+   * (≤ 64 KiB). Most reach walks end within three units, so at 1 M terms, where `words` is
+   * tens of MiB and every read of it misses, the walks that go nowhere no longer touch it.
+   * There are few distinct short prefixes (17 576 three-letter ones over a–z), so the bitmap
+   * stays sparse; if a wide alphabet fills it anyway, `seal` turns it off.
+   */
+  private readonly short: Uint32Array;
+  private readonly shortShift: number;
+  /** Whether lookups of short keys use `short` (decided by `seal`). */
+  private useShort = false;
 
-  /** @param keyCount upper bound on the keys added; sized at ~8 bits a key */
-  constructor(keyCount: number) {
+  /**
+   * @param keyCount upper bound on the keys added; sized at ~8 bits a key
+   * @param termCount number of terms (sizes the short-key bitmap)
+   */
+  constructor(keyCount: number, termCount = 0) {
     const size = Math.max(16, Math.ceil(keyCount / 4));
     this.words = new Uint32Array(size);
     this.scale = size / 4_294_967_296;
+    // ~8 bits per possible short key, between 4 Ki and 512 Ki bits.
+    const bits = Math.min(19, Math.max(12, 32 - Math.clz32(termCount * SHORT_MAX * 8)));
+    this.short = new Uint32Array(2 ** (bits - 5));
+    this.shortShift = 32 - bits;
+  }
+
+  /** Call once every key is in: enables the short-key bitmap unless it came out too full. */
+  seal(): void {
+    let set = 0;
+    for (const w of this.short) set += popcount(w);
+    this.useShort = set * 4 <= this.short.length * 32;
   }
 
   /** A filter that answers "maybe" to everything (for reach nobody will read). */
   static everything(): ReachFilter {
     const f = new ReachFilter(0);
     f.words.fill(0xffff_ffff);
+    f.short.fill(0xffff_ffff);
     return f;
   }
 
@@ -31,8 +57,15 @@ export class ReachFilter {
     return this.words.byteLength;
   }
 
-  /** `key` is an unsigned 32-bit mixed key; its high bits pick the word, low bits the bits. */
-  add(key: number): void {
+  /**
+   * `key` is an unsigned 32-bit mixed key of a prefix or suffix `length` units long; its high
+   * bits pick the word, low bits the bits.
+   */
+  add(key: number, length: number): void {
+    if (length <= SHORT_MAX) {
+      const b = key >>> this.shortShift;
+      this.short[b >>> 5]! |= 1 << (b & 31);
+    }
     const w = Math.floor(key * this.scale);
     this.words[w]! |= (1 << (key & 31)) | (1 << ((key >>> 5) & 31)) | (1 << ((key >>> 10) & 31));
   }
@@ -42,22 +75,44 @@ export class ReachFilter {
    * word, so the exact-match walk learns "could a term end here?" from the word it already
    * read, and probes the big table only then.
    */
-  addTerminal(key: number): void {
+  addTerminal(key: number, length: number): void {
+    if (length <= SHORT_MAX) {
+      const b = key >>> this.shortShift;
+      this.short[b >>> 5]! |= 1 << (b & 31);
+    }
     const w = Math.floor(key * this.scale);
     this.words[w]! |=
       (1 << (key & 31)) | (1 << ((key >>> 5) & 31)) | (1 << ((key >>> 10) & 31)) | (1 << ((key >>> 15) & 31));
   }
 
   /** 0: surely absent; 1: maybe present; 3: maybe present as a whole term (see addTerminal). */
-  state(key: number): number {
+  state(key: number, length: number): number {
+    if (length <= SHORT_MAX && this.useShort) {
+      const b = key >>> this.shortShift;
+      if ((this.short[b >>> 5]! & (1 << (b & 31))) === 0) return 0;
+    }
     const mask = (1 << (key & 31)) | (1 << ((key >>> 5) & 31)) | (1 << ((key >>> 10) & 31));
     const word = this.words[Math.floor(key * this.scale)]!;
     if ((word & mask) !== mask) return 0;
     return (word & (1 << ((key >>> 15) & 31))) === 0 ? 1 : 3;
   }
 
-  mayContain(key: number): boolean {
+  mayContain(key: number, length: number): boolean {
+    if (length <= SHORT_MAX && this.useShort) {
+      const b = key >>> this.shortShift;
+      return (this.short[b >>> 5]! & (1 << (b & 31))) !== 0;
+    }
     const mask = (1 << (key & 31)) | (1 << ((key >>> 5) & 31)) | (1 << ((key >>> 10) & 31));
     return (this.words[Math.floor(key * this.scale)]! & mask) === mask;
   }
+}
+
+/** Prefixes and suffixes up to this long also go to the small bitmap. */
+const SHORT_MAX = 3;
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x5555_5555;
+  x = (x & 0x3333_3333) + ((x >>> 2) & 0x3333_3333);
+  x = (x + (x >>> 4)) & 0x0f0f_0f0f;
+  return Math.imul(x, 0x0101_0101) >>> 24;
 }

@@ -137,6 +137,8 @@ export class TermIndex {
     }
     const b = new Builder(terms, fuzzyMinLength);
     for (let i = 0; i < terms.length; i++) b.add(terms[i]!, i);
+    b.prefixes.seal();
+    b.suffixes.seal();
     const { count, at, unitCount } = b;
     // Duplicates leave slack at the end of the arrays; copy only when it is worth the bytes.
     const identity = count === terms.length;
@@ -241,7 +243,7 @@ export class TermIndex {
       for (let e = s + 1; ; ) {
         const m = e - s;
         // Length 1 is not in the filter (firstUnits holds it); length-1 terms are rare.
-        const state = m === 1 ? 3 : prefixes.state(mixKey(h, m, PREFIX_SALT));
+        const state = m === 1 ? 3 : prefixes.state(mixKey(h, m, PREFIX_SALT), m);
         if (state === 0) break;
         if (state === 3 && exactLengths[m] === 1) {
           const before = out.length;
@@ -360,7 +362,7 @@ export class TermIndex {
       let k = 1;
       while (k < limit) {
         const h = (p[a + k + 1]! - Math.imul(p[a]!, pow[k + 1]!)) | 0;
-        if (!prefixes.mayContain(mixKey(h, k + 1, PREFIX_SALT))) break;
+        if (!prefixes.mayContain(mixKey(h, k + 1, PREFIX_SALT), k + 1)) break;
         k++;
       }
       prefixReach[a] = k;
@@ -371,7 +373,7 @@ export class TermIndex {
       let k = 0;
       while (k < limit) {
         const h = (p[b]! - Math.imul(p[b - k - 1]!, pow[k + 1]!)) | 0;
-        if (!suffixes.mayContain(mixKey(h, k + 1, SUFFIX_SALT))) break;
+        if (!suffixes.mayContain(mixKey(h, k + 1, SUFFIX_SALT), k + 1)) break;
         k++;
       }
       suffixReach[b] = k;
@@ -569,10 +571,10 @@ class Builder {
     this.internalIds = new Int32Array(n);
     this.table = new KeyTable(n + fuzzyUnits, n, LOAD_FACTOR);
     // Length-1 prefixes go to firstUnits instead, hence unitCount - n keys at most.
-    this.prefixes = new ReachFilter(unitCount - n);
+    this.prefixes = new ReachFilter(unitCount - n, n);
     // Only findFuzzy and the fuzzy index's findExact read suffix reach: an exact-only index
     // (the 100 k-word dictionary) skips half the filter writes of the build.
-    this.suffixes = fuzzyUnits > 0 ? new ReachFilter(unitCount) : ReachFilter.everything();
+    this.suffixes = fuzzyUnits > 0 ? new ReachFilter(unitCount, n) : ReachFilter.everything();
     this.exactLengths = new Uint8Array(max + 3);
     this.fuzzyLengths = new Uint8Array(max + 3);
     this.pow = powerTable(max + 1);
@@ -648,11 +650,11 @@ class Builder {
     const { p, pow, prefixes, suffixes } = this;
     const u = this.units[this.at]!;
     this.firstUnits[u >>> 5]! |= 1 << (u & 31);
-    for (let k = 2; k < len; k++) prefixes.add(mixKey(p[k]!, k, PREFIX_SALT));
-    if (len >= 2) prefixes.addTerminal(mixKey(h, len, PREFIX_SALT));
+    for (let k = 2; k < len; k++) prefixes.add(mixKey(p[k]!, k, PREFIX_SALT), k);
+    if (len >= 2) prefixes.addTerminal(mixKey(h, len, PREFIX_SALT), len);
     if (this.hasFuzzy) {
       for (let k = 1; k <= len; k++) {
-        suffixes.add(mixKey((h - Math.imul(p[len - k]!, pow[k]!)) | 0, k, SUFFIX_SALT));
+        suffixes.add(mixKey((h - Math.imul(p[len - k]!, pow[k]!)) | 0, k, SUFFIX_SALT), k);
       }
     }
   }
