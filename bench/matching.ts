@@ -50,6 +50,18 @@ function randomString(rand: () => number, alphabet: string, length: number): str
 }
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+/** Filler alphabet for the bounded-output variant: disjoint from every corpus password. */
+const FILLER = 'αβγδεζηθικλμνξοπρστυφχψω';
+/** Real-looking terms kept at every size in the bounded-output variant. */
+const BOUNDED_REAL = 1_000;
+
+/** `n` distinct 4–16-unit strings over FILLER (lengths distributed like the padding terms). */
+function fillerTerms(n: number): string[] {
+  const rand = prng(1234);
+  const seen = new Set<string>();
+  while (seen.size < n) seen.add(randomString(rand, FILLER, 4 + Math.floor(rand() * 13)));
+  return [...seen];
+}
 const PRINTABLE = `${LETTERS}0123456789!@#$%^&*-_.?`;
 
 function passwordListLines(): string[] {
@@ -201,6 +213,9 @@ export async function runMatchingSuite(opts: MatchingSuiteOptions): Promise<obje
   const rand = prng(99);
   const randomCorpus = Array.from({ length: CORPUS_SIZE }, () => randomString(rand, PRINTABLE, 12));
   const meanLength = corpus.reduce((n, p) => n + p.length, 0) / corpus.length;
+  const fillerUnits = new RegExp(`[${FILLER}]`);
+  if (corpus.some((p) => fillerUnits.test(p))) throw new Error('a corpus password uses the filler alphabet');
+  const filler = fillerTerms(Math.max(0, Math.max(...opts.sizes) - BOUNDED_REAL));
   const rows: Array<Record<string, number | string>> = [];
 
   for (const size of opts.sizes) {
@@ -226,6 +241,18 @@ export async function runMatchingSuite(opts: MatchingSuiteOptions): Promise<obje
     }
     index = null;
     gc();
+    // Bounded output: the same BOUNDED_REAL real terms, topped up with filler to `size`.
+    const boundedTerms = allTerms.slice(0, Math.min(size, BOUNDED_REAL)).concat(filler.slice(0, Math.max(0, size - BOUNDED_REAL)));
+    let bounded: TermIndex | null = TermIndex.build(boundedTerms);
+    const boundedRates = timeIndex(bounded, corpus);
+    const boundedQps = median(boundedRates);
+    let boundedMatches = 0;
+    for (const p of corpus.slice(0, 2000)) {
+      queryIndex(bounded, p, outBuf);
+      boundedMatches += outBuf.length;
+    }
+    bounded = null;
+    gc();
     const naive = timeNaive(terms, corpus);
     rows.push({
       terms: size,
@@ -236,6 +263,9 @@ export async function runMatchingSuite(opts: MatchingSuiteOptions): Promise<obje
       indexRepsQps: rates.map(Math.round).join(' '),
       matchesPerQuery: Number((matches / 2000).toFixed(1)),
       random12QueriesPerSec: Math.round(randomQps),
+      boundedMicrosPerQuery: Number((1e6 / boundedQps).toFixed(2)),
+      boundedRepsQps: boundedRates.map(Math.round).join(' '),
+      boundedMatchesPerQuery: Number((boundedMatches / 2000).toFixed(2)),
       naiveQueriesPerSec: Number(naive.rate.toPrecision(3)),
       naiveMeasuredOnTerms: naive.measuredTerms,
       speedup: Math.round(qps / naive.rate),
@@ -248,19 +278,26 @@ export async function runMatchingSuite(opts: MatchingSuiteOptions): Promise<obje
     first && last ? Number(((first[key] as number) / (last[key] as number)).toFixed(2)) : null;
   const ratio = ratioOf('indexQueriesPerSec');
   const randomRatio = ratioOf('random12QueriesPerSec');
+  const boundedRatio =
+    first && last ? Number(((last.boundedMicrosPerQuery as number) / (first.boundedMicrosPerQuery as number)).toFixed(2)) : null;
+  // The variant is only meaningful if its output really is the same at every size.
+  if (rows.some((r) => r.boundedMatchesPerQuery !== first?.boundedMatchesPerQuery)) {
+    throw new Error('bounded-output variant: matches per query differ between sizes');
+  }
   const result = {
     suite: 'matching',
     corpus: { passwords: corpus.length, meanLength: Number(meanLength.toFixed(1)) },
     rows,
     timePerQueryRatioLargestToSmallest: ratio,
     random12TimePerQueryRatioLargestToSmallest: randomRatio,
+    boundedTimePerQueryRatioLargestToSmallest: boundedRatio,
     sink,
   };
   if (opts.json) console.log(JSON.stringify(result, null, 2));
   else {
     console.log(`matching: ${corpus.length} passwords, mean ${meanLength.toFixed(1)} units; query = findExact + findFuzzy`);
     console.table(rows);
-    console.log(`time/query at ${last?.terms} terms ÷ at ${first?.terms} terms: ${ratio} (random 12-unit: ${randomRatio})`);
+    console.log(`time/query at ${last?.terms} terms ÷ at ${first?.terms} terms: ${ratio} (random 12-unit: ${randomRatio}; bounded output: ${boundedRatio})`);
   }
   return result;
 }
