@@ -25,11 +25,17 @@ export class KeyTable {
    * @param idLimit  every id inserted is < idLimit
    * @param loadFactor slots filled at most; lower means shorter probe runs but more memory
    */
-  constructor(keyCount: number, idLimit: number, loadFactor: number) {
+  static create(keyCount: number, idLimit: number, loadFactor: number): KeyTable {
     // One spare slot guarantees an empty word, so every probe loop terminates.
-    this.capacity = Math.max(8, Math.ceil(keyCount / loadFactor) + 1);
-    this.slots = new Uint32Array(this.capacity);
-    this.idBits = 32 - Math.clz32(idLimit); // room for id + 1 ≤ idLimit
+    const capacity = Math.max(8, Math.ceil(keyCount / loadFactor) + 1);
+    return new KeyTable(new Uint32Array(capacity), 32 - Math.clz32(idLimit)); // room for id + 1 ≤ idLimit
+  }
+
+  /** Wraps existing slots (a fresh table, or one read back by `TermIndex.fromBytes`). */
+  constructor(slots: Uint32Array, idBits: number) {
+    this.slots = slots;
+    this.capacity = slots.length;
+    this.idBits = idBits;
     this.idMask = this.idBits >= 32 ? 0xffff_ffff : 2 ** this.idBits - 1;
     const fingerprintBits = 32 - this.idBits;
     this.fingerprintMask = fingerprintBits <= 0 ? 0 : 2 ** fingerprintBits - 1;

@@ -21,20 +21,31 @@ export class ReachFilter {
   private readonly short: Uint32Array;
   private readonly shortShift: number;
   /** Whether lookups of short keys use `short` (decided by `seal`). */
-  private useShort = false;
+  private useShort: boolean;
 
   /**
    * @param keyCount upper bound on the keys added; sized at ~8 bits a key
    * @param termCount number of terms (sizes the short-key bitmap)
    */
-  constructor(keyCount: number, termCount = 0) {
+  static create(keyCount: number, termCount = 0): ReachFilter {
     const size = Math.max(16, Math.ceil(keyCount / 4));
-    this.words = new Uint32Array(size);
-    this.scale = size / 4_294_967_296;
     // ~8 bits per possible short key, between 4 Ki and 512 Ki bits.
     const bits = Math.min(19, Math.max(12, 32 - Math.clz32(termCount * SHORT_MAX * 8)));
-    this.short = new Uint32Array(2 ** (bits - 5));
-    this.shortShift = 32 - bits;
+    return new ReachFilter(new Uint32Array(size), new Uint32Array(2 ** (bits - 5)), false);
+  }
+
+  /** Wraps existing arrays; `short.length` must be a power of two ≥ 2. */
+  constructor(words: Uint32Array, short: Uint32Array, useShort: boolean) {
+    this.words = words;
+    this.scale = words.length / 4_294_967_296;
+    this.short = short;
+    this.shortShift = 32 - (31 - Math.clz32(short.length) + 5);
+    this.useShort = useShort;
+  }
+
+  /** The arrays and flag `fromBytes` needs to rebuild this filter. */
+  parts(): { words: Uint32Array; short: Uint32Array; useShort: boolean } {
+    return { words: this.words, short: this.short, useShort: this.useShort };
   }
 
   /** Call once every key is in: enables the short-key bitmap unless it came out too full. */
@@ -46,7 +57,7 @@ export class ReachFilter {
 
   /** A filter that answers "maybe" to everything (for reach nobody will read). */
   static everything(): ReachFilter {
-    const f = new ReachFilter(0);
+    const f = ReachFilter.create(0);
     f.words.fill(0xffff_ffff);
     f.short.fill(0xffff_ffff);
     return f;

@@ -181,3 +181,57 @@ describe('TermIndex examples', () => {
     expect(() => TermIndex.build([1 as unknown as string])).toThrow(TypeError);
   });
 });
+
+describe('TermIndex serialisation', () => {
+  it('fromBytes(toBytes()) answers exactly like the index it came from', () => {
+    fc.assert(
+      fc.property(scenario('abcx', 8), fc.integer({ min: 0, max: 9 }), fc.boolean(), (sc, min, exactOnly) => {
+        const { terms, text, from, to } = sc;
+        const options = { fuzzyMinLength: exactOnly ? 1 << 30 : min };
+        const index = TermIndex.build(terms, options);
+        const bytes = index.toBytes();
+        const copy = TermIndex.fromBytes(bytes);
+        expect([copy.size, copy.minTermLength, copy.maxTermLength]).toStrictEqual([
+          index.size, index.minTermLength, index.maxTermLength,
+        ]);
+        expect(exact(copy, text, from, to)).toStrictEqual(exact(index, text, from, to));
+        expect(fuzzy(copy, text, from, to)).toStrictEqual(fuzzy(index, text, from, to));
+        expect(copy.has(text)).toBe(index.has(text));
+        terms.forEach((t, i) => {
+          if (t.length > 0) expect(copy.term(i)).toBe(t);
+        });
+        // Stable: writing the copy gives the same bytes.
+        expect(copy.toBytes()).toStrictEqual(bytes);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('accepts bytes at an unaligned offset (copies them once)', () => {
+    const bytes = TermIndex.build(['contoso', 'blank', 'contoso']).toBytes();
+    const shifted = new Uint8Array(bytes.length + 3);
+    shifted.set(bytes, 3);
+    const copy = TermIndex.fromBytes(shifted.subarray(3));
+    expect(exact(copy, 'contosoblankf9!')).toStrictEqual([
+      { start: 0, end: 7, termId: 0, distance: 0 },
+      { start: 7, end: 12, termId: 1, distance: 0 },
+    ]);
+    expect(copy.term(2)).toBe('contoso');
+  });
+
+  it('rejects bytes that are not a valid index, with a clear error', () => {
+    const bytes = TermIndex.build(['abcdef', 'password']).toBytes();
+    expect(() => TermIndex.fromBytes(bytes.subarray(0, 20))).toThrow(/invalid TermIndex bytes: shorter/);
+    expect(() => TermIndex.fromBytes(bytes.subarray(0, bytes.length - 8))).toThrow(/invalid TermIndex bytes: length/);
+    const wrongMagic = bytes.slice();
+    wrongMagic[0] = 0;
+    expect(() => TermIndex.fromBytes(wrongMagic)).toThrow(/wrong magic/);
+    const wrongVersion = bytes.slice();
+    wrongVersion[4] = 99;
+    expect(() => TermIndex.fromBytes(wrongVersion)).toThrow(/format version 99/);
+    const wrongCount = bytes.slice();
+    new DataView(wrongCount.buffer).setUint32(4 * 11, 3, true); // units count no longer fits
+    expect(() => TermIndex.fromBytes(wrongCount)).toThrow(RangeError);
+    expect(() => TermIndex.fromBytes([1, 2, 3] as unknown as Uint8Array)).toThrow(TypeError);
+  });
+});
