@@ -23,9 +23,24 @@ export function normalise(password: string, config: NormaliserConfig): Normalise
   return isAscii(password) ? normaliseAscii(password, config) : normaliseUnicode(password, config);
 }
 
-/** The folded form of a list term or context name: exactly what a password folds to. */
+/**
+ * The folded form of a list term or context name: exactly what a password folds to. Lists hold
+ * ~100 k terms and need no offset maps, so ASCII terms take a path that builds none.
+ */
 export function normaliseTerm(term: string, config: NormaliserConfig): string {
-  return normalise(term, config).folded;
+  if (!isAscii(term)) return normalise(term, config).folded;
+  const lower = term.toLowerCase();
+  const fold = config.fold;
+  if (fold.size === 0) return lower;
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < lower.length; i++) {
+    const f = fold.get(lower.charCodeAt(i));
+    if (f === undefined) continue;
+    out += lower.slice(from, i) + String.fromCharCode(f);
+    from = i + 1;
+  }
+  return from === 0 ? lower : out + lower.slice(from);
 }
 
 function isAscii(s: string): boolean {

@@ -118,3 +118,15 @@ describe('evaluate', () => {
     expect(typeof r.accepted).toBe('boolean');
   });
 });
+
+describe('normaliseTerm', () => {
+  it('folds a term exactly as the password path does', async () => {
+    const { normaliseTerm } = await import('../../src/normalise/normalise.js');
+    fc.assert(
+      fc.property(anyString, (s) => {
+        for (const config of [recommendedConfig, entraConfig]) expect(normaliseTerm(s, config)).toBe(normalise(s, config).folded);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
