@@ -5,21 +5,61 @@
  *
  *   npx tsx scripts/build-data.ts [outDir]     (npm run build:data)
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { buildWordlists } from './build-wordlists.js';
 import { buildDefaultFilters } from './build-filters.js';
+import { Assets, lines } from '../src/assets/platform.js';
+import { collectDictionary } from '../src/detect/dictionary.js';
+import { dictionaryKey, encodeDictionary } from '../src/detect/dictionary-bytes.js';
+import { PROFILES } from '../src/policy/profiles.js';
+import { compileSubstitutions } from '../src/normalise/substitutions.js';
 
 async function main(outDir: string): Promise<void> {
   const started = performance.now();
   await mkdir(outDir, { recursive: true });
   const words = await buildWordlists(outDir);
   const filters = await buildDefaultFilters(outDir);
-  const manifest = { generatedBy: 'scripts/build-data.ts', wordlists: words, filters };
+  const compiled = await buildCompiledDictionary(outDir);
+  const manifest = { generatedBy: 'scripts/build-data.ts', wordlists: words, filters, compiled: [compiled] };
   await writeFile(resolve(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   const ms = Math.round(performance.now() - started);
-  const count = words.length + filters.filters.length;
+  const count = words.length + filters.filters.length + 1;
   process.stderr.write(`build-data: ${count} files in ${outDir} (${ms} ms)\n`);
+}
+
+/**
+ * The recommended profile's strength dictionary, folded and indexed once here rather than in
+ * every createChecker (see src/detect/dictionary-bytes.ts). Same lists, same order, same settings
+ * as the runtime fallback in src/engine/state.ts.
+ */
+async function buildCompiledDictionary(outDir: string) {
+  const profile = PROFILES.recommended;
+  const config = {
+    unicodeForm: profile.unicodeForm,
+    foldDiacritics: profile.foldDiacritics,
+    foldConfusables: profile.foldConfusables,
+    fold: compileSubstitutions(profile.substitutions),
+  };
+  const read = async (name: string) => lines(new Uint8Array(await readFile(resolve(outDir, name))));
+  const terms = collectDictionary(
+    [
+      { kind: 'passwords', terms: await read(Assets.commonPasswords) },
+      { kind: 'banned', terms: await read(Assets.globalBanned) },
+      { kind: 'english', terms: await read(Assets.dictionary) },
+      { kind: 'names', terms: await read(Assets.names) },
+    ],
+    config,
+  );
+  const bytes = encodeDictionary(terms, dictionaryKey(config, profile.substitutions));
+  await writeFile(resolve(outDir, Assets.dictionaryCompiled), bytes);
+  return {
+    file: Assets.dictionaryCompiled,
+    entries: terms.folded.length,
+    bytes: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
 }
 
 main(resolve(process.argv[2] ?? 'data')).catch((err: unknown) => {

@@ -27,6 +27,8 @@ export const Assets = {
   dictionary: 'dictionary-en.txt',
   names: 'names.txt',
   commonPasswords: 'common-passwords.txt',
+  /** The four lists above folded and indexed for the recommended profile (dictionary-bytes.ts). */
+  dictionaryCompiled: 'dictionary-recommended.bin',
   breachedFull: 'breached-1m.pgf',
   breachedSmall: 'breached-100k.pgf',
 } as const;

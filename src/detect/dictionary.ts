@@ -2,7 +2,8 @@ import { TermIndex, type TermMatch } from '../match/index.js';
 import { normaliseTerm, type NormaliserConfig } from '../normalise/normalise.js';
 
 /** Which ranked list a dictionary term came from. */
-export type DictionaryKind = 'passwords' | 'english' | 'names' | 'banned';
+export const DICTIONARY_KINDS = ['passwords', 'english', 'names', 'banned'] as const;
+export type DictionaryKind = (typeof DICTIONARY_KINDS)[number];
 
 /**
  * Ranked word lists for the strength estimate, in one exact-match index over folded terms.
@@ -11,41 +12,66 @@ export type DictionaryKind = 'passwords' | 'english' | 'names' | 'banned';
  */
 export interface RankedDictionary {
   readonly index: TermIndex;
-  readonly rank: readonly number[];
-  readonly kind: readonly DictionaryKind[];
+  /** 1-based rank by term id. */
+  readonly rank: ArrayLike<number>;
+  /** Index into DICTIONARY_KINDS by term id. */
+  readonly kind: ArrayLike<number>;
   /** The word as listed (lowercase), for messages: the folded form can read oddly (`michaei`). */
-  readonly display: readonly string[];
+  word(id: number): string;
 }
 
 /** Words shorter than this are left to brute force: 1–2 letter "words" are everywhere. */
 const MIN_WORD_LENGTH = 3;
 
-export function buildDictionary(
-  lists: readonly { kind: DictionaryKind; terms: readonly string[] }[],
-  config: NormaliserConfig,
-): RankedDictionary {
-  const best = new Map<string, { rank: number; kind: DictionaryKind; word: string }>();
-  for (const { kind, terms } of lists) {
-    terms.forEach((term, i) => {
-      const folded = normaliseTerm(term, config);
-      if (folded.length < MIN_WORD_LENGTH) return;
-      const prev = best.get(folded);
-      if (!prev || prev.rank > i + 1) best.set(folded, { rank: i + 1, kind, word: term.toLowerCase() });
+export interface DictionaryList {
+  readonly kind: DictionaryKind;
+  readonly terms: readonly string[];
+}
+
+/** The folded, deduplicated, ranked terms, before indexing: what the data build precompiles. */
+export interface DictionaryTerms {
+  readonly folded: string[];
+  readonly words: string[];
+  readonly rank: Uint32Array;
+  readonly kind: Uint8Array;
+}
+
+export function collectDictionary(lists: readonly DictionaryList[], config: NormaliserConfig): DictionaryTerms {
+  const at = new Map<string, number>();
+  const folded: string[] = [];
+  const words: string[] = [];
+  const rank: number[] = [];
+  const kind: number[] = [];
+  for (const list of lists) {
+    const k = DICTIONARY_KINDS.indexOf(list.kind);
+    list.terms.forEach((term, i) => {
+      const f = normaliseTerm(term, config);
+      if (f.length < MIN_WORD_LENGTH) return;
+      const id = at.get(f);
+      if (id === undefined) {
+        at.set(f, folded.length);
+        folded.push(f);
+        words.push(term.toLowerCase());
+        rank.push(i + 1);
+        kind.push(k);
+      } else if (rank[id]! > i + 1) {
+        rank[id] = i + 1;
+        kind[id] = k;
+        words[id] = term.toLowerCase();
+      }
     });
   }
-  const terms: string[] = [];
-  const rank: number[] = [];
-  const kind: DictionaryKind[] = [];
-  const display: string[] = [];
-  for (const [term, info] of best) {
-    terms.push(term);
-    rank.push(info.rank);
-    kind.push(info.kind);
-    display.push(info.word);
-  }
-  // Exact matches only: fuzzy dictionary matching would flag most random strings.
-  return { index: TermIndex.build(terms, { fuzzyMinLength: 1 << 30 }), rank, kind, display };
+  return { folded, words, rank: Uint32Array.from(rank), kind: Uint8Array.from(kind) };
 }
+
+export function buildDictionary(lists: readonly DictionaryList[], config: NormaliserConfig): RankedDictionary {
+  const t = collectDictionary(lists, config);
+  // Exact matches only: fuzzy dictionary matching would flag most random strings.
+  const index = TermIndex.build(t.folded, { fuzzyMinLength: EXACT_ONLY });
+  return { index, rank: t.rank, kind: t.kind, word: (id) => t.words[id] ?? index.term(id) };
+}
+
+export const EXACT_ONLY = 1 << 30;
 
 export function findWords(dict: RankedDictionary, folded: string): TermMatch[] {
   const out: TermMatch[] = [];

@@ -5,7 +5,7 @@ import { contextTerms, findContextTerms, wholeContextTerm, type ContextTerm } fr
 import { findPatterns } from '../detect/patterns/index.js';
 import type { PatternMatch } from '../detect/patterns/types.js';
 import { scorePoints, type PointsResult } from '../score/points.js';
-import { findWords } from '../detect/dictionary.js';
+import { DICTIONARY_KINDS, findWords } from '../detect/dictionary.js';
 import type { TermIndex, TermMatch } from '../match/index.js';
 import { estimateStrength, guessesForWord, type Candidate } from '../score/strength.js';
 import { decide } from '../policy/verdict.js';
@@ -137,7 +137,7 @@ function wholePasswordChecks(state: EngineState, text: NormalisedText, terms: re
   if (ctx) out.push({ code: 'CONTEXT_TERM', source: 'context', term: ctx.term, distance: 0, params: { field: ctx.field }, ...span });
   const dict = state.dictionary;
   const word = dict ? wholeTermId(dict.index, whole) : -1;
-  if (dict && word >= 0) out.push({ code: 'DICTIONARY_WORD', source: 'dictionary', term: dict.display[word]!, ...span });
+  if (dict && word >= 0) out.push({ code: 'DICTIONARY_WORD', source: 'dictionary', term: dict.word(word), ...span });
   return out;
 }
 
@@ -201,12 +201,12 @@ function estimate(
       wordAt.push({ start: m.start, end: m.end, id: m.termId });
     }
   }
-  // A fuzzy banned hit is a word an attacker reaches with a handful of edits.
+  // Banned terms are words an attacker tries early (custom ones first of all); a fuzzy hit is
+  // one reached with a handful of edits.
   for (const t of scored.tokens) {
-    if (t.kind === 'banned' && t.distance === 1) {
-      const rank = state.banned.rank[t.termId!] ?? 1;
-      candidates.push({ start: t.start, end: t.end, guesses: rank * 50 * (t.end - t.start), code: 'BANNED_TERM' });
-    }
+    if (t.kind !== 'banned') continue;
+    const rank = state.banned.rank[t.termId!] ?? 1;
+    candidates.push({ start: t.start, end: t.end, guesses: t.distance === 1 ? rank * 50 * (t.end - t.start) : rank, code: 'BANNED_TERM' });
   }
   const s = estimateStrength(text.folded.length, candidates);
   const words: Finding[] = [];
@@ -219,8 +219,8 @@ function estimate(
       source: 'dictionary',
       start: text.start[c.start]!,
       end: text.end[c.end - 1]!,
-      term: dict.display[w.id]!,
-      params: { list: dict.kind[w.id]!, rank: dict.rank[w.id]! },
+      term: dict.word(w.id),
+      params: { list: DICTIONARY_KINDS[dict.kind[w.id]!] ?? 'english', rank: dict.rank[w.id]! },
     });
   }
   return { summary: { guesses: s.guesses, guessesLog10: s.guessesLog10, score: s.score }, words };

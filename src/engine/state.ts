@@ -4,6 +4,7 @@ import { compileSubstitutions } from '../normalise/substitutions.js';
 import type { NormaliserConfig } from '../normalise/normalise.js';
 import { buildBannedLists, type BannedLists } from '../detect/banned-lists.js';
 import { buildDictionary, type RankedDictionary } from '../detect/dictionary.js';
+import { decodeDictionary, dictionaryKey } from '../detect/dictionary-bytes.js';
 import { Assets, lines, type Platform } from '../assets/platform.js';
 import { loadFilter } from '../filter/index.js';
 import { loadZxcvbn, type ZxcvbnEstimator } from '../score/zxcvbn.js';
@@ -35,35 +36,38 @@ export async function buildState(platform: Platform, raw: CheckerOptions | undef
     fold: compileSubstitutions(options.substitutions),
   };
 
-  const [globalTerms, breached, wordLists] = await Promise.all([
+  const [globalTerms, breached, dictionary] = await Promise.all([
     options.globalBannedTerms ?? platform.readAsset(Assets.globalBanned).then(lines),
     loadBreached(platform, options),
-    profile.strength && options.estimator === 'native' ? loadWordLists(platform) : null,
+    profile.strength && options.estimator === 'native' ? loadDictionary(platform, normaliser, options) : null,
   ]);
   const banned = buildBannedLists(globalTerms, options.customBannedTerms, normaliser, profile.fuzzyMinLength);
-  const dictionary = wordLists
-    ? buildDictionary(
-        [
-          { kind: 'banned', terms: options.customBannedTerms },
-          { kind: 'passwords', terms: wordLists.passwords },
-          { kind: 'banned', terms: globalTerms },
-          { kind: 'english', terms: wordLists.english },
-          { kind: 'names', terms: wordLists.names },
-        ],
-        normaliser,
-      )
-    : null;
   const zxcvbn = profile.strength && options.estimator === 'zxcvbn' ? await loadZxcvbn() : null;
   return { options, normaliser, banned, dictionary, breached, zxcvbn };
 }
 
-async function loadWordLists(platform: Platform) {
-  const [passwords, english, names] = await Promise.all([
-    platform.readAsset(Assets.commonPasswords).then(lines),
-    platform.readAsset(Assets.dictionary).then(lines),
-    platform.readAsset(Assets.names).then(lines),
-  ]);
-  return { passwords, english, names };
+/**
+ * The strength estimate's ranked words: the shipped lists, whatever banned lists the caller
+ * chose (their terms reach the estimate as banned-term tokens). Precompiled by the data build for
+ * the default settings; built from the text lists when the settings differ or the platform does
+ * not ship the compiled file (browsers fetch the smaller text lists).
+ */
+async function loadDictionary(platform: Platform, normaliser: NormaliserConfig, options: ResolvedOptions): Promise<RankedDictionary> {
+  const compiled = await platform.readAsset(Assets.dictionaryCompiled);
+  const fromBytes = compiled && decodeDictionary(compiled, dictionaryKey(normaliser, options.substitutions));
+  if (fromBytes) return fromBytes;
+  const [passwords, banned, english, names] = await Promise.all(
+    [Assets.commonPasswords, Assets.globalBanned, Assets.dictionary, Assets.names].map((a) => platform.readAsset(a).then(lines)),
+  );
+  return buildDictionary(
+    [
+      { kind: 'passwords', terms: passwords! },
+      { kind: 'banned', terms: banned! },
+      { kind: 'english', terms: english! },
+      { kind: 'names', terms: names! },
+    ],
+    normaliser,
+  );
 }
 
 async function loadBreached(platform: Platform, options: ResolvedOptions): Promise<BreachedLookup | null> {
