@@ -228,11 +228,11 @@ function estimate(
 
 /** Users' all-digit secrets are dates, phone numbers and PINs, far from uniform (measured on
  * held-out breach lists: 19 % of what got through was 8–12 digits). Discount them 10^4, so a
- * digits-only password needs 12 digits to reach score 3. */
+ * digits-only password needs 13 digits to reach score 3. */
 const DIGITS_ONLY_DISCOUNT_LOG10 = 4;
 /** Word tokens and affixes that, alone, make a borderline password predictable. */
 const WORDS = new Set(['DICTIONARY_WORD', 'BANNED_TERM']);
-const AFFIXES = new Set(['PREDICTABLE_AFFIX', 'DATE']);
+const AFFIXES = new Set(['PREDICTABLE_AFFIX', 'DATE', 'SEQUENTIAL', 'KEYBOARD_WALK', 'REPETITIVE']);
 
 /**
  * Two structure rules on top of the guess count, both measured on held-out breach lists with no
