@@ -86,7 +86,15 @@ const checkError = (i: number, reason: string): Finding => ({
   params: { check: i, reason },
 });
 
-function runChecksSync(checks: readonly AsyncCheck[], input: CheckInput): Finding[] {
+// The offset maps of ASCII passwords are views of one shared table: a check gets its own copy,
+// so a careless one cannot corrupt the next evaluation.
+function isolate(input: CheckInput): CheckInput {
+  return { ...input, text: { ...input.text, start: input.text.start.slice(), end: input.text.end.slice() } };
+}
+
+function runChecksSync(checks: readonly AsyncCheck[], shared: CheckInput): Finding[] {
+  if (checks.length === 0) return [];
+  const input = isolate(shared);
   const out: Finding[] = [];
   checks.forEach((check, i) => {
     try {
@@ -102,7 +110,9 @@ function runChecksSync(checks: readonly AsyncCheck[], input: CheckInput): Findin
   return out;
 }
 
-async function runChecksAsync(checks: readonly AsyncCheck[], input: CheckInput): Promise<Finding[]> {
+async function runChecksAsync(checks: readonly AsyncCheck[], shared: CheckInput): Promise<Finding[]> {
+  if (checks.length === 0) return [];
+  const input = isolate(shared);
   const results = await Promise.all(
     checks.map(async (check, i) => {
       try {

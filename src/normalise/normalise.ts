@@ -48,24 +48,25 @@ function isAscii(s: string): boolean {
   return true;
 }
 
-// The common case: ASCII in, one unit out per unit in, so the offset maps are the identity.
+// ASCII in, one unit out per unit in: the offset maps are the identity, so every call shares
+// views of one read-only table instead of filling two new arrays.
+const IDENTITY = Uint32Array.from({ length: 4098 }, (_, i) => i);
+
+// The common case: ASCII in, one unit out per unit in.
 function normaliseAscii(password: string, config: NormaliserConfig): NormalisedText {
   const n = password.length;
   const plain = password.toLowerCase();
-  const start = new Uint32Array(n);
-  const end = new Uint32Array(n);
+  const start = n < IDENTITY.length ? IDENTITY.subarray(0, n) : Uint32Array.from({ length: n }, (_, i) => i);
+  const end = n + 1 < IDENTITY.length ? IDENTITY.subarray(1, n + 1) : Uint32Array.from({ length: n }, (_, i) => i + 1);
   let folded = '';
-  let same = true;
-  const units: number[] = new Array(n);
+  let from = 0;
   for (let i = 0; i < n; i++) {
-    start[i] = i;
-    end[i] = i + 1;
-    const c = plain.charCodeAt(i);
-    const f = config.fold.get(c) ?? c;
-    if (f !== c) same = false;
-    units[i] = f;
+    const f = config.fold.get(plain.charCodeAt(i));
+    if (f === undefined) continue;
+    folded += plain.slice(from, i) + String.fromCharCode(f);
+    from = i + 1;
   }
-  folded = same ? plain : fromUnits(units);
+  folded = from === 0 ? plain : folded + plain.slice(from);
   return { plain, folded, start, end };
 }
 

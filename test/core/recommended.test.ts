@@ -112,3 +112,17 @@ describe('custom checks', () => {
     expect(JSON.stringify(r)).not.toContain('bad');
   });
 });
+
+describe('custom checks cannot corrupt later evaluations', () => {
+  it('a check that scribbles over the offset maps does not change the next result', async () => {
+    const vandal = (input: { text: { start: Uint32Array; end: Uint32Array } }) => {
+      input.text.start.fill(7);
+      input.text.end.fill(9);
+      return [];
+    };
+    const clean = await createChecker({ customBannedTerms: ['contoso'], breached: false });
+    const dirty = await createChecker({ customBannedTerms: ['contoso'], breached: false, checks: [vandal as never] });
+    dirty.evaluate('xxcontoso12');
+    expect(clean.evaluate('Contoso2024').findings).toEqual(dirty.evaluate('Contoso2024').findings);
+  });
+});
