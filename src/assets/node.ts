@@ -36,5 +36,6 @@ export const nodePlatform: Platform = {
     return new Uint8Array(await res.arrayBuffer());
   },
   breachedAsset: Assets.breachedFull,
+  compiledDictionary: true,
   loadFilter: (bytes) => loadFilter(bytes),
 };

@@ -15,6 +15,11 @@ export interface Platform {
   /** The embedded breached filter's file name on this platform. */
   readonly breachedAsset: string;
   /**
+   * Whether to read the precompiled dictionary (`Assets.dictionaryCompiled`). Node reads it from
+   * disk; browsers build from the smaller text lists rather than download the compiled file.
+   */
+  readonly compiledDictionary?: boolean;
+  /**
    * Opens filter bytes. Optional: the portable loader (pure-JS SHA-1) is used without it; Node
    * passes one backed by its native SHA-1 for `sha1`-keyed (HIBP) filters.
    */

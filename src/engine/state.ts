@@ -53,7 +53,7 @@ export async function buildState(platform: Platform, raw: CheckerOptions | undef
  * not ship the compiled file (browsers fetch the smaller text lists).
  */
 async function loadDictionary(platform: Platform, normaliser: NormaliserConfig, options: ResolvedOptions): Promise<RankedDictionary> {
-  const compiled = await platform.readAsset(Assets.dictionaryCompiled);
+  const compiled = platform.compiledDictionary ? await platform.readAsset(Assets.dictionaryCompiled) : null;
   const fromBytes = compiled && decodeDictionary(compiled, dictionaryKey(normaliser, options.substitutions));
   if (fromBytes) return fromBytes;
   const [passwords, banned, english, names] = await Promise.all(
