@@ -263,9 +263,9 @@ function adjustForStructure(s: Strength, plain: string, words: readonly { start:
     for (const c of s.sequence) {
       // A short gap the estimate priced as brute force because that came cheaper (`tin` in
       // `tinchair150`) is still a word if the dictionary has it.
-      const isWord = WORDS.has(c.code) || words.some((w) => w.start === c.start && w.end === c.end);
-      if (isWord) wordCount++;
-      else if (AFFIXES.has(c.code)) affixes++;
+      // (Affixes first: `1990` is also in the common-passwords list, but it is a year here.)
+      if (AFFIXES.has(c.code)) affixes++;
+      else if (WORDS.has(c.code) || words.some((w) => w.start === c.start && w.end === c.end)) wordCount++;
       else other++;
     }
     if (other === 0 && wordCount >= 1 && wordCount <= 2 && affixes <= 2) score = 2;
