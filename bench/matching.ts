@@ -16,6 +16,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import leven from 'leven';
 import { TermIndex, type TermMatch } from '../src/match/index.js';
+import { prng } from './mix.js';
 
 export interface MatchingSuiteOptions {
   sizes: number[];
@@ -32,16 +33,6 @@ const NAIVE_QUERIES = 40;
 /** Keeps results observable so the engine cannot drop the work being timed. */
 let sink = 0;
 
-/** Small deterministic PRNG (mulberry32) so every run benchmarks the same data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function randomString(rand: () => number, alphabet: string, length: number): string {
   let s = '';
