@@ -1,23 +1,23 @@
-import { TermIndex } from '../match/index.js';
+import { ExactTrie } from '../match/exact-trie.js';
 import type { NormaliserConfig } from '../normalise/normalise.js';
 import type { SubstitutionTable } from '../normalise/substitutions.js';
-import { EXACT_ONLY, type DictionaryTerms, type RankedDictionary } from './dictionary.js';
+import type { DictionaryTerms, RankedDictionary } from './dictionary.js';
 
 /**
  * The ranked dictionary precompiled at data-build time, so `createChecker` reads it instead of
  * folding and indexing ~100 k words (≈ 80 ms → a few ms). Little-endian, 8-byte aligned:
  *
- *   0  magic "PGDC"          4  version u32 (1)      8  term count u32     12 key length u32
+ *   0  magic "PGDC"          4  version u32 (2)      8  term count u32     12 key length u32
  *   16 key (UTF-8: the normaliser settings it was folded with), padded to 8
  *      rank u32 × count, padded to 8;   kind u8 × count, padded to 8
  *      words length u32, padding u32, words (UTF-8, "\n"-separated), padded to 8
- *      index length u32, padding u32, TermIndex bytes
+ *      index length u32, padding u32, ExactTrie bytes (version 1 held TermIndex bytes)
  *
  * A file whose key differs from the checker's settings is not used: the words were folded
  * differently, and the checker builds its dictionary from the text lists instead.
  */
 const MAGIC = 0x43444750; // "PGDC"
-const VERSION = 1;
+const VERSION = 2;
 
 export function dictionaryKey(config: NormaliserConfig, substitutions: SubstitutionTable): string {
   const subs = Object.keys(substitutions)
@@ -31,7 +31,7 @@ export function encodeDictionary(terms: DictionaryTerms, key: string): Uint8Arra
   const enc = new TextEncoder();
   const keyBytes = enc.encode(key);
   const wordBytes = enc.encode(terms.words.join('\n'));
-  const index = TermIndex.build(terms.folded, { fuzzyMinLength: EXACT_ONLY }).toBytes();
+  const index = ExactTrie.build(terms.folded).toBytes();
   const n = terms.folded.length;
   const size = 16 + pad8(keyBytes.length) + pad8(4 * n) + pad8(n) + 8 + pad8(wordBytes.length) + 8 + index.length;
   const out = new Uint8Array(size);
@@ -91,7 +91,7 @@ export function decodeDictionary(bytes: Uint8Array, key: string): RankedDictiona
   need(8, 'index length');
   const indexLength = view.getUint32(at, true);
   need(8 + indexLength, 'index');
-  const index = TermIndex.fromBytes(bytes.subarray(at + 8, at + 8 + indexLength));
+  const index = ExactTrie.fromBytes(bytes.subarray(at + 8, at + 8 + indexLength));
   if (index.size !== n) fail(`index holds ${index.size} terms, header says ${n}`);
   // The words are only needed to name a finding: decode them the first time one is.
   let words: string[] | undefined;

@@ -1,4 +1,5 @@
-import { TermIndex, type TermMatch } from '../match/index.js';
+import { ExactTrie } from '../match/exact-trie.js';
+import type { TermMatch } from '../match/index.js';
 import { normaliseTerm, type NormaliserConfig } from '../normalise/normalise.js';
 
 /** Which ranked list a dictionary term came from. */
@@ -6,12 +7,17 @@ export const DICTIONARY_KINDS = ['passwords', 'english', 'names', 'banned'] as c
 export type DictionaryKind = (typeof DICTIONARY_KINDS)[number];
 
 /**
- * Ranked word lists for the strength estimate, in one exact-match index over folded terms.
+ * Ranked word lists for the strength estimate, in one exact-match trie over folded terms.
  * A term found in several lists keeps its best (lowest) rank, the figure an attacker's ordered
  * guessing would reach it at.
  */
 export interface RankedDictionary {
-  readonly index: TermIndex;
+  /**
+   * Exact matches only (fuzzy dictionary matching would flag most random strings): a compact
+   * trie, which stays mostly in cache across many different passwords where the hashed
+   * TermIndex missed on nearly every probe.
+   */
+  readonly index: ExactTrie;
   /** 1-based rank by term id. */
   readonly rank: ArrayLike<number>;
   /** Index into DICTIONARY_KINDS by term id. */
@@ -66,12 +72,9 @@ export function collectDictionary(lists: readonly DictionaryList[], config: Norm
 
 export function buildDictionary(lists: readonly DictionaryList[], config: NormaliserConfig): RankedDictionary {
   const t = collectDictionary(lists, config);
-  // Exact matches only: fuzzy dictionary matching would flag most random strings.
-  const index = TermIndex.build(t.folded, { fuzzyMinLength: EXACT_ONLY });
+  const index = ExactTrie.build(t.folded);
   return { index, rank: t.rank, kind: t.kind, word: (id) => t.words[id] ?? index.term(id) };
 }
-
-export const EXACT_ONLY = 1 << 30;
 
 export function findWords(dict: RankedDictionary, folded: string): TermMatch[] {
   const out: TermMatch[] = [];

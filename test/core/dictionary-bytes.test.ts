@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { collectDictionary, buildDictionary, findWords } from '../../src/detect/dictionary.js';
 import { decodeDictionary, dictionaryKey, encodeDictionary } from '../../src/detect/dictionary-bytes.js';
 import { compileSubstitutions, RECOMMENDED_SUBSTITUTIONS } from '../../src/normalise/substitutions.js';
+import { TermIndex, type TermMatch } from '../../src/match/index.js';
 
 const config = { unicodeForm: 'NFKC', foldDiacritics: true, foldConfusables: true, fold: compileSubstitutions(RECOMMENDED_SUBSTITUTIONS) } as const;
 const lists = [
@@ -23,6 +24,27 @@ describe('precompiled dictionary', () => {
     // Best rank wins across lists: dragon is 2nd in passwords, 3rd in english.
     const dragon = findWords(read, 'dragon')[0]!;
     expect([read.word(dragon.termId), read.rank[dragon.termId]]).toEqual(['dragon', 2]);
+  });
+
+  it('finds the same words as an exact-only TermIndex over the folded terms', () => {
+    const terms = collectDictionary(lists, config);
+    const read = decodeDictionary(encodeDictionary(terms, key), key)!;
+    const old = TermIndex.build(terms.folded, { fuzzyMinLength: 1 << 30 });
+    for (const text of ['michaelhorsedragon', 'passwordpassword', 'annabcmonkey', '', 'zzz']) {
+      const expected: TermMatch[] = [];
+      old.findExact(text, 0, text.length, expected);
+      expect(findWords(read, text)).toEqual(expected);
+    }
+  });
+
+  it('rejects a file whose index section is damaged', () => {
+    const bytes = encodeDictionary(collectDictionary(lists, config), key);
+    const c = bytes.slice();
+    // The index section is last: its header starts with the ExactTrie magic.
+    const magic = c.findLastIndex((_, i) => c[i] === 0x50 && c[i + 1] === 0x47 && c[i + 2] === 0x45 && c[i + 3] === 0x54);
+    expect(magic).toBeGreaterThan(0);
+    c[magic + 4] = 7; // trie format version
+    expect(() => decodeDictionary(c, key)).toThrow(RangeError);
   });
 
   it('is not used when it was folded with other settings', () => {
