@@ -41,7 +41,8 @@ describe('precompiled dictionary', () => {
     const bytes = encodeDictionary(collectDictionary(lists, config), key);
     const c = bytes.slice();
     // The index section is last: its header starts with the ExactTrie magic.
-    const magic = c.findLastIndex((_, i) => c[i] === 0x50 && c[i + 1] === 0x47 && c[i + 2] === 0x45 && c[i + 3] === 0x54);
+    let magic = c.length - 4;
+    while (magic > 0 && !(c[magic] === 0x50 && c[magic + 1] === 0x47 && c[magic + 2] === 0x45 && c[magic + 3] === 0x54)) magic--;
     expect(magic).toBeGreaterThan(0);
     c[magic + 4] = 7; // trie format version
     expect(() => decodeDictionary(c, key)).toThrow(RangeError);
