@@ -148,7 +148,7 @@ function wholePasswordChecks(state: EngineState, text: NormalisedText, terms: re
   return out;
 }
 
-function wholeTermId(index: TermIndex, s: string): number {
+function wholeTermId(index: Pick<TermIndex, 'minTermLength' | 'maxTermLength' | 'findExact'>, s: string): number {
   if (s.length < index.minTermLength || s.length > index.maxTermLength) return -1;
   const out: TermMatch[] = [];
   index.findExact(s, 0, s.length, out);
