@@ -77,8 +77,14 @@ export function decodeDictionary(bytes: Uint8Array, key: string): RankedDictiona
   if (new TextDecoder().decode(bytes.subarray(at, at + keyLength)) !== key) return null;
   at += pad8(keyLength);
   need(4 * n, 'ranks');
-  const rank = new Uint32Array(n);
-  for (let i = 0; i < n; i++) rank[i] = view.getUint32(at + 4 * i, true);
+  // On little-endian hosts (all current JS engines) an aligned section is used in place.
+  const offset = bytes.byteOffset + at;
+  let rank: Uint32Array;
+  if (LITTLE_ENDIAN && offset % 4 === 0) rank = new Uint32Array(bytes.buffer, offset, n);
+  else {
+    rank = new Uint32Array(n);
+    for (let i = 0; i < n; i++) rank[i] = view.getUint32(at + 4 * i, true);
+  }
   at += pad8(4 * n);
   need(n, 'kinds');
   const kind = bytes.subarray(at, at + n);
@@ -102,6 +108,8 @@ export function decodeDictionary(bytes: Uint8Array, key: string): RankedDictiona
     word: (id) => (words ??= new TextDecoder().decode(wordBytes).split('\n'))[id] ?? index.term(id),
   };
 }
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 function pad8(n: number): number {
   return (n + 7) & ~7;

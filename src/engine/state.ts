@@ -42,6 +42,7 @@ export async function buildState(platform: Platform, raw: CheckerOptions | undef
     profile.strength && options.estimator === 'native' ? loadDictionary(platform, normaliser, options) : null,
   ]);
   const banned = buildBannedLists(globalTerms, options.customBannedTerms, normaliser, profile.fuzzyMinLength);
+  whenIdle(banned.upgrade);
   const zxcvbn = profile.strength && options.estimator === 'zxcvbn' ? await loadZxcvbn() : null;
   return { options, normaliser, banned, dictionary, breached, zxcvbn };
 }
@@ -68,6 +69,12 @@ async function loadDictionary(platform: Platform, normaliser: NormaliserConfig, 
     ],
     normaliser,
   );
+}
+
+/** Runs `work` soon, without holding a Node process open for it (the answers never depend on it). */
+function whenIdle(work: () => void): void {
+  const timer = setTimeout(work, 0) as unknown as { unref?: () => void };
+  timer.unref?.();
 }
 
 async function loadBreached(platform: Platform, options: ResolvedOptions): Promise<BreachedLookup | null> {

@@ -1,5 +1,12 @@
 import type { TermIndex, TermMatch } from '../match/index.js';
 
+/** What the points rule needs of the banned lists: exact matches, and matches one edit away. */
+export interface BannedMatcher {
+  readonly size: number;
+  findExact(text: string, from: number, to: number, out: TermMatch[]): void;
+  readonly fuzzy: Pick<TermIndex, 'findFuzzy'>;
+}
+
 /** A span of the normalised password that counts as one point. */
 export interface ScoredToken {
   readonly start: number;
@@ -34,7 +41,7 @@ export interface Span {
  */
 export function scorePoints(
   folded: string,
-  index: TermIndex | null,
+  index: BannedMatcher | null,
   patterns: readonly Span[],
   fuzzy: boolean,
 ): PointsResult {
@@ -65,7 +72,7 @@ export function scorePoints(
       let b = a;
       while (b < n && !claimed[b]) b++;
       matches.length = 0;
-      index.findFuzzy(folded, a, b, matches);
+      index.fuzzy.findFuzzy(folded, a, b, matches);
       for (const m of longestFirst(matches)) {
         if (claim(claimed, m.start, m.end)) tokens.push({ start: m.start, end: m.end, kind: 'banned', termId: m.termId, distance: 1 });
       }
