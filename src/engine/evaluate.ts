@@ -193,11 +193,12 @@ function estimate(
   if (state.zxcvbn) {
     return { summary: state.zxcvbn.estimate(text.folded, terms.map((t) => t.term)), words: [] };
   }
-  const candidates: Candidate[] = patterns.map((p) => ({ start: p.start, end: p.end, guesses: p.guesses, code: p.code }));
+  // A pattern match already has the shape of a candidate (start, end, guesses, code).
+  const candidates: Candidate[] = patterns.slice();
   const dict = state.dictionary;
-  const wordAt: { start: number; end: number; id: number }[] = [];
+  const wordAt = dict ? findWords(dict, text.folded) : [];
   if (dict) {
-    for (const m of findWords(dict, text.folded)) {
+    for (const m of wordAt) {
       const rank = dict.rank[m.termId]!;
       // Most words are typed as listed: price them by rank without building strings. Otherwise
       // the word as typed says which capitals and substitutions were varied.
@@ -205,7 +206,6 @@ function estimate(
         ? rank
         : guessesForWord(rank, text.folded.slice(m.start, m.end), password.slice(text.start[m.start]!, text.end[m.end - 1]!));
       candidates.push({ start: m.start, end: m.end, guesses, code: 'DICTIONARY_WORD' });
-      wordAt.push({ start: m.start, end: m.end, id: m.termId });
     }
   }
   // Banned terms are words an attacker tries early (custom ones first of all); a fuzzy hit is
@@ -226,8 +226,8 @@ function estimate(
       source: 'dictionary',
       start: text.start[c.start]!,
       end: text.end[c.end - 1]!,
-      term: dict.word(w.id),
-      params: { list: DICTIONARY_KINDS[dict.kind[w.id]!] ?? 'english', rank: dict.rank[w.id]! },
+      term: dict.word(w.termId),
+      params: { list: DICTIONARY_KINDS[dict.kind[w.termId]!] ?? 'english', rank: dict.rank[w.termId]! },
     });
   }
   return { summary: { guesses: s.guesses, guessesLog10: s.guessesLog10, score: s.score }, words };
