@@ -1,9 +1,15 @@
 import { TermIndex, type TermMatch } from '../match/index.js';
 import { ExactTrie } from '../match/exact-trie.js';
-import type { BannedMatcher } from '../score/points.js';
 import { normaliseTerm, type NormaliserConfig } from '../normalise/normalise.js';
 
 export type ListSource = 'global' | 'custom';
+
+/** What the points rule needs of the banned lists: exact matches, and matches one edit away. */
+export interface BannedMatcher {
+  readonly size: number;
+  findExact(text: string, from: number, to: number, out: TermMatch[]): void;
+  readonly fuzzy: Pick<TermIndex, 'findFuzzy'>;
+}
 
 /**
  * The global and custom banned lists folded into one index, as Entra combines them before

@@ -1,11 +1,5 @@
-import type { TermIndex, TermMatch } from '../match/index.js';
-
-/** What the points rule needs of the banned lists: exact matches, and matches one edit away. */
-export interface BannedMatcher {
-  readonly size: number;
-  findExact(text: string, from: number, to: number, out: TermMatch[]): void;
-  readonly fuzzy: Pick<TermIndex, 'findFuzzy'>;
-}
+import type { TermMatch } from '../match/index.js';
+import type { BannedMatcher } from '../detect/banned-lists.js';
 
 /** A span of the normalised password that counts as one point. */
 export interface ScoredToken {
