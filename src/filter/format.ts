@@ -16,8 +16,13 @@ export const LOG2_BLOCK_BITS = 9;
 
 export type KeyType = 'fast' | 'sha1';
 export const KEY_TYPE_CODE: Readonly<Record<KeyType, number>> = { fast: 1, sha1: 2 };
-/** Hash scheme ids: 1 = fast64-v1 over UTF-16 code units; 2 = SHA-1 digest words 0 and 1. */
-export const HASH_ID: Readonly<Record<KeyType, number>> = { fast: 1, sha1: 2 };
+/**
+ * Hash scheme ids: 3 = fast64-v2 over UTF-16 code units; 2 = SHA-1 digest words 0 and 1.
+ * 1 was fast64-v1, replaced before any release by the cheaper v2 (docs/filter-format.md §1):
+ * readers reject it with a "rebuild" message instead of answering with the wrong bits.
+ */
+export const HASH_ID: Readonly<Record<KeyType, number>> = { fast: 3, sha1: 2 };
+const RETIRED_FAST64_V1 = 1;
 
 export interface FilterHeader {
   readonly version: number;
@@ -117,6 +122,9 @@ export function readHeader(bytes: Uint8Array): FilterHeader {
   const keyType: KeyType | undefined = keyCode === 1 ? 'fast' : keyCode === 2 ? 'sha1' : undefined;
   if (keyType === undefined) fail(`unknown key type ${keyCode} (1 = fast, 2 = sha1)`);
   const hashId = v.getUint8(OFF.hashId);
+  if (keyType === 'fast' && hashId === RETIRED_FAST64_V1) {
+    fail(`hash id 1 (fast64-v1) comes from a pre-release passgate and is no longer supported; rebuild the filter`);
+  }
   if (hashId !== HASH_ID[keyType]) fail(`hash id ${hashId} does not match key type ${keyType} (expected ${HASH_ID[keyType]})`);
   const k = v.getUint8(OFF.k);
   if (k < 1 || k > MAX_K) fail(`probe count k = ${k} is outside 1..${MAX_K}`);

@@ -12,41 +12,31 @@ export function makeFastQuery(words: Int32Array, blockCount: number, k: number, 
   return (s: string): boolean => {
     if (typeof s !== 'string') return false;
     const n = s.length;
-    let h1 = s1;
-    let h2 = s2;
+    let a = s1 ^ n;
+    let b = s2 ^ Math.imul(n, 0x27d4eb2f);
     let i = 0;
     for (; i + 1 < n; i += 2) {
       const w = s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16);
-      h1 = (h1 + Math.imul(w, 0x85ebca77)) | 0;
-      h1 = Math.imul((h1 << 13) | (h1 >>> 19), 0x9e3779b1);
-      h2 = (h2 ^ Math.imul(w, 0xcc9e2d51)) | 0;
-      h2 = Math.imul((h2 << 15) | (h2 >>> 17), 0x1b873593);
+      a = Math.imul(a ^ w, 0x9e3779b1);
+      a = (a << 15) | (a >>> 17);
+      b = Math.imul(b ^ w, 0x85ebca77);
+      b = (b << 13) | (b >>> 19);
     }
     if (i < n) {
       const w = s.charCodeAt(i);
-      h1 = (h1 + Math.imul(w, 0x85ebca77)) | 0;
-      h1 = Math.imul((h1 << 13) | (h1 >>> 19), 0x9e3779b1);
-      h2 = (h2 ^ Math.imul(w, 0xcc9e2d51)) | 0;
-      h2 = Math.imul((h2 << 15) | (h2 >>> 17), 0x1b873593);
+      a = Math.imul(a ^ w, 0x9e3779b1);
+      a = (a << 15) | (a >>> 17);
+      b = Math.imul(b ^ w, 0x85ebca77);
+      b = (b << 13) | (b >>> 19);
     }
-    h1 ^= n;
-    h2 ^= Math.imul(n, 0x27d4eb2f);
-    h1 = (h1 + h2) | 0;
-    h2 = (h2 + h1) | 0;
-    h1 ^= h1 >>> 16;
-    h1 = Math.imul(h1, 0x85ebca6b);
-    h1 ^= h1 >>> 13;
-    h1 = Math.imul(h1, 0xc2b2ae35);
-    h1 ^= h1 >>> 16;
-    h2 ^= h2 >>> 16;
-    h2 = Math.imul(h2, 0x85ebca6b);
-    h2 ^= h2 >>> 13;
-    h2 = Math.imul(h2, 0xc2b2ae35);
-    h2 ^= h2 >>> 16;
-    h1 = (h1 + h2) | 0;
-    h2 = (h2 + h1) | 0;
-    const base = (((h1 >>> 0) * scale) >>> 0) << 4;
-    let x = h2;
+    a ^= a >>> 16;
+    a = Math.imul(a, 0x85ebca6b);
+    a ^= a >>> 13;
+    b ^= b >>> 16;
+    b = Math.imul(b, 0xc2b2ae35);
+    b ^= b >>> 16;
+    const base = ((((a + b) >>> 0) * scale) >>> 0) << 4;
+    let x = b;
     for (let j = 0; j < k; j++) {
       const p = x >>> 23;
       if ((words[base + (p >>> 5)]! & (1 << (p & 31))) === 0) return false;
