@@ -58,39 +58,73 @@ export function estimateStrength(length: number, candidates: readonly Candidate[
   const n = Number.isInteger(length) && length > 0 ? length : 0;
   if (n === 0) return { guesses: 1, guessesLog10: 0, score: 0, sequence: [] };
 
-  // Bucket valid candidates by end position (counting sort: no per-char allocation).
-  const firstAtEnd = new Int32Array(n + 2);
-  let valid = 0;
-  for (const c of candidates) {
+  // Bucket valid candidates by end position (counting sort). All tables live in module-level
+  // scratch (see `ensureBuckets`), so a call allocates nothing but its result.
+  const count = candidates.length;
+  ensureBuckets(n, count);
+  const firstAtEnd = bFirstAtEnd;
+  const fill = bFill;
+  const usable = bUsable;
+  firstAtEnd.fill(0, 0, n + 2);
+  for (let idx = 0; idx < count; idx++) {
+    const c = candidates[idx]!;
+    // Checked once here and remembered: the second pass only reads the flag.
     if (isUsable(c, n)) {
       firstAtEnd[c.end + 1]!++;
-      valid++;
+      usable[idx] = 1;
+    } else {
+      usable[idx] = 0;
     }
   }
   for (let k = 1; k <= n + 1; k++) firstAtEnd[k]! += firstAtEnd[k - 1]!;
-  const order = new Int32Array(valid);
-  const starts = new Int32Array(valid);
-  const logG = new Float64Array(valid);
-  const fill = firstAtEnd.slice(0, n + 1);
-  candidates.forEach((c, idx) => {
-    if (!isUsable(c, n)) return;
+  fill.set(firstAtEnd.subarray(0, n + 1));
+  const order = bOrder;
+  const starts = bStarts;
+  const logG = bLogG;
+  for (let idx = 0; idx < count; idx++) {
+    if (usable[idx] === 0) continue;
+    const c = candidates[idx]!;
     const slot = fill[c.end]!++;
     order[slot] = idx;
     starts[slot] = c.start;
     const span = c.end - c.start;
     const floor = span === n ? 1 : span === 1 ? MIN_SUBMATCH_GUESSES_SINGLE_CHAR : MIN_SUBMATCH_GUESSES_MULTI_CHAR;
     logG[slot] = Math.log10(Math.max(c.guesses, floor));
-  });
+  }
 
   // The exact layered search over at most EXACT_MAX_TOKENS tokens. A split of l tokens costs at
   // least 10^4^(l−1), so every split that could score below 4 (< 10^10) has at most 3 tokens:
   // the score is always exact, and guessesLog10 is exact below 10^28.
-  const exact = new Layered(n, Math.min(EXACT_MAX_TOKENS, n));
-  const bestTotal = exact.run(firstAtEnd, starts, logG);
-  const sequence = exact.sequence(candidates, order, logG);
+  const bestTotal = runLayers(n, Math.min(EXACT_MAX_TOKENS, n), firstAtEnd, starts, logG);
+  const sequence = bestSequence(n, candidates, order, logG);
 
   const guesses = Math.min(10 ** bestTotal, Number.MAX_VALUE);
   return { guesses, guessesLog10: bestTotal, score: scoreOf(guesses), sequence };
+}
+
+// Bucketing scratch, grown on demand (doubling) and reused across calls: JS runs one call at a
+// time and estimateStrength is not re-entrant, so sharing is safe and saves ~5 typed-array
+// allocations per evaluation.
+let bFirstAtEnd = new Int32Array(66);
+let bFill = new Int32Array(66);
+let bUsable = new Uint8Array(64);
+let bOrder = new Int32Array(64);
+let bStarts = new Int32Array(64);
+let bLogG = new Float64Array(64);
+
+function ensureBuckets(n: number, count: number): void {
+  if (bFirstAtEnd.length < n + 2) {
+    const size = Math.max(n + 2, bFirstAtEnd.length * 2);
+    bFirstAtEnd = new Int32Array(size);
+    bFill = new Int32Array(size);
+  }
+  if (bUsable.length < count) {
+    const size = Math.max(count, bUsable.length * 2);
+    bUsable = new Uint8Array(size);
+    bOrder = new Int32Array(size);
+    bStarts = new Int32Array(size);
+    bLogG = new Float64Array(size);
+  }
 }
 
 function isUsable(c: Candidate, n: number): boolean {
@@ -132,114 +166,109 @@ function log10Factorial(l: number): number {
 /**
  * The exact zxcvbn search for small token counts: layer l holds the cheapest product covering
  * each prefix with exactly l tokens (ending in a matched token or in a gap). O(L · (n + C)).
+ * Tables are row-major, (layers + 1) rows of n + 1 cells, in module-level scratch (one call at a
+ * time in JS) so an evaluation allocates nothing here; `runLayers` leaves the chosen split's
+ * shape in `bestTokens` / `bestEndsInToken` for `bestSequence`.
  */
-function newScratch(size: number) {
-  return {
-    tok: new Float64Array(size),
-    gap: new Float64Array(size),
-    tokSlot: new Int32Array(size),
-    tokFromGap: new Uint8Array(size),
-    gapExtends: new Uint8Array(size),
-  };
-}
-let scratch = newScratch(9 * 33);
+let tok = new Float64Array(9 * 33);
+let gap = new Float64Array(9 * 33);
+let tokSlot = new Int32Array(9 * 33);
+let tokFromGap = new Uint8Array(9 * 33);
+let gapExtends = new Uint8Array(9 * 33);
+let bestTokens = 0;
+let bestEndsInToken = false;
 
-class Layered {
-  private readonly w: number;
-  private readonly tok: Float64Array;
-  private readonly gap: Float64Array;
-  private readonly tokSlot: Int32Array;
-  private readonly tokFromGap: Uint8Array;
-  private readonly gapExtends: Uint8Array;
-  bestLog10 = Infinity;
-  private bestTokens = 0;
-  private bestEndsInToken = false;
-
-  constructor(private readonly n: number, private readonly layers: number) {
-    this.w = n + 1;
-    const size = (layers + 1) * this.w;
-    // The tables are scratch space: reuse one set across calls (JS runs one call at a time) so an
-    // evaluation allocates nothing here; views are cut to this call's size.
-    if (scratch.tok.length < size) scratch = newScratch(Math.max(size, scratch.tok.length * 2));
-    this.tok = scratch.tok.subarray(0, size).fill(Infinity);
-    this.gap = scratch.gap.subarray(0, size).fill(Infinity);
-    this.tokSlot = scratch.tokSlot.subarray(0, size);
-    this.tokFromGap = scratch.tokFromGap.subarray(0, size);
-    this.gapExtends = scratch.gapExtends.subarray(0, size);
+/** Fills the layers and returns the exact optimum (log10), fewest tokens on ties. */
+function runLayers(n: number, layers: number, firstAtEnd: Int32Array, starts: Int32Array, logG: Float64Array): number {
+  const w = n + 1;
+  const size = (layers + 1) * w;
+  if (tok.length < size) {
+    const grown = Math.max(size, tok.length * 2);
+    tok = new Float64Array(grown);
+    gap = new Float64Array(grown);
+    tokSlot = new Int32Array(grown);
+    tokFromGap = new Uint8Array(grown);
+    gapExtends = new Uint8Array(grown);
   }
-
-  /** Fills the layers and returns the exact optimum (log10), fewest tokens on ties. */
-  run(firstAtEnd: Int32Array, starts: Int32Array, logG: Float64Array): number {
-    const { n, w, tok, gap, tokSlot, tokFromGap, gapExtends } = this;
-    tok[0] = 0;
-    for (let l = 1; l <= this.layers; l++) {
-      // A split of l tokens costs at least 10^4^(l−1): once that alone reaches the best total
-      // found, no split with more tokens can win. A random 12-character password stops after 3
-      // layers instead of 8.
-      if (LOG_EXTRA * (l - 1) >= this.bestLog10 - EPS) break;
-      const cur = l * w;
-      const prev = cur - w;
-      for (let k = 1; k <= n; k++) {
-        const ext = gap[cur + k - 1]! + LOG_BF;
-        const open = tok[prev + k - 1]! + LOG_BF;
-        if (ext <= open) {
-          gap[cur + k] = ext;
-          gapExtends[cur + k] = 1;
-        } else {
-          gap[cur + k] = open;
-          gapExtends[cur + k] = 0;
-        }
-        let best = Infinity;
-        for (let s = firstAtEnd[k]!, e = firstAtEnd[k + 1]!; s < e; s++) {
-          const i = starts[s]!;
-          const fromTok = tok[prev + i]!;
-          const fromGap = gap[prev + i]!;
-          const cost = Math.min(fromTok, fromGap) + logG[s]!;
-          if (cost < best) {
-            best = cost;
-            tokSlot[cur + k] = s;
-            tokFromGap[cur + k] = fromGap < fromTok ? 1 : 0;
-          }
-        }
-        tok[cur + k] = best;
-      }
-      const t = tok[cur + n]!;
-      const g = gap[cur + n]!;
-      const product = Math.min(t, g);
-      if (product === Infinity) continue;
-      const total = logSum(log10Factorial(l) + product, LOG_EXTRA * (l - 1));
-      if (total < this.bestLog10 - EPS) {
-        this.bestLog10 = total;
-        this.bestTokens = l;
-        this.bestEndsInToken = t <= g;
-      }
-    }
-    return this.bestLog10;
-  }
-
-  sequence(candidates: readonly Candidate[], order: Int32Array, logG: Float64Array): Candidate[] {
-    const out: Candidate[] = [];
-    const w = this.w;
-    let l = this.bestTokens;
-    let k = this.n;
-    let inToken = this.bestEndsInToken;
-    while (k > 0 && l > 0) {
-      const at = l * w + k;
-      if (inToken) {
-        const slot = this.tokSlot[at]!;
-        const c = candidates[order[slot]!]!;
-        out.push({ start: c.start, end: c.end, guesses: 10 ** logG[slot]!, code: c.code });
-        inToken = this.tokFromGap[at] === 0;
-        k = c.start;
+  // Only cells that are read before being written need Infinity: all of layer 0 (tok[0] = 0
+  // aside) and cell 0 of each later layer. Every other cell of a layer that is run is written
+  // before it is read, and layers never run are never read (neither here nor in bestSequence).
+  tok.fill(Infinity, 0, w);
+  gap.fill(Infinity, 0, w);
+  tok[0] = 0;
+  bestTokens = 0;
+  bestEndsInToken = false;
+  let bestLog10 = Infinity;
+  for (let l = 1; l <= layers; l++) {
+    // A split of l tokens costs at least 10^4^(l−1): once that alone reaches the best total
+    // found, no split with more tokens can win. A random 12-character password stops after 3
+    // layers instead of 8.
+    if (LOG_EXTRA * (l - 1) >= bestLog10 - EPS) break;
+    const cur = l * w;
+    const prev = cur - w;
+    tok[cur] = Infinity;
+    gap[cur] = Infinity;
+    for (let k = 1; k <= n; k++) {
+      const ext = gap[cur + k - 1]! + LOG_BF;
+      const open = tok[prev + k - 1]! + LOG_BF;
+      if (ext <= open) {
+        gap[cur + k] = ext;
+        gapExtends[cur + k] = 1;
       } else {
-        let s = k;
-        while (this.gapExtends[l * w + s] === 1) s--;
-        out.push({ start: s - 1, end: k, guesses: gapGuesses(k - s + 1), code: BRUTEFORCE_CODE });
-        k = s - 1;
-        inToken = true;
+        gap[cur + k] = open;
+        gapExtends[cur + k] = 0;
       }
-      l--;
+      let best = Infinity;
+      for (let s = firstAtEnd[k]!, e = firstAtEnd[k + 1]!; s < e; s++) {
+        const i = starts[s]!;
+        const fromTok = tok[prev + i]!;
+        const fromGap = gap[prev + i]!;
+        const cost = Math.min(fromTok, fromGap) + logG[s]!;
+        if (cost < best) {
+          best = cost;
+          tokSlot[cur + k] = s;
+          tokFromGap[cur + k] = fromGap < fromTok ? 1 : 0;
+        }
+      }
+      tok[cur + k] = best;
     }
-    return out.reverse();
+    const t = tok[cur + n]!;
+    const g = gap[cur + n]!;
+    const product = Math.min(t, g);
+    if (product === Infinity) continue;
+    const total = logSum(log10Factorial(l) + product, LOG_EXTRA * (l - 1));
+    if (total < bestLog10 - EPS) {
+      bestLog10 = total;
+      bestTokens = l;
+      bestEndsInToken = t <= g;
+    }
   }
+  return bestLog10;
+}
+
+/** Walks the tables of the last `runLayers` back from the end: the chosen split, in order. */
+function bestSequence(n: number, candidates: readonly Candidate[], order: Int32Array, logG: Float64Array): Candidate[] {
+  const out: Candidate[] = [];
+  const w = n + 1;
+  let l = bestTokens;
+  let k = n;
+  let inToken = bestEndsInToken;
+  while (k > 0 && l > 0) {
+    const at = l * w + k;
+    if (inToken) {
+      const slot = tokSlot[at]!;
+      const c = candidates[order[slot]!]!;
+      out.push({ start: c.start, end: c.end, guesses: 10 ** logG[slot]!, code: c.code });
+      inToken = tokFromGap[at] === 0;
+      k = c.start;
+    } else {
+      let s = k;
+      while (gapExtends[l * w + s] === 1) s--;
+      out.push({ start: s - 1, end: k, guesses: gapGuesses(k - s + 1), code: BRUTEFORCE_CODE });
+      k = s - 1;
+      inToken = true;
+    }
+    l--;
+  }
+  return out.reverse();
 }
