@@ -113,9 +113,40 @@ interface RawWalk {
   lastSegStart: number;
 }
 
+// Raw walks of the current layout scan: a pool of objects reused across layouts and calls (JS
+// runs one call at a time and the scan is not re-entrant), `rawCount` of them live. Ordinary
+// text closes many 2-key chains ("er", "as" on qwerty), so allocating one object per chain per
+// layout showed up in profiles.
+const rawPool: RawWalk[] = [];
+let rawCount = 0;
+
+function pushRaw(
+  start: number, end: number, turns: number, shifted: number, firstDir: number, firstSegLen: number,
+  lastDir: number, lastSegStart: number,
+): void {
+  let r = rawPool[rawCount];
+  if (r === undefined) {
+    r = { start: 0, end: 0, turns: 0, shifted: 0, firstDir: 0, firstSegLen: 0, lastDir: 0, lastSegStart: 0 };
+    rawPool.push(r);
+  }
+  r.start = start;
+  r.end = end;
+  r.turns = turns;
+  r.shifted = shifted;
+  r.firstDir = firstDir;
+  r.firstSegLen = firstSegLen;
+  r.lastDir = lastDir;
+  r.lastSegStart = lastSegStart;
+  rawCount++;
+}
+
 function collectWalks(plain: string, lay: Compiled, out: PatternMatch[]): void {
   const n = plain.length;
-  const raw: RawWalk[] = [];
+  // Hoisted: the loop reads them per character.
+  const keyOf = lay.keyOf;
+  const adj = lay.adj;
+  const size = lay.size;
+  rawCount = 0;
   let start = -1; // current walk start, -1 = none
   let prev = -1; // key index at i - 1
   let prevPrev = -1;
@@ -126,25 +157,13 @@ function collectWalks(plain: string, lay: Compiled, out: PatternMatch[]): void {
   let turns = 0;
   let shifted = 0;
 
-  const close = (end: number): void => {
-    if (start < 0 || end - start < 2) return;
-    raw.push({
-      start,
-      end,
-      turns,
-      shifted,
-      firstDir,
-      firstSegLen: turns === 0 ? end - start : firstSegLen,
-      lastDir: dir,
-      lastSegStart: segStart,
-    });
-  };
-
+  // No closure for "close the current walk": one capturing the loop state would move all of it
+  // into a heap context; the close is written out at its two call sites instead.
   for (let i = 0; i < n; i++) {
     const code = plain.charCodeAt(i);
-    const entry = code < 256 ? lay.keyOf[code]! : -1;
+    const entry = code < 256 ? keyOf[code]! : -1;
     const key = entry < 0 ? -1 : entry >> 1;
-    const d = key >= 0 && prev >= 0 && key !== prevPrev ? lay.adj[prev * lay.size + key]! : 0;
+    const d = key >= 0 && prev >= 0 && key !== prevPrev ? adj[prev * size + key]! : 0;
     if (d !== 0 && start >= 0) {
       if (i - start === 1) {
         dir = firstDir = d;
@@ -160,21 +179,23 @@ function collectWalks(plain: string, lay: Compiled, out: PatternMatch[]): void {
       prev = key;
       continue;
     }
-    close(i);
-    // A step back to the key before last restarts the walk from the previous key (`were` → `re`).
-    const restart = key >= 0 && prev >= 0 && key === prevPrev && lay.adj[prev * lay.size + key]! !== 0;
+    if (start >= 0 && i - start >= 2) {
+      pushRaw(start, i, turns, shifted, firstDir, turns === 0 ? i - start : firstSegLen, dir, segStart);
+    }
     if (key < 0) {
       start = -1;
       prev = prevPrev = -1;
       continue;
     }
+    // A step back to the key before last restarts the walk from the previous key (`were` → `re`).
+    const restart = prev >= 0 && key === prevPrev && adj[prev * size + key]! !== 0;
     turns = 0;
     dir = firstDir = 0;
     if (restart) {
-      const prevEntry = lay.keyOf[plain.charCodeAt(i - 1)]!; // known to be on the layout
+      const prevEntry = keyOf[plain.charCodeAt(i - 1)]!; // known to be on the layout
       start = i - 1;
       segStart = i - 1;
-      dir = firstDir = lay.adj[prev * lay.size + key]!;
+      dir = firstDir = adj[prev * size + key]!;
       shifted = (prevEntry & 1) + (entry & 1);
       prevPrev = prev;
       prev = key;
@@ -185,10 +206,14 @@ function collectWalks(plain: string, lay: Compiled, out: PatternMatch[]): void {
       prev = key;
     }
   }
-  close(n);
+  if (start >= 0 && n - start >= 2) {
+    pushRaw(start, n, turns, shifted, firstDir, turns === 0 ? n - start : firstSegLen, dir, segStart);
+  }
+  if (rawCount === 0) return;
 
-  mergeSnakes(plain, lay, raw);
-  for (const w of raw) {
+  const count = mergeSnakes(plain, lay);
+  for (let r = 0; r < count; r++) {
+    const w = rawPool[r]!;
     const keys = w.end - w.start;
     if (!acceptable(keys, w.turns)) continue;
     out.push({
@@ -203,15 +228,17 @@ function collectWalks(plain: string, lay: Compiled, out: PatternMatch[]): void {
 }
 
 /**
- * Joins column snakes in place: walk B directly follows walk A in the string, A ends with a
- * straight vertical run of ≥ 3 keys, B starts with one in the same direction, and the first keys
- * of those two runs are horizontal neighbours.
+ * Joins column snakes in place in the first `rawCount` pool entries and returns how many walks
+ * remain: walk B directly follows walk A in the string, A ends with a straight vertical run of
+ * ≥ 3 keys, B starts with one in the same direction, and the first keys of those two runs are
+ * horizontal neighbours. Merged-away entries are swapped (not overwritten) so the pool keeps
+ * distinct objects.
  */
-function mergeSnakes(plain: string, lay: Compiled, raw: RawWalk[]): void {
+function mergeSnakes(plain: string, lay: Compiled): number {
   let w = 0;
-  for (let r = 0; r < raw.length; r++) {
-    const b = raw[r]!;
-    const a = w > 0 ? raw[w - 1] : undefined;
+  for (let r = 0; r < rawCount; r++) {
+    const b = rawPool[r]!;
+    const a = w > 0 ? rawPool[w - 1] : undefined;
     if (a !== undefined && a.end === b.start && a.lastDir === b.firstDir && !isHorizontal(b.firstDir) &&
         a.end - a.lastSegStart >= 3 && b.firstSegLen >= 3) {
       const ka = lay.keyOf[plain.charCodeAt(a.lastSegStart)]! >> 1;
@@ -225,9 +252,13 @@ function mergeSnakes(plain: string, lay: Compiled, raw: RawWalk[]): void {
         continue;
       }
     }
-    raw[w++] = b;
+    if (w !== r) {
+      rawPool[r] = rawPool[w]!;
+      rawPool[w] = b;
+    }
+    w++;
   }
-  raw.length = w;
+  return w;
 }
 
 /**
@@ -283,6 +314,8 @@ function walkGuesses(lay: Compiled, keys: number, turns: number, shifted: number
 
 /** Same span on several layouts → the cheapest; walks inside a longer walk → dropped. */
 function keepMaximal(all: PatternMatch[]): PatternMatch[] {
+  // Most strings have no walk on any layout, many have one: nothing to order or drop then.
+  if (all.length <= 1) return all;
   all.sort((a, b) => a.start - b.start || b.end - a.end || a.guesses - b.guesses);
   const out: PatternMatch[] = [];
   let maxEnd = -1;
