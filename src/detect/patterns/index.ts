@@ -18,13 +18,49 @@ export { findSequences } from './sequence.js';
  * Sorted by start, then end, then code, so the output is deterministic.
  */
 export function findPatterns(plain: string): PatternMatch[] {
-  const out = [
-    ...findRepeats(plain),
-    ...findSequences(plain),
-    ...findKeyboardWalks(plain),
-    ...findDates(plain),
-    ...findAffixes(plain),
-  ];
-  out.sort((a, b) => a.start - b.start || a.end - b.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const out: PatternMatch[] = [];
+  // Appended with loops rather than spreads (no iterator protocol per detector).
+  append(out, findRepeats(plain));
+  append(out, findSequences(plain));
+  append(out, findKeyboardWalks(plain));
+  append(out, findDates(plain));
+  append(out, findAffixes(plain));
+  sortMatches(out);
   return out;
+}
+
+function append(out: PatternMatch[], xs: PatternMatch[]): void {
+  for (let i = 0; i < xs.length; i++) out.push(xs[i]!);
+}
+
+/** The output order: start, then end, then code. */
+function compareMatches(a: PatternMatch, b: PatternMatch): number {
+  return a.start - b.start || a.end - b.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}
+
+/** Above this many matches, `sortMatches` hands over to the built-in O(m log m) sort. */
+const INSERTION_SORT_MAX = 64;
+
+/**
+ * Stable insertion sort by `compareMatches`. Each detector's output is already (nearly) in
+ * order and there are few matches, so this is a handful of comparisons, where
+ * `Array.prototype.sort` paid its set-up per call. Being stable, it gives exactly the order the
+ * stable built-in sort gave. Long lists (huge inputs) go to the built-in sort, so a crafted
+ * input cannot make this quadratic.
+ */
+function sortMatches(xs: PatternMatch[]): void {
+  if (xs.length > INSERTION_SORT_MAX) {
+    xs.sort(compareMatches);
+    return;
+  }
+  for (let i = 1; i < xs.length; i++) {
+    const x = xs[i]!;
+    let j = i - 1;
+    if (compareMatches(xs[j]!, x) <= 0) continue;
+    do {
+      xs[j + 1] = xs[j]!;
+      j--;
+    } while (j >= 0 && compareMatches(xs[j]!, x) > 0);
+    xs[j + 1] = x;
+  }
 }
