@@ -21,6 +21,8 @@ import type { PatternMatch } from './types.js';
  */
 export function findKeyboardWalks(plain: string): PatternMatch[] {
   const all: PatternMatch[] = [];
+  // Nothing shorter than 4 keys is ever reported (see `acceptable`): skip the layout scans.
+  if (plain.length < 4) return all;
   for (const layout of compiled()) collectWalks(plain, layout, all);
   return keepMaximal(all);
 }

@@ -60,7 +60,8 @@ export function findRepeats(plain: string): PatternMatch[] {
       j = b + need;
     }
   }
-  out.sort((a, b) => a.start - b.start || a.end - b.end);
+  // Most strings have at most one repeat: nothing to order then.
+  if (out.length > 1) out.sort((a, b) => a.start - b.start || a.end - b.end);
   return out;
 }
 
