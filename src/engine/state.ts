@@ -53,7 +53,31 @@ export async function buildState(platform: Platform, raw: CheckerOptions | undef
  * the default settings; built from the text lists when the settings differ or the platform does
  * not ship the compiled file (browsers fetch the smaller text lists).
  */
-async function loadDictionary(platform: Platform, normaliser: NormaliserConfig, options: ResolvedOptions): Promise<RankedDictionary> {
+/**
+ * The shipped data never changes while a process runs and every structure built from it is
+ * read-only, so checkers share them: a second checker (a server reload, one checker per tenant)
+ * does not read and decode megabytes again. Keyed by platform and what the data was built with.
+ */
+const shared = new WeakMap<Platform, Map<string, Promise<unknown>>>();
+
+function once<T>(platform: Platform, key: string, make: () => Promise<T>): Promise<T> {
+  let cache = shared.get(platform);
+  if (!cache) shared.set(platform, (cache = new Map()));
+  let p = cache.get(key) as Promise<T> | undefined;
+  if (!p) {
+    p = make();
+    cache.set(key, p);
+    // A failure (missing file, damaged bytes) is not remembered: the next checker tries again.
+    p.catch(() => cache.delete(key));
+  }
+  return p;
+}
+
+function loadDictionary(platform: Platform, normaliser: NormaliserConfig, options: ResolvedOptions): Promise<RankedDictionary> {
+  return once(platform, `dictionary|${dictionaryKey(normaliser, options.substitutions)}`, () => buildOrReadDictionary(platform, normaliser, options));
+}
+
+async function buildOrReadDictionary(platform: Platform, normaliser: NormaliserConfig, options: ResolvedOptions): Promise<RankedDictionary> {
   const compiled = platform.compiledDictionary ? await platform.readAsset(Assets.dictionaryCompiled) : null;
   const fromBytes = compiled && decodeDictionary(compiled, dictionaryKey(normaliser, options.substitutions));
   if (fromBytes) return fromBytes;
@@ -83,8 +107,10 @@ async function loadBreached(platform: Platform, options: ResolvedOptions): Promi
   if (choice === false) return null;
   if (choice === undefined) {
     if (!options.profile.breachedByDefault) return null;
-    const bytes = await platform.readAsset(platform.breachedAsset);
-    return bytes ? open(bytes) : null;
+    return once(platform, `breached|${platform.breachedAsset}`, async () => {
+      const bytes = await platform.readAsset(platform.breachedAsset);
+      return bytes ? open(bytes) : null;
+    });
   }
   if ('bytes' in choice) return open(choice.bytes);
   if ('path' in choice) return open(await platform.readFile(choice.path));
