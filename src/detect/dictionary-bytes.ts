@@ -2,6 +2,7 @@ import { ExactTrie } from '../match/exact-trie.js';
 import type { NormaliserConfig } from '../normalise/normalise.js';
 import type { SubstitutionTable } from '../normalise/substitutions.js';
 import type { DictionaryTerms, RankedDictionary } from './dictionary.js';
+import { LITTLE_ENDIAN, pad8 } from '../bytes.js';
 
 /**
  * The ranked dictionary precompiled at data-build time, so `createChecker` reads it instead of
@@ -109,8 +110,4 @@ export function decodeDictionary(bytes: Uint8Array, key: string): RankedDictiona
   };
 }
 
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
-function pad8(n: number): number {
-  return (n + 7) & ~7;
-}

@@ -3,7 +3,7 @@
  * is used in place through an Int32Array; on a big-endian host the words are byte-swapped into
  * a copy instead, so the file format stays the same everywhere.
  */
-export const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+export { LITTLE_ENDIAN } from '../bytes.js';
 
 /** Converts between the file's little-endian words and host order, in place. */
 export function swapWordsInPlace(words: Int32Array): void {

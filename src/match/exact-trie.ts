@@ -1,4 +1,5 @@
 import type { TermMatch } from './term-index.js';
+import { pad8, requireLittleEndian } from '../bytes.js';
 
 /**
  * Exact multi-term matcher: every window of a text that equals a term, for a fixed list of
@@ -81,7 +82,7 @@ export class ExactTrie {
    * it in place.
    */
   toBytes(): Uint8Array {
-    requireLittleEndian();
+    requireLittleEndian('ExactTrie');
     const total = HEADER_BYTES + pad8(this.nodes.byteLength);
     const bytes = new Uint8Array(total);
     const head = new Uint32Array(bytes.buffer, 0, HEADER_WORDS);
@@ -106,7 +107,7 @@ export class ExactTrie {
    */
   static fromBytes(bytes: Uint8Array): ExactTrie {
     if (!(bytes instanceof Uint8Array)) throw new TypeError('`bytes` must be a Uint8Array');
-    requireLittleEndian();
+    requireLittleEndian('ExactTrie');
     const bad = (why: string): RangeError => new RangeError(`invalid ExactTrie bytes: ${why}`);
     if (bytes.byteLength < HEADER_BYTES) throw bad('shorter than the header');
     if (bytes.byteOffset % 4 !== 0) bytes = bytes.slice(); // typed-array views need alignment
@@ -545,13 +546,4 @@ class TrieWriter {
   }
 }
 
-function pad8(n: number): number {
-  return (n + 7) & ~7;
-}
 
-/** The format is little-endian and typed arrays use the platform's order. */
-function requireLittleEndian(): void {
-  if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) {
-    throw new Error('ExactTrie serialisation needs a little-endian platform');
-  }
-}

@@ -4,6 +4,7 @@ import {
 import { KeyTable } from './key-table.js';
 import { ReachFilter } from './reach-filter.js';
 import { TermStore } from './term-store.js';
+import { requireLittleEndian } from '../bytes.js';
 
 /** One occurrence of a term in a text: `text.slice(start, end)` is within `distance` of it. */
 export interface TermMatch {
@@ -178,7 +179,7 @@ export class TermIndex {
    * scalar fields, element count of each section), then each typed array, 8-byte aligned.
    */
   toBytes(): Uint8Array {
-    requireLittleEndian();
+    requireLittleEndian('TermIndex');
     const sections = this.sections();
     const counts = sections.map((a) => a.length);
     const { total, starts } = layout(sections.map((a) => a.BYTES_PER_ELEMENT), counts);
@@ -213,7 +214,7 @@ export class TermIndex {
    */
   static fromBytes(bytes: Uint8Array): TermIndex {
     if (!(bytes instanceof Uint8Array)) throw new TypeError('`bytes` must be a Uint8Array');
-    requireLittleEndian();
+    requireLittleEndian('TermIndex');
     const bad = (why: string): RangeError => new RangeError(`invalid TermIndex bytes: ${why}`);
     if (bytes.byteLength < HEADER_WORDS * 4) throw bad('shorter than the header');
     if (bytes.byteOffset % 8 !== 0) bytes = bytes.slice(); // typed-array views need alignment
@@ -699,12 +700,7 @@ function layout(elementSizes: readonly number[], counts: readonly number[]): { t
   return { total: at, starts };
 }
 
-/** The format is little-endian and typed arrays use the platform's order. */
-function requireLittleEndian(): void {
-  if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) {
-    throw new Error('TermIndex serialisation needs a little-endian platform');
-  }
-}
+
 
 /** Probe kinds queued by findFuzzy. */
 const SUBSTITUTION = 0;
