@@ -1,4 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+
+// `passgate --version` prints the package's own version, fixed at build time.
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+const define = { __PASSGATE_VERSION__: JSON.stringify(version) };
 
 export default defineConfig([
   {
@@ -9,6 +14,7 @@ export default defineConfig([
     platform: 'node',
     target: 'node20',
     shims: true,
+    define,
     clean: true,
     sourcemap: true,
   },
