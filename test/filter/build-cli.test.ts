@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/cli/build.js';
 import { UsageError, type CliIO } from '../../src/cli/io.js';
 import { loadFilter } from '../../src/filter/node.js';
+import { captureIO } from '../cli/run-cli.js';
 import { scanInput } from '../../src/filter/read-lines.js';
 
 const PASSWORD_SHA1 = '5BAA61E4C9B93F3F0682250B6CF8331B7EE68FD8';
@@ -25,13 +25,8 @@ afterAll(async () => {
 });
 
 function capture(): { io: CliIO; out: () => string; err: () => string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let o = '';
-  let e = '';
-  stdout.on('data', (d: Buffer) => (o += d.toString()));
-  stderr.on('data', (d: Buffer) => (e += d.toString()));
-  return { io: { stdin: new PassThrough(), stdout, stderr, env: {} }, out: () => o, err: () => e };
+  const c = captureIO();
+  return { io: c.io, out: c.stdout, err: c.stderr };
 }
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
