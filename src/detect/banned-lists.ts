@@ -20,6 +20,8 @@ export interface BannedMatcher {
 export interface BannedLists {
   /** Exact matches from a compact trie once built (fewer cache misses), fuzzy ones from the deletion index. */
   readonly index: BannedMatcher & Pick<TermIndex, 'minTermLength' | 'maxTermLength'>;
+  /** The terms as matched (normalised), by term id: custom terms first, then global ones. */
+  readonly folded: readonly string[];
   readonly display: readonly string[];
   readonly source: readonly ListSource[];
   readonly rank: readonly number[];
@@ -75,5 +77,5 @@ export function buildBannedLists(
     },
     fuzzy,
   };
-  return { index, upgrade, display, source, rank, globalCount: global.length, customCount: custom.length };
+  return { index, upgrade, folded, display, source, rank, globalCount: global.length, customCount: custom.length };
 }

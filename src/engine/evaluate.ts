@@ -6,6 +6,7 @@ import { findPatterns } from '../detect/patterns/index.js';
 import { isPredictable } from '../detect/patterns/predictable.js';
 import type { PatternMatch } from '../detect/patterns/types.js';
 import { wholePasswordChecks } from '../detect/whole-password.js';
+import { scanWords } from '../detect/word-scan.js';
 import { scorePoints, type PointsResult } from '../score/points.js';
 import { estimate, type StrengthSummary } from '../score/estimate.js';
 import { decide } from '../policy/verdict.js';
@@ -71,7 +72,12 @@ export function detect(state: EngineState, password: string, context: PasswordCo
   } else {
     findings.push(...findContextTerms(text, terms, profile.fuzzyContext));
     const patterns = profile.patternTokens ? findPatterns(text.plain).filter((p) => isPredictable(p, text.plain)) : [];
-    const scored = scorePoints(text.folded, state.banned.index, patterns, true);
+    // Passwords that will be estimated get one dictionary scan for words and exact banned terms
+    // alike; breached ones skip the estimate, so the banned lists' smaller trie is enough.
+    const scan = profile.strength && !breached && state.dictionary && state.bannedWords
+      ? scanWords(state.dictionary, state.bannedWords, text.folded)
+      : null;
+    const scored = scorePoints(text.folded, state.banned.index, patterns, true, scan?.banned);
     points = scored.points;
     findings.push(...tokenFindings(state, text, scored, patterns));
     if (scored.bannedCount > 0 && scored.points < profile.threshold) {
@@ -82,7 +88,7 @@ export function detect(state: EngineState, password: string, context: PasswordCo
       // Saying so is both true and cheaper than estimating it (40 % of real attempts are these).
       strength = BREACHED_STRENGTH;
     } else if (profile.strength) {
-      const estimated = estimate(state, password, text, scored, patterns, terms);
+      const estimated = estimate(state, password, text, scored, patterns, terms, scan?.words ?? []);
       strength = estimated.summary;
       if (strength.score < profile.minStrengthScore) {
         findings.push({ code: 'WEAK', source: 'strength', params: { score: strength.score, guessesLog10: round1(strength.guessesLog10) } });

@@ -4,6 +4,7 @@ import { compileSubstitutions } from '../normalise/substitutions.js';
 import type { NormaliserConfig } from '../normalise/normalise.js';
 import { buildBannedLists, type BannedLists } from '../detect/banned-lists.js';
 import { buildDictionary, type RankedDictionary } from '../detect/dictionary.js';
+import { linkBannedWords, type BannedWordLink } from '../detect/word-scan.js';
 import { decodeDictionary, dictionaryKey } from '../detect/dictionary-bytes.js';
 import { Assets, lines, type Platform } from '../assets/platform.js';
 import { loadFilter } from '../filter/index.js';
@@ -22,6 +23,8 @@ export interface EngineState {
   readonly normaliser: NormaliserConfig;
   readonly banned: BannedLists;
   readonly dictionary: RankedDictionary | null;
+  /** How banned terms sit in the dictionary, so one scan finds both (null without a dictionary). */
+  readonly bannedWords: BannedWordLink | null;
   readonly breached: BreachedLookup | null;
   readonly zxcvbn: ZxcvbnEstimator | null;
 }
@@ -43,8 +46,9 @@ export async function buildState(platform: Platform, raw: CheckerOptions | undef
   ]);
   const banned = buildBannedLists(globalTerms, options.customBannedTerms, normaliser, profile.fuzzyMinLength);
   whenIdle(banned.upgrade);
+  const bannedWords = dictionary ? linkBannedWords(dictionary, banned.folded) : null;
   const zxcvbn = profile.strength && options.estimator === 'zxcvbn' ? await loadZxcvbn() : null;
-  return { options, normaliser, banned, dictionary, breached, zxcvbn };
+  return { options, normaliser, banned, dictionary, bannedWords, breached, zxcvbn };
 }
 
 /**

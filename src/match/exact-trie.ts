@@ -42,7 +42,7 @@ export class ExactTrie {
   /** Terms by id, decoded on first use of `term` (only messages and tests need it). */
   private texts: string[] | null = null;
   /** The id space: term ids are below this (ids of merged duplicates and empty terms are unused). */
-  private readonly idLimit: number;
+  readonly idLimit: number;
 
   private constructor(nodes: Uint16Array, size: number, minTermLength: number, maxTermLength: number, idLimit: number) {
     this.nodes = nodes;
@@ -160,11 +160,17 @@ export class ExactTrie {
 
   /** Whether `s` is exactly one of the terms. */
   has(s: string): boolean {
+    return this.idOf(s) >= 0;
+  }
+
+  /** The id `findExact` reports for the term equal to `s`, or -1 if `s` is not a term. */
+  idOf(s: string): number {
+    if (s.length === 0) return -1;
     const out: TermMatch[] = [];
-    if (s.length === 0) return false;
     // Only walks from start 0 can end at s.length with start 0: one walk, at most one hit there.
     this.findPrefixes(s, out);
-    return out.length > 0 && out[out.length - 1]!.end === s.length;
+    const last = out[out.length - 1];
+    return last !== undefined && last.end === s.length ? last.termId : -1;
   }
 
   /** The term with this id (as reported in a `TermMatch`). @throws RangeError for an unknown id. */

@@ -2,7 +2,8 @@ import type { Finding, NormalisedText } from '../types.js';
 import type { EngineState } from '../engine/state.js';
 import type { PatternMatch } from '../detect/patterns/types.js';
 import type { ContextTerm } from '../detect/context.js';
-import { DICTIONARY_KINDS, findWords } from '../detect/dictionary.js';
+import { DICTIONARY_KINDS } from '../detect/dictionary.js';
+import type { TermMatch } from '../match/index.js';
 import type { PointsResult } from './points.js';
 import { estimateStrength, guessesForWord, scoreOf, type Candidate, type Strength } from './strength.js';
 
@@ -18,6 +19,8 @@ export interface StrengthSummary {
  * term found becomes a priced candidate, the cheapest split of the password wins (strength.ts),
  * then the structure rules below adjust what guess counts alone overstate. Also returns the
  * dictionary words of the chosen split, to name them when the password is rejected as weak.
+ * `wordAt` are the dictionary matches in the folded password (word-scan.ts; empty without a
+ * dictionary).
  */
 export function estimate(
   state: EngineState,
@@ -26,6 +29,7 @@ export function estimate(
   scored: PointsResult,
   patterns: readonly PatternMatch[],
   terms: readonly ContextTerm[],
+  wordAt: readonly TermMatch[],
 ): { summary: StrengthSummary; words: Finding[] } {
   if (state.zxcvbn) {
     return { summary: state.zxcvbn.estimate(text.folded, terms.map((t) => t.term)), words: [] };
@@ -33,7 +37,6 @@ export function estimate(
   // A pattern match already has the shape of a candidate (start, end, guesses, code).
   const candidates: Candidate[] = patterns.slice();
   const dict = state.dictionary;
-  const wordAt = dict ? findWords(dict, text.folded) : [];
   if (dict) {
     for (const m of wordAt) {
       const rank = dict.rank[m.termId]!;

@@ -31,21 +31,24 @@ export interface Span {
  * exact banned terms first (longest first, no overlap), then — in profiles that use them —
  * predictable patterns (years, digit runs, keyboard walks) on what is left, then banned terms at
  * edit distance 1 inside each run of characters still unclaimed. Every token is one point, every
- * character left over is one point.
+ * character left over is one point. `exact`, when given, are the exact banned matches already
+ * found (by the dictionary scan, see word-scan.ts); `index` then only serves the fuzzy step.
  */
 export function scorePoints(
   folded: string,
   index: BannedMatcher | null,
   patterns: readonly Span[],
   fuzzy: boolean,
+  exact?: readonly TermMatch[],
 ): PointsResult {
   const n = folded.length;
   const claimed = new Uint8Array(n);
   const tokens: ScoredToken[] = [];
   const matches: TermMatch[] = [];
 
-  if (index && index.size > 0) {
-    index.findExact(folded, 0, n, matches);
+  if (exact || (index && index.size > 0)) {
+    if (exact) matches.push(...exact);
+    else index!.findExact(folded, 0, n, matches);
     for (const m of longestFirst(matches)) {
       if (claim(claimed, m.start, m.end)) tokens.push({ start: m.start, end: m.end, kind: 'banned', termId: m.termId, distance: 0 });
     }

@@ -71,6 +71,8 @@ describe('ExactTrie', () => {
         expect(trie.size).toBe(distinct.size);
         for (const t of distinct) expect(trie.term(terms.indexOf(t))).toBe(t);
         expect(trie.has(text)).toBe(distinct.has(text));
+        // idOf names the first occurrence, as findExact does.
+        for (const t of [...distinct, text]) expect(trie.idOf(t)).toBe(distinct.has(t) ? terms.indexOf(t) : -1);
       }),
       { numRuns: 200 },
     );
