@@ -27,7 +27,7 @@ export function ensureBuilt(): void {
   if (bare.length > 0) {
     throw new Error(
       `dist/browser.js imports ${bare.join(', ')} by bare name, which a browser cannot load: ` +
-        "the browser entry in tsup.config.ts needs noExternal: ['@noble/hashes'] (then rebuild: npx tsup)",
+        'list those packages in noExternal of the browser entry in tsup.config.ts (then rebuild: npx tsup)',
     );
   }
 }

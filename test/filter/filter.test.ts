@@ -49,6 +49,30 @@ describe('blocked Bloom filter', () => {
     expect(nodeSha1Hex('password')).toBe('5baa61e4c9b93f3f0682250b6cf8331b7ee68fd8');
   });
 
+  it('the portable SHA-1 gives the FIPS 180 digests and agrees with node:crypto at every padding boundary', () => {
+    expect(portableSha1Hex('')).toBe('da39a3ee5e6b4b0d3255bfef95601890afd80709');
+    expect(portableSha1Hex('abc')).toBe('a9993e364706816aba3e25717850c26c9cd0d89d');
+    expect(portableSha1Hex('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq')).toBe(
+      '84983e441c3bd26ebaae4aa1f95129e5e54670f1',
+    );
+    expect(portableSha1Hex('a'.repeat(1_000_000))).toBe('34aa973cd4c4daa4f61eeb2bdbad27316534016f');
+    expect(portableSha1Hex('password')).toBe('5baa61e4c9b93f3f0682250b6cf8331b7ee68fd8');
+    // Every UTF-8 length from 0 to 300 bytes (one to six blocks, 55/56/63/64 mod 64 included),
+    // with 1-, 2-, 3- and 4-byte characters and lone surrogates (U+FFFD, 3 bytes) in the mix.
+    const pieces = ['a', 'Z', '7', 'é', '€', '😀', '\uD800', '\uDFFF', '\u0000'];
+    for (let len = 0; len <= 300; len++) {
+      let s = '';
+      for (let i = 0; s.length < len; i++) s += pieces[(len * 7 + i * 3) % pieces.length]!;
+      for (const t of [s, 'x'.repeat(len), s.slice(0, len)]) expect(portableSha1Hex(t)).toBe(nodeSha1Hex(t));
+    }
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => {
+        expect(portableSha1Hex(s)).toBe(nodeSha1Hex(s));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('the inlined reader query computes the same bits as hash.ts + bloom.ts', () => {
     // A half-full filter, so that both answers occur often and a divergence cannot hide.
     const words = new Int32Array(64 * 16).map((_, i) => Math.imul(i + 1, 0x9e3779b1) & Math.imul(i + 7, 0x85ebca6b));
