@@ -19,9 +19,12 @@ export default defineConfig([
     sourcemap: true,
   },
   {
-    // The browser build: no Node built-ins may be reached from this entry.
-    entry: { browser: 'src/browser.ts' },
+    // The browser build: no Node built-ins may be reached from these entries. `builder` is
+    // passgate/builder, the filter builder the browser core leaves out. No code splitting: each
+    // file stands alone, so a page loading the core never loads builder code through a chunk.
+    entry: { browser: 'src/browser.ts', builder: 'src/builder.ts' },
     format: ['esm'],
+    splitting: false,
     dts: true,
     platform: 'browser',
     target: 'es2022',

@@ -23,10 +23,11 @@ export function withDataUrl(baseUrl: string | URL, options: Omit<BrowserPlatform
 
 export { createBrowserPlatform, type BrowserPlatformOptions };
 export * from './exports.js';
-// The portable filter module (pure-JS SHA-1), where the Node entry uses filter/node.js.
+// The portable filter reader (pure-JS SHA-1), where the Node entry uses filter/node.js. The
+// builder (`buildFilter`, `createFilterBuilder`) is not in the browser core: pages that check
+// passwords never build filters, and every byte here is downloaded by each of them. Building
+// in a browser: `passgate/builder` (src/builder.ts). The types stay, for code shared with Node.
 export {
-  buildFilter,
-  createFilterBuilder,
   loadFilter,
   FilterFormatError,
   type BreachedFilter,

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BUNDLE = `${ROOT}dist/browser.js`;
+/** `passgate/builder`: the filter builder, built apart from the browser core. */
+export const BUILDER = `${ROOT}dist/builder.js`;
 const FILTER = `${ROOT}data/breached-100k.pgf`;
 
 /** Static imports of bare specifiers: a browser cannot resolve them without an import map. */
@@ -22,7 +24,7 @@ export function bareImports(code: string): string[] {
  */
 export function ensureBuilt(): void {
   if (!existsSync(FILTER)) execFileSync('npx', ['tsx', 'scripts/build-data.ts'], { cwd: ROOT, stdio: 'inherit', timeout: 600_000 });
-  if (!existsSync(BUNDLE)) execFileSync('npx', ['tsup'], { cwd: ROOT, stdio: 'inherit', timeout: 300_000 });
+  if (!existsSync(BUNDLE) || !existsSync(BUILDER)) execFileSync('npx', ['tsup'], { cwd: ROOT, stdio: 'inherit', timeout: 300_000 });
   const bare = bareImports(readFileSync(BUNDLE, 'utf8'));
   if (bare.length > 0) {
     throw new Error(
