@@ -37,25 +37,26 @@ export interface FilterHeader {
   readonly payloadChecksum: number;
 }
 
-const OFF = {
-  version: 8,
-  headerLength: 10,
-  keyType: 12,
-  hashId: 13,
-  k: 14,
-  log2BlockBits: 15,
-  blockCount: 16,
-  seed: 20,
-  countLo: 24,
-  countHi: 28,
-  targetFpr: 32,
-  minCount: 40,
-  payloadChecksum: 44,
-  payloadOffset: 48,
-  reserved1: 52,
-  reserved2: 56,
-  headerChecksum: 60,
-} as const;
+/** Byte offsets of the header fields; a const enum, so bundles carry the numbers, not an object. */
+const enum OFF {
+  version = 8,
+  headerLength = 10,
+  keyType = 12,
+  hashId = 13,
+  k = 14,
+  log2BlockBits = 15,
+  blockCount = 16,
+  seed = 20,
+  countLo = 24,
+  countHi = 28,
+  targetFpr = 32,
+  minCount = 40,
+  payloadChecksum = 44,
+  payloadOffset = 48,
+  reserved1 = 52,
+  reserved2 = 56,
+  headerChecksum = 60,
+}
 
 function headerChecksum(view: DataView): number {
   const words = new Uint32Array(OFF.headerChecksum / 4);
