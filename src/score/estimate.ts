@@ -38,8 +38,10 @@ export function estimate(
   const candidates: Candidate[] = patterns.slice();
   const dict = state.dictionary;
   if (dict) {
-    for (const m of wordAt) {
-      const rank = dict.rank[m.termId]!;
+    const ranks = dict.rank;
+    for (let k = 0; k < wordAt.length; k++) {
+      const m = wordAt[k]!;
+      const rank = ranks[m.termId]!;
       // Most words are typed as listed: price them by rank without building strings. Otherwise
       // the word as typed says which capitals and substitutions were varied.
       const guesses = typedAsListed(password, text, m.start, m.end)

@@ -1,5 +1,6 @@
 import type { TermMatch } from '../match/index.js';
 import type { BannedMatcher } from '../detect/banned-lists.js';
+import { sortSmall } from '../sort-small.js';
 
 /** A span of the normalised password that counts as one point. */
 export interface ScoredToken {
@@ -42,7 +43,7 @@ export function scorePoints(
   exact?: readonly TermMatch[],
 ): PointsResult {
   const n = folded.length;
-  const claimed = new Uint8Array(n);
+  const claimed = claimedScratch(n);
   const tokens: ScoredToken[] = [];
   const matches: TermMatch[] = [];
 
@@ -54,7 +55,7 @@ export function scorePoints(
     }
   }
   if (patterns.length > 0) {
-    const order = patterns.map((_, i) => i).sort((a, b) => spanOrder(patterns[a]!, patterns[b]!));
+    const order = sortSmall(patterns.map((_, i) => i), (a, b) => spanOrder(patterns[a]!, patterns[b]!));
     for (const i of order) {
       const p = patterns[i]!;
       if (claim(claimed, p.start, p.end)) tokens.push({ start: p.start, end: p.end, kind: 'pattern', patternIndex: i });
@@ -81,8 +82,9 @@ export function scorePoints(
     // A surrogate pair is one character: count its high half only.
     if (!claimed[i] && !isLowSurrogateAfterHigh(folded, i)) leftover++;
   }
-  tokens.sort((x, y) => x.start - y.start);
-  const bannedCount = tokens.reduce((c, t) => c + (t.kind === 'banned' ? 1 : 0), 0);
+  sortSmall(tokens, byStart);
+  let bannedCount = 0;
+  for (const t of tokens) if (t.kind === 'banned') bannedCount++;
   return { tokens, bannedCount, leftover, points: tokens.length + leftover };
 }
 
@@ -91,7 +93,22 @@ function spanOrder(a: Span, b: Span): number {
 }
 
 function longestFirst(matches: TermMatch[]): TermMatch[] {
-  return matches.slice().sort(spanOrder);
+  return matches.length < 2 ? matches : sortSmall(matches.slice(), spanOrder);
+}
+
+const byStart = (x: Span, y: Span): number => x.start - y.start;
+
+/**
+ * One claim map for every call, cleared on entry: an evaluation is synchronous and scorePoints
+ * does not re-enter, and a fresh typed array per call was a visible share of short passwords.
+ */
+let claimedBuffer = new Uint8Array(64);
+
+function claimedScratch(n: number): Uint8Array {
+  if (claimedBuffer.length < n) claimedBuffer = new Uint8Array(Math.max(n, 2 * claimedBuffer.length));
+  // The whole buffer, not a view: every loop here stops at n, and a view is an allocation too.
+  claimedBuffer.fill(0, 0, n);
+  return claimedBuffer;
 }
 
 function claim(claimed: Uint8Array, start: number, end: number): boolean {

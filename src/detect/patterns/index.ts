@@ -4,6 +4,7 @@ import { findKeyboardWalks } from './keyboard.js';
 import { findRepeats } from './repeat.js';
 import { findSequences } from './sequence.js';
 import type { PatternMatch } from './types.js';
+import { sortSmall } from '../../sort-small.js';
 
 export type { PatternMatch } from './types.js';
 export { findAffixes, digitGuesses } from './affix.js';
@@ -25,7 +26,7 @@ export function findPatterns(plain: string): PatternMatch[] {
   append(out, findKeyboardWalks(plain));
   append(out, findDates(plain));
   append(out, findAffixes(plain));
-  sortMatches(out);
+  sortSmall(out, compareMatches);
   return out;
 }
 
@@ -36,31 +37,4 @@ function append(out: PatternMatch[], xs: PatternMatch[]): void {
 /** The output order: start, then end, then code. */
 function compareMatches(a: PatternMatch, b: PatternMatch): number {
   return a.start - b.start || a.end - b.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
-}
-
-/** Above this many matches, `sortMatches` hands over to the built-in O(m log m) sort. */
-const INSERTION_SORT_MAX = 64;
-
-/**
- * Stable insertion sort by `compareMatches`. Each detector's output is already (nearly) in
- * order and there are few matches, so this is a handful of comparisons, where
- * `Array.prototype.sort` paid its set-up per call. Being stable, it gives exactly the order the
- * stable built-in sort gave. Long lists (huge inputs) go to the built-in sort, so a crafted
- * input cannot make this quadratic.
- */
-function sortMatches(xs: PatternMatch[]): void {
-  if (xs.length > INSERTION_SORT_MAX) {
-    xs.sort(compareMatches);
-    return;
-  }
-  for (let i = 1; i < xs.length; i++) {
-    const x = xs[i]!;
-    let j = i - 1;
-    if (compareMatches(xs[j]!, x) <= 0) continue;
-    do {
-      xs[j + 1] = xs[j]!;
-      j--;
-    } while (j >= 0 && compareMatches(xs[j]!, x) > 0);
-    xs[j + 1] = x;
-  }
 }
