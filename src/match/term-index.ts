@@ -378,9 +378,13 @@ export class TermIndex {
     if (n === 0) return;
     const { planKeys, planSpans, planEdits, table } = this;
     const { slots } = table;
-    let touch = 0;
-    for (let k = 0; k < n; k++) touch |= slots[table.slotOf(planKeys[k]!)]!;
-    this.touched ^= touch;
+    // A table that fits in cache (the default lists: ~300 KiB) has nothing to prefetch: the pass
+    // would only compute every slot twice.
+    if (slots.length > PREFETCH_MIN_SLOTS) {
+      let touch = 0;
+      for (let k = 0; k < n; k++) touch |= slots[table.slotOf(planKeys[k]!)]!;
+      this.touched ^= touch;
+    }
     let ws = -1;
     let we = -1;
     let before = out.length;
@@ -562,6 +566,9 @@ export class TermIndex {
     return false;
   }
 }
+
+/** Tables above this many slots (1 MiB) are in DRAM: runPlan reads every probe's slot first. */
+const PREFETCH_MIN_SLOTS = 1 << 18;
 
 /** Probe kinds queued by findFuzzy. */
 const SUBSTITUTION = 0;

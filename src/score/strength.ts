@@ -178,6 +178,27 @@ let gapExtends = new Uint8Array(9 * 33);
 let bestTokens = 0;
 let bestEndsInToken = false;
 
+/**
+ * log10 of the cheapest product over splits with any number of tokens: a lower bound on every
+ * layer's product (a gap's guesses are 10 per character however it is cut, so gaps need no
+ * layer bookkeeping here). One pass over the candidates.
+ */
+function minProduct(n: number, firstAtEnd: Int32Array, starts: Int32Array, logG: Float64Array): number {
+  const any = anyScratch.length > n ? anyScratch : (anyScratch = new Float64Array(2 * n + 2));
+  any[0] = 0;
+  for (let k = 1; k <= n; k++) {
+    let best = any[k - 1]! + LOG_BF;
+    for (let s = firstAtEnd[k]!, e = firstAtEnd[k + 1]!; s < e; s++) {
+      const cost = any[starts[s]!]! + logG[s]!;
+      if (cost < best) best = cost;
+    }
+    any[k] = best;
+  }
+  return any[n]!;
+}
+
+let anyScratch = new Float64Array(66);
+
 /** Fills the layers and returns the exact optimum (log10), fewest tokens on ties. */
 function runLayers(n: number, layers: number, firstAtEnd: Int32Array, starts: Int32Array, logG: Float64Array): number {
   const w = n + 1;
@@ -199,11 +220,19 @@ function runLayers(n: number, layers: number, firstAtEnd: Int32Array, starts: In
   bestTokens = 0;
   bestEndsInToken = false;
   let bestLog10 = Infinity;
+  let floor = -1; // minProduct, computed when first needed
   for (let l = 1; l <= layers; l++) {
     // A split of l tokens costs at least 10^4^(l−1): once that alone reaches the best total
     // found, no split with more tokens can win. A random 12-character password stops after 3
     // layers instead of 8.
     if (LOG_EXTRA * (l - 1) >= bestLog10 - EPS) break;
+    // A tighter bound once a split is known: l tokens cost at least l! times the cheapest
+    // product of any split. It stops a random password after its one-gap layer and a long one
+    // right after its best layer (each layer costs about as much as computing the floor).
+    if (bestLog10 !== Infinity) {
+      if (floor < 0) floor = minProduct(n, firstAtEnd, starts, logG);
+      if (logSum(log10Factorial(l) + floor, LOG_EXTRA * (l - 1)) >= bestLog10 - EPS) break;
+    }
     const cur = l * w;
     const prev = cur - w;
     tok[cur] = Infinity;
