@@ -132,7 +132,9 @@ export class ExactTrie {
     from = Math.max(0, from);
     to = Math.min(text.length, to);
     const { nodes, first } = this;
-    for (let s = from; s < to; s++) {
+    // No term fits in the last minTermLength - 1 units: their walks would only miss the cache.
+    const lastStart = to - Math.max(1, this.minTermLength);
+    for (let s = from; s <= lastStart; s++) {
       let o = first[text.charCodeAt(s)]! - 1;
       let pos = s + 1;
       while (o >= 0) {
