@@ -1,6 +1,7 @@
 import type { Finding } from '../types.js';
 import { CATALOGUES, FIELD_NAMES, type Params } from './catalogue.js';
 import type { Locale } from './locales.js';
+import { sortSmall } from '../sort-small.js';
 
 export interface Feedback {
   readonly warning: string | null;
@@ -12,10 +13,10 @@ const PRIORITY = [
   'TOO_LONG', 'TOO_SHORT', 'CONTEXT_TERM', 'BREACHED', 'BANNED_TERM', 'LOW_SCORE', 'WEAK',
   'KEYBOARD_WALK', 'SEQUENTIAL', 'REPETITIVE', 'DATE', 'PREDICTABLE_AFFIX', 'DICTIONARY_WORD',
 ];
-const rank = (code: string) => {
-  const r = PRIORITY.indexOf(code);
-  return r === -1 ? PRIORITY.length : r;
-};
+const PRIORITY_RANK = new Map(PRIORITY.map((code, i) => [code, i]));
+const rank = (code: string) => PRIORITY_RANK.get(code) ?? PRIORITY.length;
+/** Rejections before warnings, then the most actionable code first (stable: ties keep their order). */
+const byActionability = (a: Finding, b: Finding) => severityRank(a) - severityRank(b) || rank(a.code) - rank(b.code);
 
 /** The message for one finding in a locale; unknown (custom) codes fall back to the code. */
 export function messageFor(finding: Finding, locale: Locale): string {
@@ -29,7 +30,7 @@ export function messageFor(finding: Finding, locale: Locale): string {
 export function feedbackFor(findings: readonly Finding[], locale: Locale): Feedback {
   const cat = CATALOGUES[locale];
   if (!findings.some((f) => f.severity === 'reject')) return { warning: null, suggestions: [] };
-  const ordered = findings.filter((f) => f.severity !== 'info').sort((a, b) => severityRank(a) - severityRank(b) || rank(a.code) - rank(b.code));
+  const ordered = sortSmall(findings.filter((f) => f.severity !== 'info'), byActionability);
   const lead = ordered[0]!;
   const suggestions: string[] = [];
   for (const f of ordered) {
