@@ -30,13 +30,13 @@ export function normalise(password: string, config: NormaliserConfig): Normalise
 export function normaliseTerm(term: string, config: NormaliserConfig): string {
   if (!isAscii(term)) return normalise(term, config).folded;
   const lower = term.toLowerCase();
-  const fold = config.fold;
-  if (fold.size === 0) return lower;
+  if (config.fold.size === 0) return lower;
+  const table = asciiFoldTable(config.fold);
   let out = '';
   let from = 0;
   for (let i = 0; i < lower.length; i++) {
-    const f = fold.get(lower.charCodeAt(i));
-    if (f === undefined) continue;
+    const f = table[lower.charCodeAt(i)]!;
+    if (f < 0) continue;
     out += lower.slice(from, i) + String.fromCharCode(f);
     from = i + 1;
   }
@@ -58,16 +58,34 @@ function normaliseAscii(password: string, config: NormaliserConfig): NormalisedT
   const plain = password.toLowerCase();
   const start = n < IDENTITY.length ? IDENTITY.subarray(0, n) : Uint32Array.from({ length: n }, (_, i) => i);
   const end = n + 1 < IDENTITY.length ? IDENTITY.subarray(1, n + 1) : Uint32Array.from({ length: n }, (_, i) => i + 1);
+  const table = asciiFoldTable(config.fold);
   let folded = '';
   let from = 0;
   for (let i = 0; i < n; i++) {
-    const f = config.fold.get(plain.charCodeAt(i));
-    if (f === undefined) continue;
+    const f = table[plain.charCodeAt(i)]!;
+    if (f < 0) continue;
     folded += plain.slice(from, i) + String.fromCharCode(f);
     from = i + 1;
   }
   folded = from === 0 ? plain : folded + plain.slice(from);
   return { plain, folded, start, end };
+}
+
+/** The substitution classes as a dense table over ASCII (-1: unchanged), one per compiled map. */
+const asciiFoldTables = new WeakMap<ReadonlyMap<number, number>, Int32Array>();
+
+// A Map lookup per character was most of the ASCII path; one WeakMap lookup per call is not.
+function asciiFoldTable(fold: ReadonlyMap<number, number>): Int32Array {
+  let table = asciiFoldTables.get(fold);
+  if (!table) {
+    table = new Int32Array(128).fill(-1);
+    for (let c = 0; c < 128; c++) {
+      const f = fold.get(c);
+      if (f !== undefined) table[c] = f;
+    }
+    asciiFoldTables.set(fold, table);
+  }
+  return table;
 }
 
 function normaliseUnicode(password: string, config: NormaliserConfig): NormalisedText {
