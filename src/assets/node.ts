@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Assets, type Platform } from './platform.js';
 import { loadFilter } from '../filter/node.js';
+import { decodeDictionary } from '../detect/dictionary-bytes.js';
+import { ExactTrie } from '../match/exact-trie.js';
 
 // The bundle lives in dist/ and the sources in src/assets/: both sit below the package root,
 // whose data/ folder holds the generated lists and filters.
@@ -36,6 +38,7 @@ export const nodePlatform: Platform = {
     return new Uint8Array(await res.arrayBuffer());
   },
   breachedAsset: Assets.breachedFull,
-  compiledDictionary: true,
+  decodeDictionary,
+  exactMatcher: (terms) => ExactTrie.build(terms),
   loadFilter: (bytes) => loadFilter(bytes),
 };

@@ -1,4 +1,6 @@
 import type { BreachedFilter } from '../filter/index.js';
+import type { ExactMatcherFactory } from '../match/exact-matcher.js';
+import type { RankedDictionary } from '../detect/dictionary.js';
 
 /**
  * What the checker needs from its host, so the same engine runs in Node and in browsers: the
@@ -15,10 +17,17 @@ export interface Platform {
   /** The embedded breached filter's file name on this platform. */
   readonly breachedAsset: string;
   /**
-   * Whether to read the precompiled dictionary (`Assets.dictionaryCompiled`). Node reads it from
-   * disk; browsers build from the smaller text lists rather than download the compiled file.
+   * Reads the precompiled dictionary (`Assets.dictionaryCompiled`), or null if it was folded
+   * with other settings than `key`. Node only: browsers build from the smaller text lists rather
+   * than download the compiled file (and keep the decoder out of their bundle).
    */
-  readonly compiledDictionary?: boolean;
+  readonly decodeDictionary?: (bytes: Uint8Array, key: string) => RankedDictionary | null;
+  /**
+   * Builds the exact matcher of the dictionary and banned lists. Node: the compact ExactTrie
+   * (fewer cache misses at high volume); without one, a TermIndex with no fuzzy keys, which
+   * every bundle has anyway for fuzzy matching.
+   */
+  readonly exactMatcher?: ExactMatcherFactory;
   /**
    * Opens filter bytes. Optional: the portable loader (pure-JS SHA-1) is used without it; Node
    * passes one backed by its native SHA-1 for `sha1`-keyed (HIBP) filters.

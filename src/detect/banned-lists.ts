@@ -1,5 +1,5 @@
 import { TermIndex, type TermMatch } from '../match/index.js';
-import { ExactTrie } from '../match/exact-trie.js';
+import type { ExactMatcherFactory } from '../match/exact-matcher.js';
 import { normaliseTerm, type NormaliserConfig } from '../normalise/normalise.js';
 
 export type ListSource = 'global' | 'custom';
@@ -28,9 +28,10 @@ export interface BannedLists {
   readonly globalCount: number;
   readonly customCount: number;
   /**
-   * Builds the exact-match trie. Until it runs, exact matches come from the deletion index
-   * (identical answers, a little slower); building it costs ~17 ms of cold JIT time, which
-   * `createChecker` defers to an idle moment instead of making every caller wait for it.
+   * Builds the dedicated exact matcher (Node: a compact trie). Until it runs, exact matches come
+   * from the deletion index (identical answers, a little slower); building it costs ~17 ms of
+   * cold JIT time, which `createChecker` defers to an idle moment instead of making every
+   * caller wait for it.
    */
   readonly upgrade: () => void;
 }
@@ -42,6 +43,7 @@ export function buildBannedLists(
   custom: readonly string[],
   config: NormaliserConfig,
   fuzzyMinLength: number,
+  exactMatcher?: ExactMatcherFactory,
 ): BannedLists {
   const folded: string[] = [];
   const display: string[] = [];
@@ -63,7 +65,8 @@ export function buildBannedLists(
   let exact: Pick<TermIndex, 'findExact'> = fuzzy;
   let calls = 0;
   const upgrade = () => {
-    if (exact === fuzzy) exact = ExactTrie.build(folded);
+    // Without a dedicated matcher (browsers) the deletion index keeps serving exact matches.
+    if (exact === fuzzy && exactMatcher) exact = exactMatcher(folded);
   };
   const index = {
     size: fuzzy.size,

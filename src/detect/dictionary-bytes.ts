@@ -1,8 +1,8 @@
 import { ExactTrie } from '../match/exact-trie.js';
-import type { NormaliserConfig } from '../normalise/normalise.js';
-import type { SubstitutionTable } from '../normalise/substitutions.js';
 import type { DictionaryTerms, RankedDictionary } from './dictionary.js';
 import { LITTLE_ENDIAN, pad8 } from '../bytes.js';
+
+export { dictionaryKey } from './dictionary-key.js';
 
 /**
  * The ranked dictionary precompiled at data-build time, so `createChecker` reads it instead of
@@ -20,13 +20,6 @@ import { LITTLE_ENDIAN, pad8 } from '../bytes.js';
 const MAGIC = 0x43444750; // "PGDC"
 const VERSION = 2;
 
-export function dictionaryKey(config: NormaliserConfig, substitutions: SubstitutionTable): string {
-  const subs = Object.keys(substitutions)
-    .sort()
-    .map((k) => `${k}=${substitutions[k]}`)
-    .join(',');
-  return `${config.unicodeForm}|${config.foldDiacritics}|${config.foldConfusables}|${subs}`;
-}
 
 export function encodeDictionary(terms: DictionaryTerms, key: string): Uint8Array {
   const enc = new TextEncoder();

@@ -1,4 +1,4 @@
-import { ExactTrie } from '../match/exact-trie.js';
+import { hashedExactMatcher, type ExactMatcher, type ExactMatcherFactory } from '../match/exact-matcher.js';
 import type { TermMatch } from '../match/index.js';
 import { normaliseTerm, type NormaliserConfig } from '../normalise/normalise.js';
 
@@ -13,11 +13,11 @@ export type DictionaryKind = (typeof DICTIONARY_KINDS)[number];
  */
 export interface RankedDictionary {
   /**
-   * Exact matches only (fuzzy dictionary matching would flag most random strings): a compact
-   * trie, which stays mostly in cache across many different passwords where the hashed
-   * TermIndex missed on nearly every probe.
+   * Exact matches only (fuzzy dictionary matching would flag most random strings). In Node a
+   * compact trie, which stays mostly in cache across many different passwords where the hashed
+   * TermIndex missed on nearly every probe (see Platform.exactMatcher).
    */
-  readonly index: ExactTrie;
+  readonly index: ExactMatcher;
   /** 1-based rank by term id. */
   readonly rank: ArrayLike<number>;
   /** Index into DICTIONARY_KINDS by term id. */
@@ -70,9 +70,13 @@ export function collectDictionary(lists: readonly DictionaryList[], config: Norm
   return { folded, words, rank: Uint32Array.from(rank), kind: Uint8Array.from(kind) };
 }
 
-export function buildDictionary(lists: readonly DictionaryList[], config: NormaliserConfig): RankedDictionary {
+export function buildDictionary(
+  lists: readonly DictionaryList[],
+  config: NormaliserConfig,
+  build: ExactMatcherFactory = hashedExactMatcher,
+): RankedDictionary {
   const t = collectDictionary(lists, config);
-  const index = ExactTrie.build(t.folded);
+  const index = build(t.folded);
   return { index, rank: t.rank, kind: t.kind, word: (id) => t.words[id] ?? index.term(id) };
 }
 

@@ -1,4 +1,4 @@
-import { ExactTrie } from '../match/exact-trie.js';
+import { hashedExactMatcher, type ExactMatcher, type ExactMatcherFactory } from '../match/exact-matcher.js';
 import type { TermMatch } from '../match/index.js';
 import type { RankedDictionary } from './dictionary.js';
 
@@ -16,14 +16,18 @@ export interface BannedWordLink {
   /** Dictionary term id → banned term id, for the ids whose bit is set. */
   readonly bannedId: ReadonlyMap<number, number>;
   /** The banned terms the dictionary does not hold (ids as in the banned lists); null if none. */
-  readonly rest: ExactTrie | null;
+  readonly rest: ExactMatcher | null;
 }
 
 /**
  * Links folded banned terms (by banned id) to the dictionary. A term listed twice keeps its
  * first id, as the banned lists' own indexes report it.
  */
-export function linkBannedWords(dict: RankedDictionary, bannedFolded: readonly string[]): BannedWordLink {
+export function linkBannedWords(
+  dict: RankedDictionary,
+  bannedFolded: readonly string[],
+  build: ExactMatcherFactory = hashedExactMatcher,
+): BannedWordLink {
   const isBanned = new Uint32Array((dict.index.idLimit >>> 5) + 1);
   const bannedId = new Map<number, number>();
   const rest: string[] = [];
@@ -42,7 +46,7 @@ export function linkBannedWords(dict: RankedDictionary, bannedFolded: readonly s
       isBanned[id >>> 5]! |= 1 << (id & 31);
     }
   }
-  return { isBanned, bannedId, rest: restCount > 0 ? ExactTrie.build(rest) : null };
+  return { isBanned, bannedId, rest: restCount > 0 ? build(rest) : null };
 }
 
 /** What one scan of a folded password found: dictionary words and exact banned terms. */

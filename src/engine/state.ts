@@ -5,7 +5,7 @@ import type { NormaliserConfig } from '../normalise/normalise.js';
 import { buildBannedLists, type BannedLists } from '../detect/banned-lists.js';
 import { buildDictionary, type RankedDictionary } from '../detect/dictionary.js';
 import { linkBannedWords, type BannedWordLink } from '../detect/word-scan.js';
-import { decodeDictionary, dictionaryKey } from '../detect/dictionary-bytes.js';
+import { dictionaryKey } from '../detect/dictionary-key.js';
 import { Assets, lines, type Platform } from '../assets/platform.js';
 import { loadFilter } from '../filter/index.js';
 import { loadZxcvbn, type ZxcvbnEstimator } from '../score/zxcvbn.js';
@@ -44,9 +44,9 @@ export async function buildState(platform: Platform, raw: CheckerOptions | undef
     loadBreached(platform, options),
     profile.strength && options.estimator === 'native' ? loadDictionary(platform, normaliser, options) : null,
   ]);
-  const banned = buildBannedLists(globalTerms, options.customBannedTerms, normaliser, profile.fuzzyMinLength);
+  const banned = buildBannedLists(globalTerms, options.customBannedTerms, normaliser, profile.fuzzyMinLength, platform.exactMatcher);
   whenIdle(banned.upgrade);
-  const bannedWords = dictionary ? linkBannedWords(dictionary, banned.folded) : null;
+  const bannedWords = dictionary ? linkBannedWords(dictionary, banned.folded, platform.exactMatcher) : null;
   const zxcvbn = profile.strength && options.estimator === 'zxcvbn' ? await loadZxcvbn() : null;
   return { options, normaliser, banned, dictionary, bannedWords, breached, zxcvbn };
 }
@@ -82,8 +82,8 @@ function loadDictionary(platform: Platform, normaliser: NormaliserConfig, option
 }
 
 async function buildOrReadDictionary(platform: Platform, normaliser: NormaliserConfig, options: ResolvedOptions): Promise<RankedDictionary> {
-  const compiled = platform.compiledDictionary ? await platform.readAsset(Assets.dictionaryCompiled) : null;
-  const fromBytes = compiled && decodeDictionary(compiled, dictionaryKey(normaliser, options.substitutions));
+  const compiled = platform.decodeDictionary ? await platform.readAsset(Assets.dictionaryCompiled) : null;
+  const fromBytes = compiled && platform.decodeDictionary!(compiled, dictionaryKey(normaliser, options.substitutions));
   if (fromBytes) return fromBytes;
   const [passwords, banned, english, names] = await Promise.all(
     [Assets.commonPasswords, Assets.globalBanned, Assets.dictionary, Assets.names].map((a) => platform.readAsset(a).then(lines)),
@@ -96,6 +96,7 @@ async function buildOrReadDictionary(platform: Platform, normaliser: NormaliserC
       { kind: 'names', terms: names! },
     ],
     normaliser,
+    platform.exactMatcher,
   );
 }
 

@@ -183,17 +183,27 @@ export class TermIndex {
 
   /** Whether `s` is exactly one of the terms. */
   has(s: string): boolean {
+    return this.idOf(s) >= 0;
+  }
+
+  /** The id `findExact` reports for the term equal to `s`, or -1 if `s` is not a term. */
+  idOf(s: string): number {
     const len = s.length;
-    if (len === 0 || len > this.maxTermLength || this.exactLengths[len] === 0) return false;
+    if (len === 0 || len > this.maxTermLength || this.exactLengths[len] === 0) return -1;
     const p = this.scratch(len);
     this.reachText = null; // the scratch no longer holds the cached range's hashes
     prefixHashes(s, 0, len, p);
     const before = this.hits.length;
     this.windowStart = before;
     this.probeExact(s, 0, len, p[len]!, this.hits);
-    const found = this.hits.length > before;
+    const id = this.hits.length > before ? this.hits[before]!.termId : -1;
     this.hits.length = before;
-    return found;
+    return id;
+  }
+
+  /** Term ids are below this: the length of the list the index was built from. */
+  get idLimit(): number {
+    return this.internalIds ? this.internalIds.length : this.size;
   }
 
   /** Scratch for `has`, which reuses the window probe. */

@@ -4,6 +4,8 @@ import { buildBannedLists } from '../../src/detect/banned-lists.js';
 import { buildDictionary } from '../../src/detect/dictionary.js';
 import { linkBannedWords, scanWords } from '../../src/detect/word-scan.js';
 import type { TermMatch } from '../../src/match/index.js';
+import { ExactTrie } from '../../src/match/exact-trie.js';
+import { hashedExactMatcher, type ExactMatcherFactory } from '../../src/match/exact-matcher.js';
 import { compileSubstitutions, RECOMMENDED_SUBSTITUTIONS } from '../../src/normalise/substitutions.js';
 import { normalise } from '../../src/normalise/normalise.js';
 
@@ -27,14 +29,21 @@ const caseArb = fc.constantFrom('abe', 'ab3E@', 'lI1!o0').chain((alphabet) =>
   }),
 );
 
-describe('one dictionary scan for words and exact banned terms', () => {
+// Node's matcher and the portable one browsers use must give the same answers.
+const MATCHERS: Array<[string, ExactMatcherFactory]> = [
+  ['ExactTrie (Node)', (terms) => ExactTrie.build(terms)],
+  ['hashed TermIndex (browsers)', hashedExactMatcher],
+];
+
+describe.each(MATCHERS)('one dictionary scan for words and exact banned terms, %s', (_, matcher) => {
   it('finds the same exact banned matches as the banned lists themselves, and the same words', () => {
     fc.assert(
       fc.property(caseArb, ({ english, global, custom, password }) => {
         // As the shipped data does, the global list is one of the dictionary's sources.
-        const dict = buildDictionary([{ kind: 'banned', terms: global }, { kind: 'english', terms: english }], config);
-        const banned = buildBannedLists(global, custom, config, 5);
-        const link = linkBannedWords(dict, banned.folded);
+        const dict = buildDictionary([{ kind: 'banned', terms: global }, { kind: 'english', terms: english }], config, matcher);
+        const banned = buildBannedLists(global, custom, config, 5, matcher);
+        banned.upgrade();
+        const link = linkBannedWords(dict, banned.folded, matcher);
         const { folded } = normalise(password, config);
 
         const scan = scanWords(dict, link, folded);
@@ -50,9 +59,9 @@ describe('one dictionary scan for words and exact banned terms', () => {
   });
 
   it('reports a term listed twice (custom and global) under its first id, the custom one', () => {
-    const dict = buildDictionary([{ kind: 'banned', terms: ['contoso', 'winter'] }], config);
-    const banned = buildBannedLists(['contoso', 'winter'], ['Contoso', 'ab'], config, 5);
-    const scan = scanWords(dict, linkBannedWords(dict, banned.folded), normalise('ab-c0nt0so-winter', config).folded);
+    const dict = buildDictionary([{ kind: 'banned', terms: ['contoso', 'winter'] }], config, matcher);
+    const banned = buildBannedLists(['contoso', 'winter'], ['Contoso', 'ab'], config, 5, matcher);
+    const scan = scanWords(dict, linkBannedWords(dict, banned.folded, matcher), normalise('ab-c0nt0so-winter', config).folded);
     const found = scan.banned.slice().sort(byPosition).map((m) => [banned.display[m.termId], banned.source[m.termId]]);
     expect(found).toEqual([['ab', 'custom'], ['contoso', 'custom'], ['winter', 'global']]);
   });

@@ -95,13 +95,16 @@ describe('TermIndex equals the naive leven scan', () => {
     );
   });
 
-  it('has() is exact whole-string membership', () => {
+  it('has() is exact whole-string membership; idOf() names the first occurrence; idLimit bounds ids', () => {
     fc.assert(
       fc.property(
         fc.array(fc.string({ unit: fc.constantFrom('a', 'b', 'c'), maxLength: 6 }), { maxLength: 20 }),
         fc.string({ unit: fc.constantFrom('a', 'b', 'c'), maxLength: 7 }),
         (terms, s) => {
-          expect(TermIndex.build(terms).has(s)).toBe(s.length > 0 && terms.includes(s));
+          const index = TermIndex.build(terms);
+          expect(index.has(s)).toBe(s.length > 0 && terms.includes(s));
+          expect(index.idOf(s)).toBe(s.length > 0 ? terms.indexOf(s) : -1);
+          expect(index.idLimit).toBe(terms.length);
         },
       ),
       { numRuns: 300 },
