@@ -150,6 +150,8 @@ function gapGuesses(len: number): number {
 function logSum(a: number, b: number): number {
   const hi = Math.max(a, b);
   const lo = Math.min(a, b);
+  // Past 17 orders of magnitude 1 + 10^(lo−hi) rounds to 1 in a double: the answer is hi.
+  if (hi - lo > 17) return hi;
   return hi + Math.log10(1 + 10 ** (lo - hi));
 }
 
@@ -231,7 +233,9 @@ function runLayers(n: number, layers: number, firstAtEnd: Int32Array, starts: In
     // right after its best layer (each layer costs about as much as computing the floor).
     if (bestLog10 !== Infinity) {
       if (floor < 0) floor = minProduct(n, firstAtEnd, starts, logG);
-      if (logSum(log10Factorial(l) + floor, LOG_EXTRA * (l - 1)) >= bestLog10 - EPS) break;
+      const least = log10Factorial(l) + floor;
+      // logSum(x, y) ≥ max(x, y): most layers are decided without computing it.
+      if (least >= bestLog10 - EPS || logSum(least, LOG_EXTRA * (l - 1)) >= bestLog10 - EPS) break;
     }
     const cur = l * w;
     const prev = cur - w;
