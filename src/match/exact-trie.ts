@@ -39,6 +39,8 @@ export class ExactTrie {
   private readonly nodes: Uint16Array;
   /** Root child by first unit: record offset + 1, 0 when no term starts with the unit. */
   private readonly first: Int32Array;
+  /** Grandchild by two ASCII units (see pairTable): offset + 1, 0 none, -1 walk from `first`. */
+  private readonly pairs: Int32Array;
   /** Terms by id, decoded on first use of `term` (only messages and tests need it). */
   private texts: string[] | null = null;
   /** The id space: term ids are below this (ids of merged duplicates and empty terms are unused). */
@@ -51,6 +53,7 @@ export class ExactTrie {
     this.maxTermLength = maxTermLength;
     this.idLimit = idLimit;
     this.first = rootTable(nodes);
+    this.pairs = pairTable(nodes, this.first);
   }
 
   /**
@@ -131,12 +134,25 @@ export class ExactTrie {
   findExact(text: string, from: number, to: number, out: TermMatch[]): void {
     from = Math.max(0, from);
     to = Math.min(text.length, to);
-    const { nodes, first } = this;
+    const { nodes, first, pairs } = this;
     // No term fits in the last minTermLength - 1 units: their walks would only miss the cache.
     const lastStart = to - Math.max(1, this.minTermLength);
     for (let s = from; s <= lastStart; s++) {
-      let o = first[text.charCodeAt(s)]! - 1;
-      let pos = s + 1;
+      const c0 = text.charCodeAt(s);
+      let o: number;
+      let pos: number;
+      // Two ASCII units at once: one read of a 64 KiB table instead of the root child's record
+      // and a search of its child list (a cache miss in a megabyte trie, on every start).
+      const c1 = s + 1 < to ? text.charCodeAt(s + 1) : 0xffff;
+      const pair = (c0 | c1) < 0x80 ? pairs[(c0 << 7) | c1]! : -1;
+      if (pair === 0) continue;
+      if (pair > 0) {
+        o = pair - 1;
+        pos = s + 2;
+      } else {
+        o = first[c0]! - 1;
+        pos = s + 1;
+      }
       while (o >= 0) {
         const head = nodes[o]!;
         const len = head & LABEL_MASK;
@@ -288,6 +304,27 @@ function rootTable(nodes: Uint16Array): Int32Array {
   const k = nodes[p]! + 1;
   for (let i = 0; i < k; i++) first[nodes[p + 1 + i]!] = child(nodes, p, nodes[p + 1 + i]!) + 1;
   return first;
+}
+
+/**
+ * For two ASCII units c0 c1: the record reached from the root by them, when the root child for
+ * c0 is a plain branch (no label, no term), so that skipping it loses nothing; 0 when that branch
+ * has no child c1 (no term starts with c0 c1, and none is c0 alone); -1 when the walk must go
+ * through the root child (it has a label or is itself a term, or does not exist).
+ */
+function pairTable(nodes: Uint16Array, first: Int32Array): Int32Array {
+  const pairs = new Int32Array(128 * 128).fill(-1);
+  for (let c0 = 0; c0 < 128; c0++) {
+    const o = first[c0]! - 1;
+    if (o < 0) {
+      pairs.fill(0, c0 << 7, (c0 + 1) << 7); // no term starts with c0
+      continue;
+    }
+    const head = nodes[o]!;
+    if ((head & (LABEL_MASK | HAS_TERM)) !== 0) continue;
+    for (let c1 = 0; c1 < 128; c1++) pairs[(c0 << 7) | c1] = (head & HAS_CHILDREN) === 0 ? 0 : child(nodes, o + 1, c1) + 1;
+  }
+  return pairs;
 }
 
 /**
