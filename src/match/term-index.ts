@@ -88,6 +88,8 @@ export class TermIndex {
   private reachText: string | null = null;
   private reachFrom = 0;
   private reachTo = 0;
+  /** The largest suffix reach in the prepared range: bounds how long a matching window can be. */
+  private maxSuffixReach = 0;
   /** Index in `out` where the current window's matches begin (see `seen`). */
   private windowStart = 0;
   /** findFuzzy's queued probes: key, (kind, start, end), edit position (see runPlan). */
@@ -292,13 +294,14 @@ export class TermIndex {
     const base = this.reachFrom;
     const pow = powerTable(this.reachTo - base);
     const { alphabet, fuzzyLengths, prefixReach, suffixReach } = this;
-    const maxReach = this.maxTermLength;
+    const maxReach = this.maxSuffixReach;
     for (let s = from; s < to; s++) {
       const a = s - base;
       // Reach computed over a wider range can exceed to - s or e - from: still an upper bound
       // on what a match inside [from, to) can use, so every test below stays sound.
       const reachP = prefixReach[a]!;
-      // Past this length no edit position satisfies both reach bounds (S(e) <= maxReach).
+      // Past this length no edit position satisfies both reach bounds (S(e) <= maxReach), and
+      // no deletion fits either (m <= P(s) + S(e)).
       const last = Math.min(to, s + this.maxFuzzyLength + 1, s + reachP + maxReach + 1);
       let foreign = -1; // position of the window's one unit found in no term, if any
       for (let e = s + 1; e <= last; e++) {
@@ -452,6 +455,7 @@ export class TermIndex {
       prefixReach[a] = k;
     }
     suffixReach[0] = 0;
+    let maxSuffix = 0;
     for (let b = 1; b <= n; b++) {
       const limit = Math.min(cap, b);
       let k = 0;
@@ -461,7 +465,9 @@ export class TermIndex {
         k++;
       }
       suffixReach[b] = k;
+      if (k > maxSuffix) maxSuffix = k;
     }
+    this.maxSuffixReach = maxSuffix;
     this.reachText = text;
     this.reachFrom = from;
     this.reachTo = to;
