@@ -16,7 +16,8 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import leven from 'leven';
 import { TermIndex, type TermMatch } from '../src/match/index.js';
-import { prng } from './mix.js';
+import { createChecker, type Checker } from '../src/index.js';
+import { freshCopies, generatePasswords, prng } from './mix.js';
 
 export interface MatchingSuiteOptions {
   sizes: number[];
@@ -29,6 +30,8 @@ const CORPUS_SIZE = 20_000;
 /** The naive scan is timed on at most this many terms and scaled linearly (it is O(terms)). */
 const NAIVE_TERM_CAP = 2_000;
 const NAIVE_QUERIES = 40;
+/** Passwords of the benchmark mix per timed evaluation pass. */
+const EVAL_MIX_SIZE = 10_000;
 
 /** Keeps results observable so the engine cannot drop the work being timed. */
 let sink = 0;
@@ -41,8 +44,11 @@ function randomString(rand: () => number, alphabet: string, length: number): str
 }
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
-/** Filler alphabet for the bounded-output variant: disjoint from every corpus password. */
-const FILLER = 'αβγδεζηθικλμνξοπρστυφχψω';
+/**
+ * Filler alphabet for the bounded-output variant: disjoint from every corpus password and left
+ * alone by the normaliser (Greek would be folded onto Latin look-alikes in a checker).
+ */
+const FILLER = '一丁七万丈三上下不与丑专且世丘丙业丛东丝丞丢两严丧个中丰串临丸丹为主';
 /** Real-looking terms kept at every size in the bounded-output variant. */
 const BOUNDED_REAL = 1_000;
 
@@ -158,6 +164,28 @@ function timeIndex(index: TermIndex, corpus: readonly string[]): number[] {
   return rates;
 }
 
+/**
+ * Whole evaluations/s of a `recommended` checker whose global banned list is `terms`, over the
+ * documented benchmark mix (bench/mix.ts): the issue's own measure, "time per evaluation".
+ * Median of REPS passes, fresh strings each pass, after a warm-up pass (which also lets the
+ * checker build its exact-match trie, as it does after a few hundred calls in real use).
+ */
+async function timeEvaluate(terms: readonly string[], mix: readonly string[]): Promise<{ rates: number[]; scoreSum: number }> {
+  let checker: Checker | null = await createChecker({ profile: 'recommended', globalBannedTerms: terms });
+  let scoreSum = 0;
+  for (const p of freshCopies(mix)) scoreSum += checker.evaluate(p).score;
+  sink += scoreSum;
+  const rates: number[] = [];
+  for (let rep = 0; rep < REPS; rep++) {
+    const pws = freshCopies(mix);
+    const t0 = performance.now();
+    for (const p of pws) sink += checker.evaluate(p).score;
+    rates.push((pws.length * 1000) / (performance.now() - t0));
+  }
+  checker = null;
+  return { rates, scoreSum };
+}
+
 /** The reference: every window × every term within one unit of its length, `leven` ≤ 1. */
 function naiveQuery(terms: readonly string[], password: string): number {
   let found = 0;
@@ -208,6 +236,7 @@ export async function runMatchingSuite(opts: MatchingSuiteOptions): Promise<obje
   if (corpus.some((p) => fillerUnits.test(p))) throw new Error('a corpus password uses the filler alphabet');
   const filler = fillerTerms(Math.max(0, Math.max(...opts.sizes) - BOUNDED_REAL));
   const rows: Array<Record<string, number | string>> = [];
+  const evalMix = generatePasswords(EVAL_MIX_SIZE);
 
   for (const size of opts.sizes) {
     const terms = allTerms.slice(0, size);
@@ -244,6 +273,9 @@ export async function runMatchingSuite(opts: MatchingSuiteOptions): Promise<obje
     }
     bounded = null;
     gc();
+    // The same bounded lists as a checker's global banned list, timed on whole evaluations.
+    const { rates: evalRates, scoreSum: evalScoreSum } = await timeEvaluate(boundedTerms, evalMix);
+    gc();
     const naive = timeNaive(terms, corpus);
     rows.push({
       terms: size,
@@ -257,6 +289,9 @@ export async function runMatchingSuite(opts: MatchingSuiteOptions): Promise<obje
       boundedMicrosPerQuery: Number((1e6 / boundedQps).toFixed(2)),
       boundedRepsQps: boundedRates.map(Math.round).join(' '),
       boundedMatchesPerQuery: Number((boundedMatches / 2000).toFixed(2)),
+      boundedEvaluateMicros: Number((1e6 / median(evalRates)).toFixed(2)),
+      boundedEvaluateRepsPerSec: evalRates.map(Math.round).join(' '),
+      boundedEvaluateScoreSum: evalScoreSum,
       naiveQueriesPerSec: Number(naive.rate.toPrecision(3)),
       naiveMeasuredOnTerms: naive.measuredTerms,
       speedup: Math.round(qps / naive.rate),
@@ -269,11 +304,16 @@ export async function runMatchingSuite(opts: MatchingSuiteOptions): Promise<obje
     first && last ? Number(((first[key] as number) / (last[key] as number)).toFixed(2)) : null;
   const ratio = ratioOf('indexQueriesPerSec');
   const randomRatio = ratioOf('random12QueriesPerSec');
-  const boundedRatio =
-    first && last ? Number(((last.boundedMicrosPerQuery as number) / (first.boundedMicrosPerQuery as number)).toFixed(2)) : null;
+  const microsRatio = (key: string): number | null =>
+    first && last ? Number(((last[key] as number) / (first[key] as number)).toFixed(2)) : null;
+  const boundedRatio = microsRatio('boundedMicrosPerQuery');
+  const evaluateRatio = microsRatio('boundedEvaluateMicros');
   // The variant is only meaningful if its output really is the same at every size.
   if (rows.some((r) => r.boundedMatchesPerQuery !== first?.boundedMatchesPerQuery)) {
     throw new Error('bounded-output variant: matches per query differ between sizes');
+  }
+  if (rows.some((r) => r.boundedEvaluateScoreSum !== first?.boundedEvaluateScoreSum)) {
+    throw new Error('bounded-output variant: evaluations differ between sizes');
   }
   const result = {
     suite: 'matching',
@@ -282,6 +322,7 @@ export async function runMatchingSuite(opts: MatchingSuiteOptions): Promise<obje
     timePerQueryRatioLargestToSmallest: ratio,
     random12TimePerQueryRatioLargestToSmallest: randomRatio,
     boundedTimePerQueryRatioLargestToSmallest: boundedRatio,
+    boundedTimePerEvaluationRatioLargestToSmallest: evaluateRatio,
     sink,
   };
   if (opts.json) console.log(JSON.stringify(result, null, 2));
@@ -289,6 +330,7 @@ export async function runMatchingSuite(opts: MatchingSuiteOptions): Promise<obje
     console.log(`matching: ${corpus.length} passwords, mean ${meanLength.toFixed(1)} units; query = findExact + findFuzzy`);
     console.table(rows);
     console.log(`time/query at ${last?.terms} terms ÷ at ${first?.terms} terms: ${ratio} (random 12-unit: ${randomRatio}; bounded output: ${boundedRatio})`);
+    console.log(`time/evaluation (recommended, bounded-output global list, benchmark mix): ${evaluateRatio}`);
   }
   return result;
 }
