@@ -1,5 +1,6 @@
 import { TermIndex, type TermMatch } from '../match/index.js';
 import type { ExactMatcherFactory } from '../match/exact-matcher.js';
+import { deferred } from '../engine/deferred.js';
 import { normaliseTerm, type NormaliserConfig } from '../normalise/normalise.js';
 
 export type ListSource = 'global' | 'custom';
@@ -36,6 +37,7 @@ export interface BannedLists {
   readonly upgrade: () => void;
 }
 
+/** A caller that never yields to the event loop (a tight batch loop) gets the trie after this many evaluations. */
 const UPGRADE_AFTER_CALLS = 256;
 
 export function buildBannedLists(
@@ -62,23 +64,16 @@ export function buildBannedLists(
     rank.push(i + 1);
   });
   const fuzzy = TermIndex.build(folded, { fuzzyMinLength: Number.isFinite(fuzzyMinLength) ? fuzzyMinLength : 1 << 30 });
-  let exact: Pick<TermIndex, 'findExact'> = fuzzy;
-  let calls = 0;
-  const upgrade = () => {
-    // Without a dedicated matcher (browsers) the deletion index keeps serving exact matches.
-    if (exact === fuzzy && exactMatcher) exact = exactMatcher(folded);
-  };
+  // Without a dedicated matcher (browsers) the deletion index keeps serving exact matches.
+  const exact = exactMatcher ? deferred(() => exactMatcher(folded), UPGRADE_AFTER_CALLS) : null;
   const index = {
     size: fuzzy.size,
     minTermLength: fuzzy.minTermLength,
     maxTermLength: fuzzy.maxTermLength,
     findExact: (text: string, from: number, to: number, out: TermMatch[]) => {
-      // A caller that never yields to the event loop (a tight batch loop) gets the trie after a
-      // few hundred evaluations instead of never.
-      if (exact === fuzzy && ++calls === UPGRADE_AFTER_CALLS) upgrade();
-      exact.findExact(text, from, to, out);
+      (exact?.peek() ?? fuzzy).findExact(text, from, to, out);
     },
     fuzzy,
   };
-  return { index, upgrade, folded, display, source, rank, globalCount: global.length, customCount: custom.length };
+  return { index, upgrade: () => void exact?.build(), folded, display, source, rank, globalCount: global.length, customCount: custom.length };
 }

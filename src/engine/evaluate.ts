@@ -7,6 +7,7 @@ import { isPredictable } from '../detect/patterns/predictable.js';
 import type { PatternMatch } from '../detect/patterns/types.js';
 import { wholePasswordChecks } from '../detect/whole-password.js';
 import { scanWords } from '../detect/word-scan.js';
+import { findWords } from '../detect/dictionary.js';
 import { scorePoints, type PointsResult } from '../score/points.js';
 import { estimate, type StrengthSummary } from '../score/estimate.js';
 import { decide } from '../policy/verdict.js';
@@ -74,9 +75,8 @@ export function detect(state: EngineState, password: string, context: PasswordCo
     const patterns = profile.patternTokens ? findPatterns(text.plain).filter((p) => isPredictable(p, text.plain)) : [];
     // Passwords that will be estimated get one dictionary scan for words and exact banned terms
     // alike; breached ones skip the estimate, so the banned lists' smaller trie is enough.
-    const scan = profile.strength && !breached && state.dictionary && state.bannedWords
-      ? scanWords(state.dictionary, state.bannedWords, text.folded)
-      : null;
+    const link = profile.strength && !breached && state.dictionary ? state.bannedWords?.peek() : null;
+    const scan = link ? scanWords(state.dictionary!, link, text.folded) : null;
     const scored = scorePoints(text.folded, state.banned.index, patterns, true, scan?.banned);
     points = scored.points;
     findings.push(...tokenFindings(state, text, scored, patterns));
@@ -88,7 +88,8 @@ export function detect(state: EngineState, password: string, context: PasswordCo
       // Saying so is both true and cheaper than estimating it (40 % of real attempts are these).
       strength = BREACHED_STRENGTH;
     } else if (profile.strength) {
-      const estimated = estimate(state, password, text, scored, patterns, terms, scan?.words ?? []);
+      const wordAt = scan ? scan.words : state.dictionary ? findWords(state.dictionary, text.folded) : [];
+      const estimated = estimate(state, password, text, scored, patterns, terms, wordAt);
       strength = estimated.summary;
       if (strength.score < profile.minStrengthScore) {
         findings.push({ code: 'WEAK', source: 'strength', params: { score: strength.score, guessesLog10: round1(strength.guessesLog10) } });

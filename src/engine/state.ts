@@ -5,6 +5,7 @@ import type { NormaliserConfig } from '../normalise/normalise.js';
 import { buildBannedLists, type BannedLists } from '../detect/banned-lists.js';
 import { buildDictionary, type RankedDictionary } from '../detect/dictionary.js';
 import { linkBannedWords, type BannedWordLink } from '../detect/word-scan.js';
+import { deferred, type Deferred } from './deferred.js';
 import { dictionaryKey } from '../detect/dictionary-key.js';
 import { Assets, lines, type Platform } from '../assets/platform.js';
 import { loadFilter } from '../filter/index.js';
@@ -17,14 +18,20 @@ export interface BreachedLookup {
   readonly falsePositiveRate: number;
 }
 
+/** Evaluations before a checker that never saw an idle moment links banned terms to the dictionary. */
+const LINK_AFTER_CALLS = 256;
+
 /** Everything a checker computed once, shared read-only by every evaluation. */
 export interface EngineState {
   readonly options: ResolvedOptions;
   readonly normaliser: NormaliserConfig;
   readonly banned: BannedLists;
   readonly dictionary: RankedDictionary | null;
-  /** How banned terms sit in the dictionary, so one scan finds both (null without a dictionary). */
-  readonly bannedWords: BannedWordLink | null;
+  /**
+   * How banned terms sit in the dictionary, so one scan finds both (null without a dictionary).
+   * Linking costs ~10 ms of cold code, so it is built after createChecker returns (deferred.ts).
+   */
+  readonly bannedWords: Deferred<BannedWordLink> | null;
   readonly breached: BreachedLookup | null;
   readonly zxcvbn: ZxcvbnEstimator | null;
 }
@@ -45,8 +52,13 @@ export async function buildState(platform: Platform, raw: CheckerOptions | undef
     profile.strength && options.estimator === 'native' ? loadDictionary(platform, normaliser, options) : null,
   ]);
   const banned = buildBannedLists(globalTerms, options.customBannedTerms, normaliser, profile.fuzzyMinLength, platform.exactMatcher);
-  whenIdle(banned.upgrade);
-  const bannedWords = dictionary ? linkBannedWords(dictionary, banned.folded, platform.exactMatcher) : null;
+  const bannedWords = dictionary
+    ? deferred(() => linkBannedWords(dictionary, banned.folded, platform.exactMatcher), LINK_AFTER_CALLS)
+    : null;
+  whenIdle(() => {
+    banned.upgrade();
+    bannedWords?.build();
+  });
   const zxcvbn = profile.strength && options.estimator === 'zxcvbn' ? await loadZxcvbn() : null;
   return { options, normaliser, banned, dictionary, bannedWords, breached, zxcvbn };
 }

@@ -322,7 +322,17 @@ function pairTable(nodes: Uint16Array, first: Int32Array): Int32Array {
     }
     const head = nodes[o]!;
     if ((head & (LABEL_MASK | HAS_TERM)) !== 0) continue;
-    for (let c1 = 0; c1 < 128; c1++) pairs[(c0 << 7) | c1] = (head & HAS_CHILDREN) === 0 ? 0 : child(nodes, o + 1, c1) + 1;
+    pairs.fill(0, c0 << 7, (c0 + 1) << 7);
+    if ((head & HAS_CHILDREN) === 0) continue;
+    // One pass over the child list (a search per c1 made this table most of a cold start).
+    const p = o + 1;
+    const k = nodes[p]! + 1;
+    for (let i = 0; i < k; i++) {
+      const c1 = nodes[p + 1 + i]!;
+      if (c1 >= 0x80) break; // ascending: the rest are not ASCII either
+      const at = p + 1 + k + 2 * (i - 1);
+      pairs[(c0 << 7) | c1] = (i === 0 ? p + 1 + k + 2 * (k - 1) : nodes[at]! | (nodes[at + 1]! << 16)) + 1;
+    }
   }
   return pairs;
 }
