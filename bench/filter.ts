@@ -3,11 +3,22 @@
  * (the ~60-line reference of research/measurements.md), jasondavies `bloomfilter`,
  * a plain `Set` and `bloom-filters` `BloomFilter`, side by side in one process.
  *
- * Method: random 6–14 character ASCII keys; lookups use freshly generated strings (never the
- * inserted objects: V8 caches a string's hash, which flatters `Set`); hits are summed into a
- * sink; medians of `reps` (≥ 5) repetitions; passgate runs first (later code runs slower in a
- * polluted process, see measurements.md). bloom-filters does ~100 k ops/s, so it is measured
- * only at sizes ≤ 1e5 and on fewer lookups. Run alone: `npx tsx bench/filter.ts [--json]`.
+ * Method: random 6–14 character ASCII keys. Every implementation is treated alike:
+ * - Order: no implementation is always first. At each size the k implementations run in a
+ *   rotated order, repetition r starting with implementation r mod k (build repetitions and
+ *   lookup repetitions alike), and the number of lookup repetitions is rounded up to a multiple
+ *   of k (so ≥ `reps`: 6 at 1e5 and 1e7, 5 at 1e6 by default) so that each implementation holds
+ *   each position equally often.
+ * - Queries: lookups use freshly generated strings, never the inserted objects (V8 caches a
+ *   string's hash, which flatters `Set`). Each implementation gets its own fresh copies in every
+ *   repetition (same keys for all within a repetition), built right before its timed pass and
+ *   outside it: present queries, timed present pass, absent queries, timed absent pass.
+ * - Warm-up: before the timed repetitions each implementation runs its lookup loop on fresh
+ *   present and absent queries a few times (untimed), so no timed pass includes compilation.
+ * - Results: medians of the repetitions with min–max (console; `…Range` in the JSON rows); hits
+ *   are summed into a sink. Ratios are passgate's median over the peer's median.
+ * bloom-filters does ~100 k ops/s, so it is measured only at sizes ≤ 1e5 and on fewer lookups.
+ * Run alone: `npx tsx bench/filter.ts [--quick] [--json] [--sizes=1e5,1e6] [--only=passgate,minimal]`.
  */
 import bloomFilters from 'bloom-filters'; // CommonJS: named imports are not detected under ESM
 // @ts-expect-error -- bloomfilter ships no type declarations; the part used is typed below
@@ -39,6 +50,11 @@ export interface FilterRow {
   measuredFpr: number | null;
   loadMs: number | null;
   note?: string;
+  /** [min, max] of the repetitions behind the medians above. */
+  lookupsPresentRange?: [number, number];
+  lookupsAbsentRange?: [number, number];
+  /** Lookup repetitions behind the medians (≥ the suite's `reps`, a multiple of the implementations at this size). */
+  reps?: number;
 }
 
 const BfBloom = bloomFilters.BloomFilter;
@@ -279,6 +295,17 @@ function subjects(fpr: number): Subject[] {
   ];
 }
 
+/** Rotated order for repetition `r`: starts with element `r mod k`. */
+function rotated<T>(xs: readonly T[], r: number): T[] {
+  const k = xs.length;
+  return Array.from({ length: k }, (_, i) => xs[(r + i) % k]!);
+}
+
+const WARMUP_PASSES = 3;
+const WARMUP_LOOKUPS = 100_000;
+/** Query-stream index of warm-up pass `w` (disjoint from the timed repetitions' 0, 1, 2 …). */
+const warmupRep = (w: number): number => 40 - w;
+
 export async function runFilterSuite(opts: FilterSuiteOptions): Promise<object> {
   const fpr = opts.fpr ?? 0.01;
   const reps = Math.max(5, opts.reps ?? 5);
@@ -288,53 +315,66 @@ export async function runFilterSuite(opts: FilterSuiteOptions): Promise<object> 
   const log = (s: string): void => {
     if (!opts.json) process.stdout.write(s + '\n');
   };
-  log(`breached filter: target FPR ${fpr}, ${reps} reps (medians), ${lookups.toExponential(0)} lookups a rep`);
+  log(`breached filter: target FPR ${fpr}, ≥ ${reps} reps (medians, min–max), ${lookups.toExponential(0)} lookups a rep, order rotated per rep`);
   for (const size of sizes) {
     const keys = new Array<string>(size);
     for (let i = 0; i < size; i++) keys[i] = keyAt(i, PRESENT_NS);
     interface Built {
       s: Subject;
-      b: ReturnType<Subject['build']>;
-      buildMs: number;
-      loadMs: number | null;
+      b: ReturnType<Subject['build']> | undefined;
+      count: number;
+      buildTimes: number[];
+      loadTimes: number[];
       present: number[];
       absent: number[];
       falsePositives: number;
       absentTotal: number;
     }
     const built: Built[] = [];
-    // Build (and load) every implementation first, passgate first.
     for (const s of subjects(fpr)) {
       if (opts.only && !opts.only.some((o) => s.impl.includes(o))) continue;
       if (size > s.maxSize) {
         rows.push({ impl: s.impl, size, lookupsPresentPerSec: null, lookupsAbsentPerSec: null, buildKeysPerSec: null, bitsPerKey: null, measuredFpr: null, loadMs: null, note: `skipped above ${s.maxSize} keys` });
         continue;
       }
-      const buildTimes: number[] = [];
-      let last: ReturnType<Subject['build']> | undefined;
-      for (let r = 0; r < reps; r++) {
-        last = undefined; // let the previous structure go before building the next
-        buildTimes.push(timeMs(() => (last = s.build(keys))));
-      }
-      const b = last!;
-      const loadTimes: number[] = [];
-      if (b.load) for (let r = 0; r < reps; r++) loadTimes.push(timeMs(b.load));
-      built.push({ s, b, buildMs: median(buildTimes), loadMs: loadTimes.length ? median(loadTimes) : null, present: [], absent: [], falsePositives: 0, absentTotal: 0 });
+      built.push({ s, b: undefined, count: Math.min(lookups, s.maxLookups), buildTimes: [], loadTimes: [], present: [], absent: [], falsePositives: 0, absentTotal: 0 });
     }
-    // Lookups: each repetition gets fresh query strings, then every implementation runs on
-    // them in order (passgate first). Interleaving keeps machine noise from favouring one side.
+    if (built.length === 0) continue;
+    const k = built.length;
+    // Build (and load) `reps` times, the implementations in rotated order in each repetition.
     for (let r = 0; r < reps; r++) {
-      const pq = presentQueries(size, lookups, r);
-      const aq = absentQueries(lookups, r);
-      for (const x of built) {
-        const count = Math.min(lookups, x.s.maxLookups);
-        const p = count < lookups ? pq.slice(0, count) : pq;
-        const a = count < lookups ? aq.slice(0, count) : aq;
+      for (const x of rotated(built, r)) {
+        x.b = undefined; // let the previous structure go before building the next
+        x.buildTimes.push(timeMs(() => (x.b = x.s.build(keys))));
+        if (x.b!.load) x.loadTimes.push(timeMs(x.b!.load));
+      }
+    }
+    // Warm-up: every implementation's lookup loop on fresh present and absent queries, untimed.
+    for (let w = 0; w < WARMUP_PASSES; w++) {
+      for (const x of rotated(built, w)) {
+        const n = Math.min(x.count, WARMUP_LOOKUPS);
+        sink += x.s.loop(x.b!.q, presentQueries(size, n, warmupRep(w)));
+        sink += x.s.loop(x.b!.q, absentQueries(n, warmupRep(w)));
+      }
+    }
+    // Lookups: repetition r runs the implementations in rotated order (starting with r mod k);
+    // each builds its own fresh copies of repetition r's queries outside its timed passes.
+    const lookupReps = Math.ceil(reps / k) * k;
+    for (let r = 0; r < lookupReps; r++) {
+      for (const x of rotated(built, r)) {
+        const { count } = x;
+        const q = x.b!.q;
         let hits = 0;
-        x.present.push(count / (timeMs(() => (hits = x.s.loop(x.b.q, p))) / 1000));
+        {
+          const p = presentQueries(size, count, r); // block-scoped: garbage before the absent set is made
+          x.present.push(count / (timeMs(() => (hits = x.s.loop(q, p))) / 1000));
+        }
         if (hits !== count) throw new Error(`${x.s.impl}: ${count - hits} false negatives`);
         sink += hits;
-        x.absent.push(count / (timeMs(() => (hits = x.s.loop(x.b.q, a))) / 1000));
+        {
+          const a = absentQueries(count, r);
+          x.absent.push(count / (timeMs(() => (hits = x.s.loop(q, a))) / 1000));
+        }
         x.falsePositives += hits;
         x.absentTotal += count;
         sink += hits;
@@ -346,10 +386,13 @@ export async function runFilterSuite(opts: FilterSuiteOptions): Promise<object> 
         size,
         lookupsPresentPerSec: median(x.present),
         lookupsAbsentPerSec: median(x.absent),
-        buildKeysPerSec: size / (x.buildMs / 1000),
-        bitsPerKey: x.b.bitsPerKey,
+        buildKeysPerSec: size / (median(x.buildTimes) / 1000),
+        bitsPerKey: x.b!.bitsPerKey,
         measuredFpr: x.falsePositives / x.absentTotal,
-        loadMs: x.loadMs,
+        loadMs: x.loadTimes.length ? median(x.loadTimes) : null,
+        lookupsPresentRange: [Math.min(...x.present), Math.max(...x.present)],
+        lookupsAbsentRange: [Math.min(...x.absent), Math.max(...x.absent)],
+        reps: lookupReps,
       };
       rows.push(row);
       log(formatRow(row));
@@ -382,11 +425,16 @@ function fmtRate(x: number | null): string {
   if (x === null) return '-';
   return x >= 1e6 ? `${(x / 1e6).toFixed(2)} M/s` : `${(x / 1e3).toFixed(1)} k/s`;
 }
+function fmtRange(x: [number, number] | undefined): string {
+  if (!x) return '';
+  const f = (v: number): string => (v >= 1e6 ? (v / 1e6).toFixed(2) : `${(v / 1e3).toFixed(0)}k`);
+  return `(${f(x[0])}–${f(x[1])})`;
+}
 function formatRow(r: FilterRow): string {
   return [
     `${r.size.toExponential(0).padEnd(5)} ${r.impl.padEnd(34)}`,
-    `present ${fmtRate(r.lookupsPresentPerSec).padStart(10)}`,
-    `absent ${fmtRate(r.lookupsAbsentPerSec).padStart(10)}`,
+    `present ${fmtRate(r.lookupsPresentPerSec).padStart(10)} ${fmtRange(r.lookupsPresentRange).padEnd(13)}`,
+    `absent ${fmtRate(r.lookupsAbsentPerSec).padStart(10)} ${fmtRange(r.lookupsAbsentRange).padEnd(13)}`,
     `build ${fmtRate(r.buildKeysPerSec).padStart(10)}`,
     `bits/key ${r.bitsPerKey === null ? '-' : r.bitsPerKey.toFixed(1).padStart(5)}`,
     `FPR ${r.measuredFpr === null ? '-' : r.measuredFpr.toExponential(2)}`,
@@ -397,11 +445,12 @@ function formatRow(r: FilterRow): string {
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (invokedDirectly) {
   const json = process.argv.includes('--json');
+  const quick = process.argv.includes('--quick'); // as `npm run bench -- --quick`: 1e5 keys, 2e5 lookups
   const sizesArg = process.argv.find((a) => a.startsWith('--sizes='));
-  const sizes = sizesArg ? sizesArg.slice(8).split(',').map(Number) : [1e5, 1e6, 1e7];
+  const sizes = sizesArg ? sizesArg.slice(8).split(',').map(Number) : quick ? [1e5] : [1e5, 1e6, 1e7];
   const onlyArg = process.argv.find((a) => a.startsWith('--only='));
   const only = onlyArg ? onlyArg.slice(7).split(',') : undefined;
-  runFilterSuite({ sizes, json, ...(only ? { only } : {}) }).then((result) => {
+  runFilterSuite({ sizes, json, ...(only ? { only } : {}), ...(quick ? { lookups: 200_000 } : {}) }).then((result) => {
     if (json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   });
 }
