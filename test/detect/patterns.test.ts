@@ -9,6 +9,7 @@ import {
   findSequences,
   type PatternMatch,
 } from '../../src/detect/patterns/index.js';
+import { LAYOUTS } from '../../src/detect/patterns/layouts.js';
 
 type Finder = (plain: string) => PatternMatch[];
 /** [input, start, end, kind] — kind may be omitted. */
@@ -126,6 +127,71 @@ describe('findKeyboardWalks', () => {
       expect(spans(walks), input).toEqual([[0, input.length]]);
       expect(walks[0]!.kind, input).toBe(kind);
     }
+  });
+
+  it('finds row blocks, U-turns and interleaved strokes as ONE walk with exact spans', () => {
+    for (const [input, start, end, kind] of [
+      // Row blocks: stacked rows of one length.
+      ['qweasd', 0, 6, 'qwerty'],
+      ['qweasdzxc', 0, 9, 'qwerty'],
+      ['123qwe', 0, 6, 'qwerty'],
+      ['qwe123', 0, 6, 'qwerty'],
+      ['qwer1234', 0, 8, 'qwerty'],
+      ['1234qwer', 0, 8, 'qwerty'],
+      ['zxcasd', 0, 6, 'qwerty'],
+      ['789456123', 0, 9, 'keypad'],
+      ['ab qweasd!', 3, 9, 'qwerty'],
+      // U-turns: a run, one step aside, a run back.
+      ['qazxsw', 0, 6, 'qwerty'],
+      ['zaqwsx', 0, 6, 'qwerty'],
+      ['qwedsa', 0, 6, 'qwerty'],
+      ['123654', 0, 6, 'keypad'],
+      ['1qazxsw23edc', 0, 12, 'qwerty'],
+      // Interleaved strokes, side by side or with a digit stroke.
+      ['1q2w3e4r', 0, 8, 'qwerty'],
+      ['q1w2e3r4t5', 0, 10, 'qwerty'],
+      ['q1w2e3', 0, 6, 'qwerty'],
+      ['q2w3e4r5', 0, 8, 'qwerty'],
+      ['qawsedrf', 0, 8, 'qwerty'],
+      ['qwaszx', 0, 6, 'qwerty'],
+      ['p0o9i8u7', 0, 8, 'qwerty'],
+      ['142536', 0, 6, 'keypad'],
+      ['a1s2d3f4', 0, 8, 'qwerty'],
+      ['1z2x3c', 0, 6, 'qwerty'],
+      ['my 1q2w3e4r pass', 3, 11, 'qwerty'],
+    ] as const) {
+      const walks = findKeyboardWalks(input);
+      expect(spans(walks), input).toEqual([[start, end]]);
+      expect(walks[0]!.kind, input).toBe(kind);
+      expect(walks[0]!.code, input).toBe('KEYBOARD_WALK');
+    }
+  });
+
+  it('reports the new shapes with the params of other walks', () => {
+    expect(findKeyboardWalks('1q2w3e4r')[0]!.params).toEqual({ layout: 'qwerty', turns: 1, shifted: 0 });
+    expect(findKeyboardWalks('!q@w#e$r')[0]!.params).toEqual({ layout: 'qwerty', turns: 1, shifted: 4 });
+    expect(findKeyboardWalks('qweasd')[0]!.params).toEqual({ layout: 'qwerty', turns: 1, shifted: 0 });
+    expect(findKeyboardWalks('qazxsw')[0]!.params).toEqual({ layout: 'qwerty', turns: 2, shifted: 0 });
+    // A digit stroke away from its partner is one more choice than a neighbouring one.
+    expect(findKeyboardWalks('a1s2d3')[0]!.guesses).toBeGreaterThan(findKeyboardWalks('1q2w3e')[0]!.guesses);
+  });
+
+  it('leaves near misses of the new shapes alone', () => {
+    expectNone(findKeyboardWalks, [
+      '1q2w3', 'q1w2e', 'a1s2d', // interleaved, under 6 keys
+      'qqwwee', 'q1q2q3', 'a1b2c3', // repeated keys; strokes that are not on the keyboard
+      'qweasx', 'qwezxc', 'asd123', 'qwedfg', // rows of different lengths, not stacked, staircase
+      'tyughj', 'yuihjk', 'uytghj', // 6-key shapes that touch no row end: as common in random text
+      'azeqsd', // short shapes on azerty (and qwertz, dvorak): only chance hits were seen
+    ]);
+    // Rows that simply count on are not a block: the digits stay a straight qwerty walk.
+    expect(findKeyboardWalks('123456').map((m) => [m.start, m.end, m.kind])).toEqual([[0, 6, 'qwerty']]);
+    expect(spans(findKeyboardWalks('0123456789'))).toEqual([[1, 10]]);
+    expect(spans(findKeyboardWalks('qwerty123'))).toEqual([[0, 6]]);
+    expect(spans(findKeyboardWalks('asdfjkl;'))).toEqual([[0, 4], [4, 8]]);
+    // Parallel strokes far apart with no digit stroke (`qzwxec`) are not interleaved walks.
+    expect(spans(findKeyboardWalks('qzwxec'))).toEqual([]);
+    expect(spans(findKeyboardWalks('a1s2d3 qzwxec a1s2d3'))).toEqual([[0, 6], [14, 20]]);
   });
 
   it('counts shifted keys and prices them', () => {
@@ -376,6 +442,42 @@ describe('properties', () => {
     fc.assert(
       fc.property(inputs, (s) => {
         for (const m of findKeyboardWalks(s)) expect(m.end - m.start).toBeGreaterThanOrEqual(4);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  /** Every character that is a key of some layout (as the detector sees it: case folded). */
+  const layoutChars = new Map(
+    LAYOUTS.map((l) => [l.name, new Set(l.keys.flatMap((k) => k.chars).filter((c) => c !== '\0').map((c) => c.toLowerCase()))]),
+  );
+  const keyish = fc.oneof(
+    inputs,
+    fc.string({ unit: fc.constantFrom(...'qwertasdfgzxcvb12345!@#$ 789456'.split('')), maxLength: 32 }),
+    fc
+      .array(fc.constantFrom('1q2w3e4r', 'qweasd', 'qazxsw', 'a1s2d3', '789456', 'qwerty', ' ', 'x', '9'), { maxLength: 6 })
+      .map((xs) => xs.join('')),
+  );
+
+  it('keyboard walks: spans hold only keys of their layout, and an off-layout character in front shifts them by one', () => {
+    fc.assert(
+      fc.property(keyish, (s) => {
+        const walks = findKeyboardWalks(s);
+        for (const m of walks) {
+          const keys = layoutChars.get(m.kind)!;
+          for (const ch of s.slice(m.start, m.end)) expect(keys.has(ch), `${JSON.stringify(s)} ${m.kind}`).toBe(true);
+        }
+        const shifted = findKeyboardWalks(`\u2603${s}`).map((m) => [m.start - 1, m.end - 1, m.kind]);
+        expect(shifted).toEqual(walks.map((m) => [m.start, m.end, m.kind]));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keyboard walks: none once an off-layout character stands between every two characters', () => {
+    fc.assert(
+      fc.property(keyish, (s) => {
+        expect(findKeyboardWalks([...s].join('\u2603'))).toEqual([]);
       }),
       { numRuns: 300 },
     );

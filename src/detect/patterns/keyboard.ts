@@ -1,4 +1,4 @@
-import { LAYOUTS, type LayoutDef } from './layouts.js';
+import { LAYOUTS, type KeyDef, type LayoutDef } from './layouts.js';
 import type { PatternMatch } from './types.js';
 
 /**
@@ -13,17 +13,37 @@ import type { PatternMatch } from './types.js';
  * - Column snakes are ONE walk: straight vertical runs of ≥ 3 keys in the same direction whose
  *   first keys are horizontal neighbours, typed one after another (`1qaz2wsx`, `zaq1xsw2`,
  *   `qazwsx`, `147258369` on the keypad). The jump between columns counts as a turn.
+ * - Row blocks are ONE walk the same way: straight rows of one length ≥ 3, same direction, first
+ *   keys vertical neighbours (`qweasd`, `123qwe`, `qwer1234`, keypad `789456123`); not when the
+ *   characters just count on (keypad `123456` is a run, left to the sequence detector).
+ * - U-turns: a straight run of ≥ 3 keys, one step aside and ≥ 3 keys back (`qazxsw`, `qwedsa`,
+ *   keypad `123654`) count as one turn for the report rule.
+ * - Interleaved strokes: two parallel straight strokes typed alternately, ≥ 6 keys, side by side
+ *   (`1q2w3e4r`, `qawsedrf`, `qwaszx`) or one of them digits (`q1w2e3`, `a1s2d3f4`, `1z2x3c`).
+ *   Reported with one turn, like a snake.
+ * - Row blocks, U-turns and interleaved strokes of 6–7 keys are reported on qwerty and the keypad
+ *   only, and must start or end at a row's end key (see `anchored`): else random strings would
+ *   be flagged more often than before these shapes were added.
  * - Per span only the cheapest layout is kept, and walks contained in a longer walk are dropped.
  *
  * Not caught on purpose: walks of 3 keys (`qwe`, `asd`: in random text and in words they are too
  * common to report; the sequence/affix detectors and the dictionary cover the usual `zxc123`),
- * repeated keys inside a walk (`qwwerty` splits), and mobile keyboards.
+ * repeated keys inside a walk (`qwwerty` splits, `qqwwee`), rows that are not stacked
+ * (`asd123`, `asdfjkl;` is two walks), staircases (`qwedfg`), and mobile keyboards.
  */
 export function findKeyboardWalks(plain: string): PatternMatch[] {
   const all: PatternMatch[] = [];
   // Nothing shorter than 4 keys is ever reported (see `acceptable`): skip the layout scans.
   if (plain.length < 4) return all;
-  for (const layout of compiled()) collectWalks(plain, layout, all);
+  const layouts = compiled();
+  for (const layout of layouts) collectWalks(plain, layout, all);
+  // Interleaved strokes side by side are zig-zag chains, found from the layout scans
+  // (`acceptShape`); with a digit stroke (`q1w2e3`, `a1s2d3`) they need not be chains, and are
+  // looked for only where digits alternate with other characters, which is rare.
+  findAlternation(plain);
+  if (altTo - altFrom >= INTERLEAVE_MIN) {
+    for (const layout of layouts) scanInterleaved(plain, layout, altFrom, altTo, all);
+  }
   return keepMaximal(all);
 }
 
@@ -41,6 +61,11 @@ interface Compiled {
   readonly starts: number;
   /** Mean number of neighbours per key: how many ways each step can go. */
   readonly degree: number;
+  /**
+   * Per key: 1 if it is the first or last letter or digit key of its row (`q`, `p`, `1`, keypad
+   * `7`) and the layout takes short shapes (see `anchored`); all 0 otherwise.
+   */
+  readonly edge: Uint8Array;
 }
 
 let compiledLayouts: Compiled[] | undefined;
@@ -80,7 +105,25 @@ function compile(layout: LayoutDef): Compiled {
       edges++;
     }
   }
-  return { name: layout.name, keyOf, adj, size, starts: size, degree: edges / size };
+  const edge = rowEnds(keys, SHORT_SHAPES.has(layout.name));
+  return { name: layout.name, keyOf, adj, size, starts: size, degree: edges / size, edge };
+}
+
+function rowEnds(keys: readonly KeyDef[], shortShapes: boolean): Uint8Array {
+  const edge = new Uint8Array(keys.length);
+  if (!shortShapes) return edge;
+  const first = new Map<number, number>();
+  const last = new Map<number, number>();
+  keys.forEach((k, i) => {
+    if (!k.chars.some(isAsciiAlnum)) return;
+    const f = first.get(k.y);
+    const l = last.get(k.y);
+    if (f === undefined || k.x < keys[f]!.x) first.set(k.y, i);
+    if (l === undefined || k.x > keys[l]!.x) last.set(k.y, i);
+  });
+  for (const i of first.values()) edge[i] = 1;
+  for (const i of last.values()) edge[i] = 1;
+  return edge;
 }
 
 /**
@@ -94,6 +137,10 @@ function axisStep(p0: number, pw: number, q0: number, qw: number): number {
   if (pw > qw && qc > p0 && qc < p0 + pw) return 0;
   if (qw > pw && pc > q0 && pc < q0 + qw) return 0;
   return Math.sign(qc - pc);
+}
+
+function isAsciiAlnum(ch: string): boolean {
+  return ch.length === 1 && ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9'));
 }
 
 function isHorizontal(dir: number): boolean {
@@ -213,11 +260,15 @@ function collectWalks(plain: string, lay: Compiled, out: PatternMatch[]): void {
   }
   if (rawCount === 0) return;
 
-  const count = mergeSnakes(plain, lay);
+  const count = rawCount > 1 ? mergeSnakes(plain, lay) : rawCount; // one walk: nothing to join
   for (let r = 0; r < count; r++) {
     const w = rawPool[r]!;
     const keys = w.end - w.start;
-    if (!acceptable(keys, w.turns)) continue;
+    if (acceptable(keys, w.turns)) {
+      // A short walk with a turn may be a row block (`qweasd`), which needs an anchor.
+      const block = keys < ANCHOR_FREE && w.turns > 0 && hasRowJump(plain, lay, w.start, w.end);
+      if (block && !anchored(plain, lay, w.start, w.end)) continue;
+    } else if (keys < INTERLEAVE_MIN || w.turns < 2 || !acceptShape(plain, lay, w, out)) continue;
     out.push({
       start: w.start,
       end: w.end,
@@ -229,23 +280,211 @@ function collectWalks(plain: string, lay: Compiled, out: PatternMatch[]): void {
   }
 }
 
+/** Interleaved strokes need ≥ 3 keys each: `1q2w` is too common by chance. */
+const INTERLEAVE_MIN = 6;
+
+/** From this many keys on, a row block, U-turn or interleaved walk needs no anchor. */
+const ANCHOR_FREE = 8;
+
 /**
- * Joins column snakes in place in the first `rawCount` pool entries and returns how many walks
- * remain: walk B directly follows walk A in the string, A ends with a straight vertical run of
- * ≥ 3 keys, B starts with one in the same direction, and the first keys of those two runs are
- * horizontal neighbours. Merged-away entries are swapped (not overwritten) so the pool keeps
- * distinct objects.
+ * Layouts on which shorter shapes are reported. The 30k most common passwords hold 6–7 key shapes
+ * on qwerty and the keypad only (qwertz shares them except around y/z); on azerty, qwertz and
+ * dvorak such shapes were all chance hits in random strings, so there they need `ANCHOR_FREE` keys.
+ */
+const SHORT_SHAPES: ReadonlySet<string> = new Set(['qwerty', 'keypad']);
+
+/**
+ * The shapes added to straight walks and snakes (row blocks, U-turns, interleaved strokes) turn
+ * more often, so short ones occur by chance in random text. People start or end them at the edge
+ * of the keyboard (`qweasd`, `qazxsw`, `1q2w3e`, keypad `789456`); random text rarely does. Below
+ * `ANCHOR_FREE` keys the first or last key must be a row's first or last letter or digit key
+ * (on the layouts in `SHORT_SHAPES`; elsewhere no key is an anchor).
+ */
+function anchored(plain: string, lay: Compiled, start: number, end: number): boolean {
+  if (end - start >= ANCHOR_FREE) return true;
+  const first = lay.keyOf[plain.charCodeAt(start)]! >> 1;
+  const last = lay.keyOf[plain.charCodeAt(end - 1)]! >> 1;
+  return lay.edge[first] === 1 || lay.edge[last] === 1;
+}
+
+// Where digits and other characters alternate for ≥ `INTERLEAVE_MIN` characters: from the first
+// such run's start to the last one's end (empty if none). Set per call by `findAlternation`.
+let altFrom = 0;
+let altTo = 0;
+
+function findAlternation(plain: string): void {
+  altFrom = altTo = 0;
+  const n = plain.length;
+  // Boyer–Moore style: test a candidate window from its end, so that in text without such runs
+  // (two letters or two digits side by side) most characters are never read.
+  let s = 0;
+  while (s + INTERLEAVE_MIN <= n) {
+    let k = s + INTERLEAVE_MIN - 2;
+    let after = isDigitAt(plain, k + 1);
+    for (; k >= s; k--) {
+      const here = isDigitAt(plain, k);
+      if (here === after) break;
+      after = here;
+    }
+    // Two of one class at k, k + 1: no run holds both, the next candidate starts at k + 1.
+    if (k >= s) {
+      s = k + 1;
+      continue;
+    }
+    let e = s + INTERLEAVE_MIN;
+    let last = isDigitAt(plain, e - 1);
+    for (; e < n; e++) {
+      const here = isDigitAt(plain, e);
+      if (here === last) break;
+      last = here;
+    }
+    if (altTo === 0) altFrom = s;
+    altTo = e;
+    s = e;
+  }
+}
+
+function isDigitAt(s: string, i: number): boolean {
+  return s.charCodeAt(i) - 0x30 >>> 0 < 10;
+}
+
+/**
+ * Finds interleaved strokes in [from, to): maximal runs where each key is the neighbour of the key
+ * two before it in one fixed direction (`1q2w3e`: 1→2, q→w, 2→3, … all "right"), passed on to
+ * `pushInterleaved` when they have ≥ `INTERLEAVE_MIN` keys.
+ */
+function scanInterleaved(plain: string, lay: Compiled, from: number, to: number, out: PatternMatch[]): void {
+  const keyOf = lay.keyOf;
+  let k1 = -1; // keys at i − 1 and i − 2
+  let k2 = -1;
+  let runDir = 0;
+  let runStart = from;
+  for (let i = from; i < to; i++) {
+    const code = plain.charCodeAt(i);
+    const key = code < 256 ? keyOf[code]! >> 1 : -1; // −1 >> 1 is −1
+    const d = key >= 0 && k2 >= 0 ? lay.adj[k2 * lay.size + key]! : 0;
+    if (d !== runDir) {
+      if (runDir !== 0 && i - runStart >= INTERLEAVE_MIN) pushInterleaved(plain, lay, runStart, i, out);
+      runDir = d;
+      runStart = i - 2;
+    }
+    k2 = k1;
+    k1 = key;
+  }
+  if (runDir !== 0 && to - runStart >= INTERLEAVE_MIN) pushInterleaved(plain, lay, runStart, to, out);
+}
+
+/**
+ * Interleaved strokes over [start, end) (≥ 6 keys, found by `scanInterleaved`): every key is the
+ * neighbour of the key two before it, always in the same direction, so the even and the odd keys
+ * are two parallel straight strokes typed alternately. Reported when the strokes lie side by
+ * side, every key touching the one before (`1q2w3e4r`, `qawsedrf`, `qwaszx`, `p0o9i8u7`), or
+ * when one stroke is digits and the other has none (`a1s2d3f4`, `1z2x3c`, and `q1w2e3`, where
+ * `1` and `w` do not touch). Repeated keys (`qqwwee`) are neither. Reported like a snake: two
+ * strokes, one turn; a far partner stroke can start on any key, not only on a neighbour, which
+ * multiplies the guesses by starts / degree.
+ */
+function pushInterleaved(plain: string, lay: Compiled, start: number, end: number, out: PatternMatch[]): void {
+  const keyOf = lay.keyOf;
+  let side = true;
+  let digits = 0; // bit 0: an even key is a digit, 1: an even key is not, 2 and 3: same for odd keys
+  let shifted = 0;
+  let prevKey = -1;
+  for (let i = start; i < end; i++) {
+    const code = plain.charCodeAt(i);
+    const entry = keyOf[code]!; // every key of the run is on the layout, so code < 256
+    const key = entry >> 1;
+    shifted += entry & 1;
+    if (prevKey >= 0 && lay.adj[prevKey * lay.size + key]! === 0) side = false;
+    prevKey = key;
+    digits |= 1 << (((i - start) & 1) * 2 + (code >= 0x30 && code <= 0x39 ? 0 : 1));
+  }
+  const digitStroke = digits === 0b1001 || digits === 0b0110;
+  if ((!side && !digitStroke) || !anchored(plain, lay, start, end)) return;
+  const keys = end - start;
+  const guesses = walkGuesses(lay, keys, 1, shifted) * (side ? 1 : lay.starts / lay.degree);
+  out.push({
+    start,
+    end,
+    code: 'KEYBOARD_WALK',
+    kind: lay.name,
+    guesses: Math.min(guesses, Number.MAX_VALUE),
+    params: { layout: lay.name, turns: 1, shifted },
+  });
+}
+
+/**
+ * The rare long walk that fails `acceptable`: accepted if its U-turns make it pass (and it is
+ * anchored); otherwise a zig-zag chain may hold strokes side by side, interleaved (`1q2w3e4r`),
+ * which are reported on their own.
+ */
+function acceptShape(plain: string, lay: Compiled, w: RawWalk, out: PatternMatch[]): boolean {
+  if (acceptable(w.end - w.start, w.turns - uTurns(plain, lay, w.start, w.end))) return anchored(plain, lay, w.start, w.end);
+  scanInterleaved(plain, lay, w.start, w.end, out);
+  return false;
+}
+
+/** A jump between keys that are not neighbours followed by a horizontal step: rows stacked. */
+function hasRowJump(plain: string, lay: Compiled, start: number, end: number): boolean {
+  let prevKey = lay.keyOf[plain.charCodeAt(start)]! >> 1;
+  let jumped = false;
+  for (let i = start + 1; i < end; i++) {
+    const key = lay.keyOf[plain.charCodeAt(i)]! >> 1;
+    const d = lay.adj[prevKey * lay.size + key]!;
+    if (jumped && isHorizontal(d)) return true;
+    jumped = d === 0;
+    prevKey = key;
+  }
+  return false;
+}
+
+/**
+ * U-turns in the walk [start, end): a straight run of ≥ 3 keys, one step aside, then a straight
+ * run of ≥ 3 keys the opposite way (`qazxsw`, `qwedsa`, keypad `789654`). The way back is forced,
+ * so for `acceptable` such a turn pair counts as one turn; guesses keep the real count.
+ */
+function uTurns(plain: string, lay: Compiled, start: number, end: number): number {
+  let count = 0;
+  let prevKey = lay.keyOf[plain.charCodeAt(start)]! >> 1;
+  let dir = 0; // current straight run: direction and steps; then the run before, and the one before that
+  let steps = 0;
+  let dir1 = 0;
+  let steps1 = 0;
+  let dir2 = 0;
+  let steps2 = 0;
+  for (let i = start + 1; i < end; i++) {
+    const key = lay.keyOf[plain.charCodeAt(i)]! >> 1;
+    const d = lay.adj[prevKey * lay.size + key]!; // 0 at a snake's jump between columns
+    prevKey = key;
+    if (d !== 0 && d === dir) steps++;
+    else {
+      dir2 = dir1;
+      steps2 = steps1;
+      dir1 = dir;
+      steps1 = steps;
+      dir = d;
+      steps = 1;
+    }
+    if (steps === 2 && d !== 0 && steps1 === 1 && dir1 !== 0 && steps2 >= 2 && dir2 === 10 - d) count++;
+  }
+  return count;
+}
+
+/**
+ * Joins column snakes and row blocks in place in the first `rawCount` pool entries and returns
+ * how many walks remain: walk B directly follows walk A in the string, A ends with a straight run
+ * of ≥ 3 keys, B starts with one in the same direction, and the first keys of those two runs are
+ * horizontal neighbours (vertical runs, `sideBySide`) or vertical ones (rows, `stacksRows`).
+ * Merged-away entries are swapped (not overwritten) so the pool keeps distinct objects.
  */
 function mergeSnakes(plain: string, lay: Compiled): number {
   let w = 0;
   for (let r = 0; r < rawCount; r++) {
     const b = rawPool[r]!;
     const a = w > 0 ? rawPool[w - 1] : undefined;
-    if (a !== undefined && a.end === b.start && a.lastDir === b.firstDir && !isHorizontal(b.firstDir) &&
-        a.end - a.lastSegStart >= 3 && b.firstSegLen >= 3) {
-      const ka = lay.keyOf[plain.charCodeAt(a.lastSegStart)]! >> 1;
-      const kb = lay.keyOf[plain.charCodeAt(b.start)]! >> 1;
-      if (isHorizontal(lay.adj[ka * lay.size + kb]!)) {
+    if (a !== undefined && a.end === b.start && a.lastDir === b.firstDir && a.end - a.lastSegStart >= 3 && b.firstSegLen >= 3) {
+      const joins = isHorizontal(b.firstDir) ? stacksRows(plain, lay, a, b) : sideBySide(plain, lay, a, b);
+      if (joins) {
         a.end = b.end;
         a.turns += b.turns + 1;
         a.shifted += b.shifted;
@@ -261,6 +500,31 @@ function mergeSnakes(plain: string, lay: Compiled): number {
     w++;
   }
   return w;
+}
+
+/** Column snake: A's last vertical run and B's first start on horizontal neighbours. */
+function sideBySide(plain: string, lay: Compiled, a: RawWalk, b: RawWalk): boolean {
+  const ka = lay.keyOf[plain.charCodeAt(a.lastSegStart)]! >> 1;
+  const kb = lay.keyOf[plain.charCodeAt(b.start)]! >> 1;
+  return isHorizontal(lay.adj[ka * lay.size + kb]!);
+}
+
+/**
+ * Row block: A's last horizontal run and B's first have one length and start on vertical (or
+ * diagonal) neighbours (`qwe|asd`, keypad `789|456`), unless the characters simply count on
+ * across the jump (keypad `123|456` is a run; `qwerty|123` is not a block either).
+ */
+function stacksRows(plain: string, lay: Compiled, a: RawWalk, b: RawWalk): boolean {
+  if (a.end - a.lastSegStart !== b.firstSegLen || countsOn(plain, a.end)) return false;
+  const ka = lay.keyOf[plain.charCodeAt(a.lastSegStart)]! >> 1;
+  const kb = lay.keyOf[plain.charCodeAt(b.start)]! >> 1;
+  const jump = lay.adj[ka * lay.size + kb]!;
+  return jump !== 0 && !isHorizontal(jump);
+}
+
+/** The step into `plain[i]` repeats the step before it (`3` → `4` after `2` → `3`). */
+function countsOn(plain: string, i: number): boolean {
+  return plain.charCodeAt(i) - plain.charCodeAt(i - 1) === plain.charCodeAt(i - 1) - plain.charCodeAt(i - 2);
 }
 
 /**
