@@ -5,10 +5,10 @@ import type { RankedDictionary } from './dictionary.js';
 /**
  * Banned terms as seen from the strength dictionary. The dictionary is folded with the same
  * normaliser as the banned lists and already holds most banned terms (the global list is one of
- * its sources), so one walk of its trie finds both the words the estimate prices and the exact
- * banned matches the points rule needs: walking a second, smaller trie over the same text was
- * ~20 % of the time on long passwords. Banned terms the dictionary lacks (custom words, terms
- * shorter than its minimum) go to a small trie of their own.
+ * its sources), so one scan of its exact matcher finds both the words the estimate prices and the
+ * exact banned matches the points rule needs: scanning the same text a second time for banned
+ * terms was ~20 % of the time on long passwords. Banned terms the dictionary lacks (custom words,
+ * terms shorter than its minimum) go to a small matcher of their own.
  */
 export interface BannedWordLink {
   /** Bit per dictionary term id: set iff the term is also a banned term. */
