@@ -148,21 +148,23 @@ interface StatsJson {
   spreadPct: number;
 }
 const spread = (s: StatsJson): string => `${rate(s.median)} (${rate(s.min)}–${rate(s.max)})`;
+const withRange = (median: unknown, range: unknown): string =>
+  Array.isArray(range) ? `${rate(median)} (${rate(range[0])}–${rate(range[1])})` : rate(median);
 
 function filterSection(r: Json): string {
   const rows = (r.rows as Json[]).filter((x) => x.lookupsPresentPerSec !== null);
   const skipped = (r.rows as Json[]).filter((x) => x.lookupsPresentPerSec === null);
   const ratios = r.ratios as Json[];
   return [
-    `Lookups/s of fresh random 6–14 character keys, target FPR ${String(r.fpr)}, median of ${String(r.reps)} repetitions of ${Number(r.lookups).toExponential(0)} lookups (the suite reports medians only, no spread).`,
+    `Lookups/s of fresh random 6–14 character keys, target FPR ${String(r.fpr)}, median of at least ${String(r.reps)} repetitions of ${Number(r.lookups).toExponential(0)} lookups (min–max in brackets where the suite recorded it). The implementations take turns going first (repetition r starts with implementation r mod k), each with its own fresh query strings, after an untimed warm-up.`,
     '',
     table(
       ['keys', 'implementation', 'present lookups/s', 'absent lookups/s', 'build keys/s', 'bits/key', 'measured FPR', 'load'],
       rows.map((x) => [
         Number(x.size).toExponential(0),
         String(x.impl),
-        rate(x.lookupsPresentPerSec),
-        rate(x.lookupsAbsentPerSec),
+        withRange(x.lookupsPresentPerSec, x.lookupsPresentRange),
+        withRange(x.lookupsAbsentPerSec, x.lookupsAbsentRange),
         rate(x.buildKeysPerSec),
         num(x.bitsPerKey)?.toFixed(1) ?? '–',
         num(x.measuredFpr)?.toExponential(2) ?? '–',
@@ -315,7 +317,7 @@ function renderMarkdown(m: Json, quick: boolean, results: Partial<Record<SuiteNa
   out.push(
     '## How to read this',
     '',
-    'Each suite ran in its own child process, on fixed seeded inputs, with warm-up before timing, fresh string objects in the timed loops (V8 caches a string\'s hash, which would flatter hash-based code), every result folded into a sink, and passgate measured before its peers. Figures are **medians** of the repetitions, with the min–max range beside them; "spread" is ±half that range as a share of the median. The machine was shared with other engineers while this ran (see the load average), so absolute numbers move from run to run by tens of percent: read the **ratios between rows of one table** (measured side by side, in one process), not the absolute rates, and compare absolute rates only across runs on an idle machine. p50/p99 come from a separate pass that times every call (timer cost ≈ 0.05 µs included). ' +
+    'Each suite ran in its own child process, on fixed seeded inputs, with warm-up before timing, fresh string objects in the timed loops (V8 caches a string\'s hash, which would flatter hash-based code), every result folded into a sink, and passgate measured before its peers (the filter suite rotates the order instead). Figures are **medians** of the repetitions, with the min–max range beside them; "spread" is ±half that range as a share of the median. The machine was shared with other engineers while this ran (see the load average), so absolute numbers move from run to run by tens of percent: read the **ratios between rows of one table** (measured side by side, in one process), not the absolute rates, and compare absolute rates only across runs on an idle machine. p50/p99 come from a separate pass that times every call (timer cost ≈ 0.05 µs included). ' +
       PEERS,
     '',
   );
