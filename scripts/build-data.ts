@@ -13,6 +13,10 @@ import { buildDefaultFilters } from './build-filters.js';
 import { Assets, lines } from '../src/assets/platform.js';
 import { collectDictionary } from '../src/detect/dictionary.js';
 import { dictionaryKey, encodeDictionary } from '../src/detect/dictionary-bytes.js';
+import { encodeBannedIndex } from '../src/detect/banned-bytes.js';
+import { bannedIndexKey } from '../src/detect/dictionary-key.js';
+import { TermIndex } from '../src/match/index.js';
+import { normaliseTerm } from '../src/normalise/normalise.js';
 import { PROFILES } from '../src/policy/profiles.js';
 import { compileSubstitutions } from '../src/normalise/substitutions.js';
 
@@ -21,11 +25,11 @@ async function main(outDir: string): Promise<void> {
   await mkdir(outDir, { recursive: true });
   const words = await buildWordlists(outDir);
   const filters = await buildDefaultFilters(outDir);
-  const compiled = await buildCompiledDictionary(outDir);
-  const manifest = { generatedBy: 'scripts/build-data.ts', wordlists: words, filters, compiled: [compiled] };
+  const compiled = [await buildCompiledDictionary(outDir), await buildCompiledBannedIndex(outDir)];
+  const manifest = { generatedBy: 'scripts/build-data.ts', wordlists: words, filters, compiled };
   await writeFile(resolve(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   const ms = Math.round(performance.now() - started);
-  const count = words.length + filters.filters.length + 1;
+  const count = words.length + filters.filters.length + compiled.length;
   process.stderr.write(`build-data: ${count} files in ${outDir} (${ms} ms)\n`);
 }
 
@@ -36,12 +40,7 @@ async function main(outDir: string): Promise<void> {
  */
 async function buildCompiledDictionary(outDir: string) {
   const profile = PROFILES.recommended;
-  const config = {
-    unicodeForm: profile.unicodeForm,
-    foldDiacritics: profile.foldDiacritics,
-    foldConfusables: profile.foldConfusables,
-    fold: compileSubstitutions(profile.substitutions),
-  };
+  const config = recommendedNormaliser();
   const read = async (name: string) => lines(new Uint8Array(await readFile(resolve(outDir, name))));
   const terms = collectDictionary(
     [
@@ -53,13 +52,37 @@ async function buildCompiledDictionary(outDir: string) {
     config,
   );
   const bytes = encodeDictionary(terms, dictionaryKey(config, profile.substitutions));
-  await writeFile(resolve(outDir, Assets.dictionaryCompiled), bytes);
+  return writeCompiled(outDir, Assets.dictionaryCompiled, bytes, terms.folded.length);
+}
+
+/**
+ * The recommended profile's index of the global banned list (see src/detect/banned-bytes.ts):
+ * createChecker stacks it under the custom terms' own index instead of building it. Same fold
+ * and fuzzy length as the runtime fallback in src/detect/banned-lists.ts.
+ */
+async function buildCompiledBannedIndex(outDir: string) {
+  const profile = PROFILES.recommended;
+  const config = recommendedNormaliser();
+  const global = lines(new Uint8Array(await readFile(resolve(outDir, Assets.globalBanned))));
+  const fuzzyMinLength = Number.isFinite(profile.fuzzyMinLength) ? profile.fuzzyMinLength : 1 << 30;
+  const index = TermIndex.build(global.map((t) => normaliseTerm(t, config)), { fuzzyMinLength });
+  const bytes = encodeBannedIndex(index, global.length, bannedIndexKey(config, { substitutions: profile.substitutions, profile }));
+  return writeCompiled(outDir, Assets.bannedCompiled, bytes, global.length);
+}
+
+function recommendedNormaliser() {
+  const profile = PROFILES.recommended;
   return {
-    file: Assets.dictionaryCompiled,
-    entries: terms.folded.length,
-    bytes: bytes.length,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    unicodeForm: profile.unicodeForm,
+    foldDiacritics: profile.foldDiacritics,
+    foldConfusables: profile.foldConfusables,
+    fold: compileSubstitutions(profile.substitutions),
   };
+}
+
+async function writeCompiled(outDir: string, file: string, bytes: Uint8Array, entries: number) {
+  await writeFile(resolve(outDir, file), bytes);
+  return { file, entries, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
 main(resolve(process.argv[2] ?? 'data')).catch((err: unknown) => {

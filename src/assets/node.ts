@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Assets, type Platform } from './platform.js';
 import { loadFilter } from '../filter/node.js';
 import { decodeDictionary } from '../detect/dictionary-bytes.js';
+import { decodeBannedIndex } from '../detect/banned-bytes.js';
 import { ExactTrie } from '../match/exact-trie.js';
 
 // The bundle lives in dist/ and the sources in src/assets/: both sit below the package root,
@@ -39,6 +40,7 @@ export const nodePlatform: Platform = {
   },
   breachedAsset: Assets.breachedFull,
   decodeDictionary,
+  decodeBannedIndex,
   exactMatcher: (terms) => ExactTrie.build(terms),
   loadFilter: (bytes) => loadFilter(bytes),
 };

@@ -1,5 +1,6 @@
 import type { BreachedFilter } from '../filter/index.js';
 import type { ExactMatcherFactory } from '../match/exact-matcher.js';
+import type { TermIndex } from '../match/term-index.js';
 import type { RankedDictionary } from '../detect/dictionary.js';
 
 /**
@@ -29,6 +30,11 @@ export interface Platform {
    */
   readonly exactMatcher?: ExactMatcherFactory;
   /**
+   * Reads the precompiled global banned-list index (`Assets.bannedCompiled`), or null if it was
+   * built with other settings than `key` or for a list of another length. Node only, as above.
+   */
+  readonly decodeBannedIndex?: (bytes: Uint8Array, key: string, termCount: number) => TermIndex | null;
+  /**
    * Opens filter bytes. Optional: the portable loader (pure-JS SHA-1) is used without it; Node
    * passes one backed by its native SHA-1 for `sha1`-keyed (HIBP) filters.
    */
@@ -43,6 +49,8 @@ export const Assets = {
   commonPasswords: 'common-passwords.txt',
   /** The four lists above folded and indexed for the recommended profile (dictionary-bytes.ts). */
   dictionaryCompiled: 'dictionary-recommended.bin',
+  /** The global banned list folded and indexed for the recommended profile (banned-bytes.ts). */
+  bannedCompiled: 'banned-recommended.bin',
   breachedFull: 'breached-1m.pgf',
   breachedSmall: 'breached-100k.pgf',
 } as const;

@@ -1,9 +1,13 @@
 import { TermIndex, type TermMatch } from '../match/index.js';
 import type { ExactMatcherFactory } from '../match/exact-matcher.js';
+import { StackedIndex } from '../match/stacked-index.js';
 import { deferred } from '../engine/deferred.js';
 import { normaliseTerm, type NormaliserConfig } from '../normalise/normalise.js';
 
 export type ListSource = 'global' | 'custom';
+
+/** The banned lists' index: one TermIndex, or a precompiled global one under the custom terms'. */
+type BannedIndex = Pick<TermIndex, 'size' | 'minTermLength' | 'maxTermLength' | 'findExact' | 'findFuzzy'>;
 
 /** What the points rule needs of the banned lists: exact matches, and matches one edit away. */
 export interface BannedMatcher {
@@ -21,8 +25,12 @@ export interface BannedMatcher {
 export interface BannedLists {
   /** Exact matches from a compact trie once built (fewer cache misses), fuzzy ones from the deletion index. */
   readonly index: BannedMatcher & Pick<TermIndex, 'minTermLength' | 'maxTermLength'>;
-  /** The terms as matched (normalised), by term id: custom terms first, then global ones. */
-  readonly folded: readonly string[];
+  /**
+   * The terms as matched (normalised), by term id: custom terms first, then global ones.
+   * Computed on first use (only the idle-time speed-ups need them when the global index was
+   * precompiled).
+   */
+  readonly folded: () => readonly string[];
   readonly display: readonly string[];
   readonly source: readonly ListSource[];
   readonly rank: readonly number[];
@@ -46,26 +54,34 @@ export function buildBannedLists(
   config: NormaliserConfig,
   fuzzyMinLength: number,
   exactMatcher?: ExactMatcherFactory,
+  globalIndex?: TermIndex | null,
 ): BannedLists {
-  const folded: string[] = [];
   const display: string[] = [];
   const source: ListSource[] = [];
   const rank: number[] = [];
   custom.forEach((term, i) => {
-    folded.push(normaliseTerm(term, config));
     display.push(term.toLowerCase());
     source.push('custom');
     rank.push(i + 1);
   });
   global.forEach((term, i) => {
-    folded.push(normaliseTerm(term, config));
     display.push(term.toLowerCase());
     source.push('global');
     rank.push(i + 1);
   });
-  const fuzzy = TermIndex.build(folded, { fuzzyMinLength: Number.isFinite(fuzzyMinLength) ? fuzzyMinLength : 1 << 30 });
+  const customFolded = custom.map((term) => normaliseTerm(term, config));
+  let allFolded: string[] | null = null;
+  const folded = (): string[] => (allFolded ??= customFolded.concat(global.map((term) => normaliseTerm(term, config))));
+  const options = { fuzzyMinLength: Number.isFinite(fuzzyMinLength) ? fuzzyMinLength : 1 << 30 };
+  // A precompiled global index (Node, default lists) is stacked under the custom terms' own
+  // small index; otherwise one index is built over both lists.
+  const fuzzy: BannedIndex = !globalIndex
+    ? TermIndex.build(folded(), options)
+    : custom.length === 0
+      ? globalIndex
+      : new StackedIndex(TermIndex.build(customFolded, options), customFolded, globalIndex);
   // Without a dedicated matcher (browsers) the deletion index keeps serving exact matches.
-  const exact = exactMatcher ? deferred(() => exactMatcher(folded), UPGRADE_AFTER_CALLS) : null;
+  const exact = exactMatcher ? deferred(() => exactMatcher(folded()), UPGRADE_AFTER_CALLS) : null;
   const index = {
     size: fuzzy.size,
     minTermLength: fuzzy.minTermLength,

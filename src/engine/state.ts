@@ -6,7 +6,7 @@ import { buildBannedLists, type BannedLists } from '../detect/banned-lists.js';
 import { buildDictionary, type RankedDictionary } from '../detect/dictionary.js';
 import { linkBannedWords, type BannedWordLink } from '../detect/word-scan.js';
 import { deferred, type Deferred } from './deferred.js';
-import { dictionaryKey } from '../detect/dictionary-key.js';
+import { bannedIndexKey, dictionaryKey } from '../detect/dictionary-key.js';
 import { Assets, lines, type Platform } from '../assets/platform.js';
 import { loadFilter } from '../filter/index.js';
 import { loadZxcvbn, type ZxcvbnEstimator } from '../score/zxcvbn.js';
@@ -51,9 +51,10 @@ export async function buildState(platform: Platform, raw: CheckerOptions | undef
     loadBreached(platform, options),
     profile.strength && options.estimator === 'native' ? loadDictionary(platform, normaliser, options) : null,
   ]);
-  const banned = buildBannedLists(globalTerms, options.customBannedTerms, normaliser, profile.fuzzyMinLength, platform.exactMatcher);
+  const globalIndex = options.globalBannedTerms === undefined ? await loadGlobalIndex(platform, normaliser, options, globalTerms.length) : null;
+  const banned = buildBannedLists(globalTerms, options.customBannedTerms, normaliser, profile.fuzzyMinLength, platform.exactMatcher, globalIndex);
   const bannedWords = dictionary
-    ? deferred(() => linkBannedWords(dictionary, banned.folded, platform.exactMatcher), LINK_AFTER_CALLS)
+    ? deferred(() => linkBannedWords(dictionary, banned.folded(), platform.exactMatcher), LINK_AFTER_CALLS)
     : null;
   whenIdle(() => {
     banned.upgrade();
@@ -110,6 +111,21 @@ async function buildOrReadDictionary(platform: Platform, normaliser: NormaliserC
     normaliser,
     platform.exactMatcher,
   );
+}
+
+/**
+ * The shipped global list's index, precompiled by the data build for the recommended settings
+ * (Node only; see banned-bytes.ts). Null when the platform has none or the settings differ: the
+ * banned lists then build it from the text list.
+ */
+function loadGlobalIndex(platform: Platform, normaliser: NormaliserConfig, options: ResolvedOptions, termCount: number) {
+  const decode = platform.decodeBannedIndex;
+  if (!decode) return Promise.resolve(null);
+  const key = bannedIndexKey(normaliser, options);
+  return once(platform, `banned|${key}|${termCount}`, async () => {
+    const bytes = await platform.readAsset(Assets.bannedCompiled);
+    return bytes ? decode(bytes, key, termCount) : null;
+  });
 }
 
 /** Runs `work` soon, without holding a Node process open for it (the answers never depend on it). */

@@ -43,7 +43,7 @@ describe.each(MATCHERS)('one dictionary scan for words and exact banned terms, %
         const dict = buildDictionary([{ kind: 'banned', terms: global }, { kind: 'english', terms: english }], config, matcher);
         const banned = buildBannedLists(global, custom, config, 5, matcher);
         banned.upgrade();
-        const link = linkBannedWords(dict, banned.folded, matcher);
+        const link = linkBannedWords(dict, banned.folded(), matcher);
         const { folded } = normalise(password, config);
 
         const scan = scanWords(dict, link, folded);
@@ -61,7 +61,7 @@ describe.each(MATCHERS)('one dictionary scan for words and exact banned terms, %
   it('reports a term listed twice (custom and global) under its first id, the custom one', () => {
     const dict = buildDictionary([{ kind: 'banned', terms: ['contoso', 'winter'] }], config, matcher);
     const banned = buildBannedLists(['contoso', 'winter'], ['Contoso', 'ab'], config, 5, matcher);
-    const scan = scanWords(dict, linkBannedWords(dict, banned.folded, matcher), normalise('ab-c0nt0so-winter', config).folded);
+    const scan = scanWords(dict, linkBannedWords(dict, banned.folded(), matcher), normalise('ab-c0nt0so-winter', config).folded);
     const found = scan.banned.slice().sort(byPosition).map((m) => [banned.display[m.termId], banned.source[m.termId]]);
     expect(found).toEqual([['ab', 'custom'], ['contoso', 'custom'], ['winter', 'global']]);
   });
