@@ -5,6 +5,7 @@ import { Assets, type Platform } from './platform.js';
 import { loadFilter } from '../filter/node.js';
 import { decodeDictionary } from '../detect/dictionary-bytes.js';
 import { decodeBannedIndex } from '../detect/banned-bytes.js';
+import { StackedIndex } from '../match/stacked-index.js';
 import { ExactTrie } from '../match/exact-trie.js';
 
 // The bundle lives in dist/ and the sources in src/assets/: both sit below the package root,
@@ -40,7 +41,10 @@ export const nodePlatform: Platform = {
   },
   breachedAsset: Assets.breachedFull,
   decodeDictionary,
-  decodeBannedIndex,
+  prebuiltBanned: {
+    decode: decodeBannedIndex,
+    stack: (custom, customTerms, global) => new StackedIndex(custom, customTerms, global),
+  },
   exactMatcher: (terms) => ExactTrie.build(terms),
   loadFilter: (bytes) => loadFilter(bytes),
 };

@@ -1,6 +1,7 @@
 import type { BreachedFilter } from '../filter/index.js';
 import type { ExactMatcherFactory } from '../match/exact-matcher.js';
 import type { TermIndex } from '../match/term-index.js';
+import type { PrebuiltGlobal } from '../detect/banned-lists.js';
 import type { RankedDictionary } from '../detect/dictionary.js';
 
 /**
@@ -31,9 +32,13 @@ export interface Platform {
   readonly exactMatcher?: ExactMatcherFactory;
   /**
    * Reads the precompiled global banned-list index (`Assets.bannedCompiled`), or null if it was
-   * built with other settings than `key` or for a list of another length. Node only, as above.
+   * built with other settings than `key` or for a list of another length; and stacks the custom
+   * terms' index on it. Node only, as above.
    */
-  readonly decodeBannedIndex?: (bytes: Uint8Array, key: string, termCount: number) => TermIndex | null;
+  readonly prebuiltBanned?: {
+    decode(bytes: Uint8Array, key: string, termCount: number): TermIndex | null;
+    stack: PrebuiltGlobal['stack'];
+  };
   /**
    * Opens filter bytes. Optional: the portable loader (pure-JS SHA-1) is used without it; Node
    * passes one backed by its native SHA-1 for `sha1`-keyed (HIBP) filters.

@@ -1,13 +1,19 @@
 import { TermIndex, type TermMatch } from '../match/index.js';
 import type { ExactMatcherFactory } from '../match/exact-matcher.js';
-import { StackedIndex } from '../match/stacked-index.js';
 import { deferred } from '../engine/deferred.js';
 import { normaliseTerm, type NormaliserConfig } from '../normalise/normalise.js';
 
 export type ListSource = 'global' | 'custom';
 
 /** The banned lists' index: one TermIndex, or a precompiled global one under the custom terms'. */
-type BannedIndex = Pick<TermIndex, 'size' | 'minTermLength' | 'maxTermLength' | 'findExact' | 'findFuzzy'>;
+export type BannedIndex = Pick<TermIndex, 'size' | 'minTermLength' | 'maxTermLength' | 'findExact' | 'findFuzzy'>;
+
+/** A precompiled index of the global list, and how to put the custom terms' index on top of it. */
+export interface PrebuiltGlobal {
+  readonly index: TermIndex;
+  /** StackedIndex, passed in by the Node platform so that browser bundles don't carry it. */
+  readonly stack: (custom: TermIndex, customTerms: readonly string[], global: TermIndex) => BannedIndex;
+}
 
 /** What the points rule needs of the banned lists: exact matches, and matches one edit away. */
 export interface BannedMatcher {
@@ -53,7 +59,7 @@ export function buildBannedLists(
   config: NormaliserConfig,
   fuzzyMinLength: number,
   exactMatcher?: ExactMatcherFactory,
-  globalIndex?: TermIndex | null,
+  prebuilt?: PrebuiltGlobal | null,
 ): BannedLists {
   const display: string[] = [];
   const source: ListSource[] = [];
@@ -74,14 +80,15 @@ export function buildBannedLists(
   const options = { fuzzyMinLength: Number.isFinite(fuzzyMinLength) ? fuzzyMinLength : 1 << 30 };
   // A precompiled global index (Node, default lists) is stacked under the custom terms' own
   // small index; otherwise one index is built over both lists.
-  const first: BannedIndex = !globalIndex
+  const stacked = prebuilt != null && custom.length > 0;
+  const first: BannedIndex = !prebuilt
     ? TermIndex.build(folded(), options)
-    : custom.length === 0
-      ? globalIndex
-      : new StackedIndex(TermIndex.build(customFolded, options), customFolded, globalIndex);
+    : stacked
+      ? prebuilt.stack(TermIndex.build(customFolded, options), customFolded, prebuilt.index)
+      : prebuilt.index;
   // Stacked, every query prepares two indexes (~9 % of an evaluation): once idle, one index over
   // both lists replaces the pair, as the exact trie replaces the deletion index below.
-  const single = first instanceof StackedIndex ? deferred(() => TermIndex.build(folded(), options), UPGRADE_AFTER_CALLS) : null;
+  const single = stacked ? deferred(() => TermIndex.build(folded(), options), UPGRADE_AFTER_CALLS) : null;
   const fuzzy: Pick<TermIndex, 'findFuzzy'> = single
     ? { findFuzzy: (text, from, to, out) => (single.peek() ?? first).findFuzzy(text, from, to, out) }
     : first;

@@ -2,7 +2,7 @@ import type { CheckerOptions, ResolvedOptions } from '../options.js';
 import { resolveOptions } from '../options.js';
 import { compileSubstitutions } from '../normalise/substitutions.js';
 import type { NormaliserConfig } from '../normalise/normalise.js';
-import { buildBannedLists, type BannedLists } from '../detect/banned-lists.js';
+import { buildBannedLists, type BannedLists, type PrebuiltGlobal } from '../detect/banned-lists.js';
 import { buildDictionary, type RankedDictionary } from '../detect/dictionary.js';
 import { linkBannedWords, type BannedWordLink } from '../detect/word-scan.js';
 import { deferred, type Deferred } from './deferred.js';
@@ -118,14 +118,20 @@ async function buildOrReadDictionary(platform: Platform, normaliser: NormaliserC
  * (Node only; see banned-bytes.ts). Null when the platform has none or the settings differ: the
  * banned lists then build it from the text list.
  */
-function loadGlobalIndex(platform: Platform, normaliser: NormaliserConfig, options: ResolvedOptions, termCount: number) {
-  const decode = platform.decodeBannedIndex;
-  if (!decode) return Promise.resolve(null);
+async function loadGlobalIndex(
+  platform: Platform,
+  normaliser: NormaliserConfig,
+  options: ResolvedOptions,
+  termCount: number,
+): Promise<PrebuiltGlobal | null> {
+  const prebuilt = platform.prebuiltBanned;
+  if (!prebuilt) return null;
   const key = bannedIndexKey(normaliser, options);
-  return once(platform, `banned|${key}|${termCount}`, async () => {
+  const index = await once(platform, `banned|${key}|${termCount}`, async () => {
     const bytes = await platform.readAsset(Assets.bannedCompiled);
-    return bytes ? decode(bytes, key, termCount) : null;
+    return bytes ? prebuilt.decode(bytes, key, termCount) : null;
   });
+  return index && { index, stack: prebuilt.stack };
 }
 
 /** Runs `work` soon, without holding a Node process open for it (the answers never depend on it). */
