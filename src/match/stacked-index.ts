@@ -46,20 +46,18 @@ export class StackedIndex {
   }
 
   findExact(text: string, from: number, to: number, out: TermMatch[]): void {
-    const start = out.length;
-    this.first.findExact(text, from, to, out);
-    const { scratch } = this;
-    scratch.length = 0;
-    this.second.findExact(text, from, to, scratch);
-    this.merge(out, start);
+    this.query('findExact', text, from, to, out);
   }
 
   findFuzzy(text: string, from: number, to: number, out: TermMatch[]): void {
+    this.query('findFuzzy', text, from, to, out);
+  }
+
+  private query(kind: 'findExact' | 'findFuzzy', text: string, from: number, to: number, out: TermMatch[]): void {
     const start = out.length;
-    this.first.findFuzzy(text, from, to, out);
-    const { scratch } = this;
-    scratch.length = 0;
-    this.second.findFuzzy(text, from, to, scratch);
+    this.first[kind](text, from, to, out);
+    this.scratch.length = 0;
+    this.second[kind](text, from, to, this.scratch);
     this.merge(out, start);
   }
 
