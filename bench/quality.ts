@@ -26,7 +26,7 @@
  * Writes bench/QUALITY.md (unless --no-write) and prints the markdown, or JSON with --json.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
@@ -214,7 +214,9 @@ interface Lexicon {
 }
 function loadLexicon(): Lexicon {
   const read = (f: string) => new Set(readFileSync(resolve(ROOT, 'data', f), 'utf8').split('\n').filter((w) => w.length >= 3));
-  return { words: read('dictionary-en.txt'), names: read('names.txt'), banned: read('global-banned.txt') };
+  const other = resolve(ROOT, 'data', 'dictionary-other.txt');
+  const words = new Set([...read('dictionary-en.txt'), ...(existsSync(other) ? read('dictionary-other.txt') : [])]);
+  return { words, names: read('names.txt'), banned: read('global-banned.txt') };
 }
 const isYear = (d: string) => /^(19[0-9]{2}|20[0-3][0-9])$/.test(d);
 const isDate = (d: string) =>
@@ -666,7 +668,7 @@ function markdown(r: Report, analysedTotal: number): string {
 
   if (r.analysis.length) {
     L.push('## What passgate misses on the held-out entries (recommended, breached: false)', '');
-    L.push(`${analysedTotal} held-out entries of ≥ 8 characters are accepted, across the held-out sets. Grouped by shape (lexicon = passgate's own data/dictionary-en.txt + names.txt + global-banned.txt, plus 40 one- and two-letter words such as "is", "my", "u" for segmenting phrases; "letters not in the lexicon" = cannot be split into lexicon words; a handful of examples per pattern from the public lists):`, '');
+    L.push(`${analysedTotal} held-out entries of ≥ 8 characters are accepted, across the held-out sets. Grouped by shape (lexicon = passgate's own data/dictionary-en.txt + dictionary-other.txt + names.txt + global-banned.txt, plus 40 one- and two-letter words such as "is", "my", "u" for segmenting phrases; "letters not in the lexicon" = cannot be split into lexicon words; a handful of examples per pattern from the public lists):`, '');
     L.push('| pattern | accepted | share | of those, rejected by "sim: + all" | examples |');
     L.push('|---|---:|---:|---:|---|');
     for (const a of r.analysis.slice(0, 30)) {

@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { buildWordlists } from './build-wordlists.js';
 import { buildDefaultFilters } from './build-filters.js';
 import { Assets, lines } from '../src/assets/platform.js';
-import { collectDictionary } from '../src/detect/dictionary.js';
+import { collectDictionary, shippedDictionaryLists } from '../src/detect/dictionary.js';
 import { dictionaryKey, encodeDictionary } from '../src/detect/dictionary-bytes.js';
 import { encodeBannedIndex } from '../src/detect/banned-bytes.js';
 import { bannedIndexKey } from '../src/detect/dictionary-key.js';
@@ -42,15 +42,14 @@ async function buildCompiledDictionary(outDir: string) {
   const profile = PROFILES.recommended;
   const config = recommendedNormaliser();
   const read = async (name: string) => lines(new Uint8Array(await readFile(resolve(outDir, name))));
-  const terms = collectDictionary(
-    [
-      { kind: 'passwords', terms: await read(Assets.commonPasswords) },
-      { kind: 'banned', terms: await read(Assets.globalBanned) },
-      { kind: 'english', terms: await read(Assets.dictionary) },
-      { kind: 'names', terms: await read(Assets.names) },
-    ],
-    config,
-  );
+  const lists = {
+    passwords: await read(Assets.commonPasswords),
+    banned: await read(Assets.globalBanned),
+    english: await read(Assets.dictionary),
+    names: await read(Assets.names),
+    other: await read(Assets.dictionaryOther),
+  };
+  const terms = collectDictionary(shippedDictionaryLists(lists), config);
   const bytes = encodeDictionary(terms, dictionaryKey(config, profile.substitutions));
   return writeCompiled(outDir, Assets.dictionaryCompiled, bytes, terms.folded.length);
 }

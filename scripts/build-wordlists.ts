@@ -2,8 +2,9 @@
  * Builds passgate's shipped word lists from installed npm packages (see /wordlists/README.md):
  *
  *   global-banned.txt     base terms for Entra-style banned-password matching
- *   dictionary-en.txt     English words, most frequent first (rank = line number), then the
- *                         words of the other-language Debian lists that are installed
+ *   dictionary-en.txt     English words, most frequent first (rank = line number)
+ *   dictionary-other.txt  words of the other-language Debian lists that are installed (may be
+ *                         empty); the checker ranks them after every English word
  *   names.txt             first names and surnames, most frequent first
  *   common-passwords.txt  top 30k of the 1M common-password list, as-is
  *
@@ -435,7 +436,8 @@ async function writeList(
     if (seen.has(e)) throw new Error(`${file}: duplicate entry`);
     seen.add(e);
   }
-  const bytes = Buffer.from(entries.join('\n') + '\n', 'utf8');
+  // An empty list (no other-language list installed) is an empty file, not one blank line.
+  const bytes = Buffer.from(entries.length === 0 ? '' : entries.join('\n') + '\n', 'utf8');
   await writeFile(join(outDir, file), bytes);
   return {
     file,
@@ -605,32 +607,34 @@ export async function buildWordlists(outDir: string, opts: BuildOptions = {}): P
   }));
   const otherTransform =
     other.included.length === 0
-      ? ' No other-language list was installed, so the file is English only.'
-      : ` Then ${other.words.length} words of other languages (${other.included
+      ? 'No other-language list was installed, so the file is empty (the dictionary is English only).'
+      : `${other.words.length} words of other languages (${other.included
           .map(({ list, entries, dropped }) => `${list.lang.language} ${list.lang.package} ${list.version}: ${entries} kept; dropped ${Object.entries(dropped).map(([k, v]) => `${k} ${v}`).join(', ')}; ${list.lang.trim}`)
           .join('. ')}). Each list: lowercase-initial entries only, letters only, folded to a–z ` +
         `(accents stripped, ł→l, ß→ss), ${MIN_OTHER_LENGTH}–${MAX_OTHER_LENGTH} letters, minus words already in ` +
         `the English, names, banned or top-${COMMON_PASSWORDS_TOP} password lists or in an earlier language, ` +
         `minus words found inside one of the ${FRAGMENT_SOURCE_WORDS} most common English words, a name or a banned term. ` +
-        `Ordered after every English word: by entries of the 1M list reducing to the word, then a–z.`;
-  manifests.push({
-    ...(await writeList(
+        `Ordered by entries of the 1M list reducing to the word, then a–z; the checker ranks them after every ` +
+        `word of dictionary-en.txt.`;
+  manifests.push(
+    await writeList(
       outDir,
       'dictionary-en.txt',
-      [...english, ...other.words],
+      english,
       [
         {
           ...source(scowl, `{english,american,british}-words-{${DICTIONARY_BANDS.join(',')}}.json`, SCOWL_LICENCE),
           entries: english.length,
         },
         source(zxcvbn, `${ZXCVBN_PATH} (english_wikipedia, us_tv_and_film: order only)`, ZXCVBN_LICENCE),
-        ...otherSources,
       ],
       `SCOWL words of bands ≤ ${DICTIONARY_BANDS[DICTIONARY_BANDS.length - 1]} (english, american, british), ` +
         `lowercased, a–z only, length ≥ ${MIN_WORD_LENGTH}, deduplicated: ${english.length} words. Ordered: words ranked in ` +
-        `zxcvbn english_wikipedia/us_tv_and_film by their better rank there, then the rest by band, then a–z.` +
-        otherTransform,
-    )),
+        `zxcvbn english_wikipedia/us_tv_and_film by their better rank there, then the rest by band, then a–z.`,
+    ),
+  );
+  manifests.push({
+    ...(await writeList(outDir, 'dictionary-other.txt', other.words, otherSources, otherTransform)),
     ...(missing.length > 0
       ? {
           skipped: missing.map((l) => ({

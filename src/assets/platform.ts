@@ -50,6 +50,8 @@ export interface Platform {
 export const Assets = {
   globalBanned: 'global-banned.txt',
   dictionary: 'dictionary-en.txt',
+  /** Spanish, Portuguese, Dutch, Polish words, when the data build had the Debian lists. */
+  dictionaryOther: 'dictionary-other.txt',
   names: 'names.txt',
   commonPasswords: 'common-passwords.txt',
   /** The four lists above folded and indexed for the recommended profile (dictionary-bytes.ts). */

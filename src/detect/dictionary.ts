@@ -3,7 +3,7 @@ import type { TermMatch } from '../match/index.js';
 import { normaliseTerm, type NormaliserConfig } from '../normalise/normalise.js';
 
 /** Which ranked list a dictionary term came from. */
-export const DICTIONARY_KINDS = ['passwords', 'english', 'names', 'banned'] as const;
+export const DICTIONARY_KINDS = ['passwords', 'english', 'names', 'banned', 'other'] as const;
 export type DictionaryKind = (typeof DICTIONARY_KINDS)[number];
 
 /**
@@ -32,6 +32,8 @@ const MIN_WORD_LENGTH = 3;
 export interface DictionaryList {
   readonly kind: DictionaryKind;
   readonly terms: readonly string[];
+  /** Added to every rank of this list: the other-language words rank after every English word. */
+  readonly rankOffset?: number;
 }
 
 /** The folded, deduplicated, ranked terms, before indexing: what the data build precompiles. */
@@ -42,6 +44,31 @@ export interface DictionaryTerms {
   readonly kind: Uint8Array;
 }
 
+/** The shipped lists' texts, by what they hold (see Assets). */
+export interface ShippedLists {
+  readonly passwords: readonly string[];
+  readonly banned: readonly string[];
+  readonly english: readonly string[];
+  readonly names: readonly string[];
+  /** Other-language words (empty when the data build had none). */
+  readonly other: readonly string[];
+}
+
+/**
+ * The shipped lists in the order the dictionary takes them, for the checker (built at run time)
+ * and the data build (precompiled) alike. The other-language words have no frequencies: they
+ * rank after every English word.
+ */
+export function shippedDictionaryLists(lists: ShippedLists): DictionaryList[] {
+  return [
+    { kind: 'passwords', terms: lists.passwords },
+    { kind: 'banned', terms: lists.banned },
+    { kind: 'english', terms: lists.english },
+    { kind: 'names', terms: lists.names },
+    { kind: 'other', terms: lists.other, rankOffset: lists.english.length },
+  ];
+}
+
 export function collectDictionary(lists: readonly DictionaryList[], config: NormaliserConfig): DictionaryTerms {
   const at = new Map<string, number>();
   const folded: string[] = [];
@@ -50,7 +77,9 @@ export function collectDictionary(lists: readonly DictionaryList[], config: Norm
   const kind: number[] = [];
   for (const list of lists) {
     const k = DICTIONARY_KINDS.indexOf(list.kind);
-    list.terms.forEach((term, i) => {
+    const offset = list.rankOffset ?? 0;
+    list.terms.forEach((term, position) => {
+      const i = offset + position;
       const f = normaliseTerm(term, config);
       if (f.length < MIN_WORD_LENGTH) return;
       const id = at.get(f);

@@ -3,7 +3,7 @@ import { resolveOptions } from '../options.js';
 import { compileSubstitutions } from '../normalise/substitutions.js';
 import type { NormaliserConfig } from '../normalise/normalise.js';
 import { buildBannedLists, type BannedLists, type PrebuiltGlobal } from '../detect/banned-lists.js';
-import { buildDictionary, type RankedDictionary } from '../detect/dictionary.js';
+import { buildDictionary, shippedDictionaryLists, type RankedDictionary } from '../detect/dictionary.js';
 import { linkBannedWords, type BannedWordLink } from '../detect/word-scan.js';
 import { deferred, type Deferred } from './deferred.js';
 import { bannedIndexKey, dictionaryKey } from '../detect/dictionary-key.js';
@@ -98,19 +98,13 @@ async function buildOrReadDictionary(platform: Platform, normaliser: NormaliserC
   const compiled = platform.decodeDictionary ? await platform.readAsset(Assets.dictionaryCompiled) : null;
   const fromBytes = compiled && platform.decodeDictionary!(compiled, dictionaryKey(normaliser, options.substitutions));
   if (fromBytes) return fromBytes;
-  const [passwords, banned, english, names] = await Promise.all(
-    [Assets.commonPasswords, Assets.globalBanned, Assets.dictionary, Assets.names].map((a) => platform.readAsset(a).then(lines)),
+  const [passwords, banned, english, names, other] = await Promise.all(
+    [Assets.commonPasswords, Assets.globalBanned, Assets.dictionary, Assets.names, Assets.dictionaryOther].map((a) =>
+      platform.readAsset(a).then(lines),
+    ),
   );
-  return buildDictionary(
-    [
-      { kind: 'passwords', terms: passwords! },
-      { kind: 'banned', terms: banned! },
-      { kind: 'english', terms: english! },
-      { kind: 'names', terms: names! },
-    ],
-    normaliser,
-    platform.exactMatcher,
-  );
+  const lists = { passwords: passwords!, banned: banned!, english: english!, names: names!, other: other! };
+  return buildDictionary(shippedDictionaryLists(lists), normaliser, platform.exactMatcher);
 }
 
 /**

@@ -72,7 +72,7 @@ export function openApiDocument() {
       }),
       '/data/{name}': {
         ...staticGet('A shipped word list for the browser build', 'text/plain', { '404': error('No such data file.') }),
-        parameters: [{ name: 'name', in: 'path', required: true, schema: { enum: ['global-banned.txt', 'dictionary-en.txt', 'names.txt', 'common-passwords.txt'] } }],
+        parameters: [{ name: 'name', in: 'path', required: true, schema: { enum: ['global-banned.txt', 'dictionary-en.txt', 'dictionary-other.txt', 'names.txt', 'common-passwords.txt'] } }],
       },
       '/dist/{file}': {
         ...staticGet('The browser build of passgate (browser.js and its chunks)', 'text/javascript', { '404': error('No such file.') }),

@@ -17,7 +17,7 @@ export function conditional(req: IncomingMessage, file: StaticBody, cacheControl
 
 // Only the word lists the browser platform asks for; filters are served from the server's state
 // (the exact bytes it judges with), never from an arbitrary data/ file.
-const DATA_FILES: ReadonlySet<string> = new Set([Assets.globalBanned, Assets.dictionary, Assets.names, Assets.commonPasswords]);
+const DATA_FILES: ReadonlySet<string> = new Set([Assets.globalBanned, Assets.dictionary, Assets.dictionaryOther, Assets.names, Assets.commonPasswords]);
 
 /** Shipped data files are immutable for the life of a process: read once, keep. */
 const dataCache = new Map<string, Promise<StaticBody | null>>();

