@@ -65,12 +65,6 @@ export async function buildState(platform: Platform, raw: CheckerOptions | undef
 }
 
 /**
- * The strength estimate's ranked words: the shipped lists, whatever banned lists the caller
- * chose (their terms reach the estimate as banned-term tokens). Precompiled by the data build for
- * the default settings; built from the text lists when the settings differ or the platform does
- * not ship the compiled file (browsers fetch the smaller text lists).
- */
-/**
  * The shipped data never changes while a process runs and every structure built from it is
  * read-only, so checkers share them: a second checker (a server reload, one checker per tenant)
  * does not read and decode megabytes again. Keyed by platform and what the data was built with.
@@ -90,6 +84,12 @@ function once<T>(platform: Platform, key: string, make: () => Promise<T>): Promi
   return p;
 }
 
+/**
+ * The strength estimate's ranked words: the shipped lists, whatever banned lists the caller
+ * chose (their terms reach the estimate as banned-term tokens). Precompiled by the data build for
+ * the default settings; built from the text lists when the settings differ or the platform does
+ * not ship the compiled file (browsers fetch the smaller text lists).
+ */
 function loadDictionary(platform: Platform, normaliser: NormaliserConfig, options: ResolvedOptions): Promise<RankedDictionary> {
   return once(platform, `dictionary|${dictionaryKey(normaliser, options.substitutions)}`, () => buildOrReadDictionary(platform, normaliser, options));
 }
