@@ -48,9 +48,9 @@ export function scorePoints(
   const matches: TermMatch[] = [];
 
   if (exact || (index && index.size > 0)) {
-    if (exact) matches.push(...exact);
-    else index!.findExact(folded, 0, n, matches);
-    for (const m of longestFirst(matches)) {
+    if (!exact) index!.findExact(folded, 0, n, matches);
+    // longestFirst sorts a copy: the caller's array is left as it was.
+    for (const m of longestFirst(exact ?? matches)) {
       if (claim(claimed, m.start, m.end)) tokens.push({ start: m.start, end: m.end, kind: 'banned', termId: m.termId, distance: 0 });
     }
   }
@@ -92,7 +92,7 @@ function spanOrder(a: Span, b: Span): number {
   return b.end - b.start - (a.end - a.start) || a.start - b.start;
 }
 
-function longestFirst(matches: TermMatch[]): TermMatch[] {
+function longestFirst(matches: readonly TermMatch[]): readonly TermMatch[] {
   return matches.length < 2 ? matches : sortSmall(matches.slice(), spanOrder);
 }
 
