@@ -141,6 +141,17 @@ function queryIndex(index: TermIndex, password: string, out: TermMatch[]): void 
   sink += out.length;
 }
 
+/** Matches the index reports over the first 2000 corpus passwords (the rows divide by 2000). */
+function countMatches(index: TermIndex, corpus: readonly string[]): number {
+  const out: TermMatch[] = [];
+  let matches = 0;
+  for (const p of corpus.slice(0, 2000)) {
+    queryIndex(index, p, out);
+    matches += out.length;
+  }
+  return matches;
+}
+
 /** Queries/s of the index over the corpus, median of REPS timed passes of ~REP_MS each. */
 function timeIndex(index: TermIndex, corpus: readonly string[]): number[] {
   const out: TermMatch[] = [];
@@ -253,12 +264,7 @@ export async function runMatchingSuite(opts: MatchingSuiteOptions): Promise<obje
     // Output grows with the list (real-looking terms match more windows), so also time a
     // corpus whose output barely changes: random 12-unit strings isolate per-probe scaling.
     const randomQps = median(timeIndex(index, randomCorpus));
-    const outBuf: TermMatch[] = [];
-    let matches = 0;
-    for (const p of corpus.slice(0, 2000)) {
-      queryIndex(index, p, outBuf);
-      matches += outBuf.length;
-    }
+    const matches = countMatches(index, corpus);
     index = null;
     gc();
     // Bounded output: the same BOUNDED_REAL real terms, topped up with filler to `size`.
@@ -266,11 +272,7 @@ export async function runMatchingSuite(opts: MatchingSuiteOptions): Promise<obje
     let bounded: TermIndex | null = TermIndex.build(boundedTerms);
     const boundedRates = timeIndex(bounded, corpus);
     const boundedQps = median(boundedRates);
-    let boundedMatches = 0;
-    for (const p of corpus.slice(0, 2000)) {
-      queryIndex(bounded, p, outBuf);
-      boundedMatches += outBuf.length;
-    }
+    const boundedMatches = countMatches(bounded, corpus);
     bounded = null;
     gc();
     // The same bounded lists as a checker's global banned list, timed on whole evaluations.
