@@ -25,6 +25,11 @@ export interface ServiceConfig {
   mode?: Mode;
   host?: string;
   port?: number;
+  /**
+   * `*`, or the one origin (`https://reset.example.com`) whose pages may call the service from a
+   * browser: CORS headers and preflight answers for it. Default: none (same origin only).
+   */
+  corsOrigin?: string;
   limits?: Limits;
 }
 
@@ -83,6 +88,10 @@ const FIELDS: Record<string, Check> = {
   mode: oneOf('enforce', 'audit'),
   host: str,
   port: int(0, 65535),
+  corsOrigin: (v, w) => {
+    if (v === '*' || (typeof v === 'string' && /^https?:\/\/(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/.test(v))) return v;
+    throw new ConfigError(`${w} must be '*' or an origin such as https://example.com (scheme, host, optional port; no path)`);
+  },
   limits: () => undefined, // nested: validated by validateObject with LIMIT_FIELDS
 };
 

@@ -1,31 +1,23 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createChecker, type Checker } from '../index.js';
 import type { CheckerOptions } from '../options.js';
 import { Assets } from '../assets/platform.js';
 import { PROFILES } from '../policy/profiles.js';
-import { ConfigError, readTermFile, type ServiceConfig } from './config.js';
+import { ConfigError, DEFAULT_MAX_BODY_BYTES, readTermFile, type ServiceConfig } from './config.js';
 import { dataDir, readIfExists } from './package-files.js';
-
-/** A response body the server can send with validators (ETag) and a content type. */
-export interface StaticBody {
-  readonly body: Uint8Array;
-  readonly type: string;
-  readonly etag: string;
-}
+import { textBody, type Reply, type StaticBody } from './reply.js';
+import { bytesBody } from './static-files.js';
+import type { ApiState } from './api-routes.js';
 
 /**
  * Everything one configuration produced, built completely before it is used and never changed
  * after: a reload builds a new one and swaps a single reference, so a request that picked up a
  * state sees its checker, its policy and its filter together, never a mix of two.
  */
-export interface ServiceState {
-  readonly generation: number;
-  readonly loadedAt: string;
+export interface ServiceState extends ApiState {
   readonly config: ServiceConfig;
   readonly checker: Checker;
-  readonly policy: StaticBody;
   /** The options the page builds its own checker with: the server's lists, minus the filter. */
   readonly pageConfig: StaticBody;
   /** The exact filter bytes the checker uses, served to the page (null: no breached check). */
@@ -34,7 +26,12 @@ export interface ServiceState {
   readonly inputs: readonly string[];
   /** Things an operator should know (e.g. the default filter tier is not built). */
   readonly warnings: readonly string[];
+  /** GET /metrics (the server's registry; counts span generations). */
+  readonly metrics: () => Promise<Reply>;
 }
+
+/** What a build produces; the holder adds the server-wide parts (metrics, reload status). */
+export type BuiltState = Omit<ServiceState, 'metrics' | 'reloadFailure'>;
 
 /** What the page receives at /page/config.json. */
 export interface PageConfig {
@@ -45,16 +42,13 @@ export interface PageConfig {
 
 export const FILTER_PATH = '/data/breached.pgf';
 
-export function staticBody(body: Uint8Array | string, type: string): StaticBody {
-  const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
-  const etag = `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 22)}"`;
-  return { body: bytes, type, etag };
-}
-
 export const JSON_TYPE = 'application/json; charset=utf-8';
 
-/** Builds a complete state from a configuration; throws ConfigError with a clear reason. */
-export async function buildServiceState(config: ServiceConfig, generation: number, configFile?: string): Promise<ServiceState> {
+/**
+ * Builds a complete state from a configuration; throws ConfigError with a clear reason.
+ * `settleMs`: how long each input file must stay unchanged before it is used (stable-read.ts).
+ */
+export async function buildServiceState(config: ServiceConfig, generation: number, configFile: string | undefined, settleMs: number): Promise<BuiltState> {
   const warnings: string[] = [];
   const inputs: string[] = configFile ? [configFile] : [];
   const profileName = config.profile ?? 'recommended';
@@ -100,7 +94,7 @@ export async function buildServiceState(config: ServiceConfig, generation: numbe
   }
 
   const policyDescription = checker.policy();
-  const filter = filterBytes ? staticBody(filterBytes, 'application/octet-stream') : null;
+  const filter = filterBytes ? bytesBody(filterBytes, 'application/octet-stream') : null;
   const pageConfig: PageConfig = {
     generation,
     options,
@@ -120,8 +114,10 @@ export async function buildServiceState(config: ServiceConfig, generation: numbe
     loadedAt: new Date().toISOString(),
     config,
     checker,
-    policy: staticBody(JSON.stringify(policyDescription), JSON_TYPE),
-    pageConfig: staticBody(JSON.stringify(pageConfig), JSON_TYPE),
+    policy: textBody(JSON.stringify(policyDescription), JSON_TYPE),
+    pageConfig: textBody(JSON.stringify(pageConfig), JSON_TYPE),
+    maxBodyBytes: config.limits?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    corsOrigin: config.corsOrigin,
     filter,
     inputs,
     warnings,
