@@ -6,7 +6,7 @@ import type { Logger } from './logger.js';
 
 export interface HolderOptions {
   /** Produces the configuration to build from: re-reads the config file on every reload. */
-  readonly load: () => Promise<ServiceConfig>;
+  readonly load: (settleMs: number) => Promise<ServiceConfig>;
   readonly configFile?: string | undefined;
   readonly logger: Logger;
   /** Poll the input files for changes every this many ms; 0 turns watching off. */
@@ -45,7 +45,7 @@ export class StateHolder {
 
   /** Builds the first state; its errors (ConfigError) propagate so startup can fail clearly. */
   static async create(options: HolderOptions): Promise<StateHolder> {
-    const state = await buildServiceState(await options.load(), 1, options.configFile, 0);
+    const state = await buildServiceState(await options.load(0), 1, options.configFile, 0);
     for (const w of state.warnings) options.logger.event('warn', `warning: ${w}`);
     return new StateHolder(state, options);
   }
@@ -78,12 +78,8 @@ export class StateHolder {
     const logger = this.#options.logger;
     const started = performance.now();
     try {
-      const built = await buildServiceState(
-        await this.#options.load(),
-        this.#current.generation + 1,
-        this.#options.configFile,
-        this.#options.settleMs ?? DEFAULT_SETTLE_MS,
-      );
+      const settle = this.#options.settleMs ?? DEFAULT_SETTLE_MS;
+      const built = await buildServiceState(await this.#options.load(settle), this.#current.generation + 1, this.#options.configFile, settle);
       if (this.#closed) return false;
       const before = this.#current.config;
       this.#current = this.#complete(built); // the swap: one reference, one assignment

@@ -63,7 +63,7 @@ const CLIENT_ERROR_ANSWERS: Record<string, string> = {
 export async function createServer(options: ServerOptions = {}): Promise<PassgateServer> {
   const logger = createLogger(options.log ?? ((line: string) => void process.stderr.write(line + '\n')), options.logFormat);
   const overrides = validateConfig(options.config ?? {}, 'settings');
-  const load = async () => mergeConfig(options.configFile ? await readConfigFile(options.configFile) : {}, overrides);
+  const load = async (settleMs: number) => mergeConfig(options.configFile ? await readConfigFile(options.configFile, settleMs) : {}, overrides);
   const metrics = new ServiceMetrics(1);
   const holder = await StateHolder.create({
     load,

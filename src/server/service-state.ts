@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createChecker, type Checker } from '../index.js';
 import type { CheckerOptions } from '../options.js';
@@ -8,6 +7,7 @@ import { ConfigError, DEFAULT_MAX_BODY_BYTES, readTermFile, type ServiceConfig }
 import { dataDir, readIfExists } from './package-files.js';
 import { textBody, type Reply, type StaticBody } from './reply.js';
 import { bytesBody } from './static-files.js';
+import { readStable } from './stable-read.js';
 import type { ApiState } from './api-routes.js';
 
 /**
@@ -53,20 +53,16 @@ export async function buildServiceState(config: ServiceConfig, generation: numbe
   const inputs: string[] = configFile ? [configFile] : [];
   const profileName = config.profile ?? 'recommended';
 
-  const customBannedTerms = config.customTermsFile ? await readTermFile(config.customTermsFile, 'custom terms file') : undefined;
-  const globalBannedTerms = config.globalTermsFile ? await readTermFile(config.globalTermsFile, 'global terms file') : undefined;
-  if (config.customTermsFile) inputs.push(config.customTermsFile);
-  if (config.globalTermsFile) inputs.push(config.globalTermsFile);
+  // Read side by side: each waits for its own file to hold still (stable-read.ts).
+  const [customBannedTerms, globalBannedTerms, fileFilter] = await Promise.all([
+    config.customTermsFile ? readTermFile(config.customTermsFile, 'custom terms file', settleMs) : undefined,
+    config.globalTermsFile ? readTermFile(config.globalTermsFile, 'global terms file', settleMs) : undefined,
+    typeof config.breachedFile === 'string' ? readStable(config.breachedFile, 'filter file', settleMs) : null,
+  ]);
+  for (const path of [config.customTermsFile, config.globalTermsFile, config.breachedFile]) if (typeof path === 'string') inputs.push(path);
 
-  let filterBytes: Uint8Array | null = null;
-  if (typeof config.breachedFile === 'string') {
-    inputs.push(config.breachedFile);
-    try {
-      filterBytes = new Uint8Array(await readFile(config.breachedFile));
-    } catch (err) {
-      throw new ConfigError(`filter file '${config.breachedFile}': cannot read it (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
-    }
-  } else if (config.breachedFile === undefined && PROFILES[profileName]?.breachedByDefault) {
+  let filterBytes: Uint8Array | null = fileFilter;
+  if (config.breachedFile === undefined && PROFILES[profileName]?.breachedByDefault) {
     // The shipped small tier, so that the page downloads the very filter the server judges with.
     const dir = dataDir();
     filterBytes = dir ? await readIfExists(join(dir, Assets.breachedSmall)) : null;
