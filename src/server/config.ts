@@ -15,8 +15,8 @@ export interface ServiceConfig {
   globalTermsFile?: string;
   /**
    * The breached filter the service AND the page use: a file built by `passgate build`, or false
-   * for none. Default: the shipped small tier (data/breached-100k.pgf), so the page's download
-   * stays small; see docs/service.md.
+   * for none. Default: the library's default (data/breached-1m.pgf), so the service judges as
+   * `createChecker()` does; see docs/service.md.
    */
   breachedFile?: string | false;
   minLength?: number;

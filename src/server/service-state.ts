@@ -1,10 +1,8 @@
-import { join } from 'node:path';
 import { createChecker, type Checker } from '../index.js';
 import type { CheckerOptions } from '../options.js';
-import { Assets } from '../assets/platform.js';
+import { nodePlatform } from '../assets/node.js';
 import { PROFILES } from '../policy/profiles.js';
 import { ConfigError, DEFAULT_MAX_BODY_BYTES, readTermFile, type ServiceConfig } from './config.js';
-import { dataDir, readIfExists } from './package-files.js';
 import { textBody, type Reply, type StaticBody } from './reply.js';
 import { bytesBody } from './static-files.js';
 import { readStable } from './stable-read.js';
@@ -63,10 +61,9 @@ export async function buildServiceState(config: ServiceConfig, generation: numbe
 
   let filterBytes: Uint8Array | null = fileFilter;
   if (config.breachedFile === undefined && PROFILES[profileName]?.breachedByDefault) {
-    // The shipped small tier, so that the page downloads the very filter the server judges with.
-    const dir = dataDir();
-    filterBytes = dir ? await readIfExists(join(dir, Assets.breachedSmall)) : null;
-    if (!filterBytes) warnings.push(`no breached-password filter: ${Assets.breachedSmall} is not built (npm run build:data)`);
+    // The library's own default filter (the Node platform's breachedAsset), so the service judges
+    // as createChecker() does; the bytes are kept because the page downloads the very same file.
+    filterBytes = await nodePlatform.readAsset(nodePlatform.breachedAsset);
   }
 
   const options: CheckerOptions = {
@@ -82,7 +79,9 @@ export async function buildServiceState(config: ServiceConfig, generation: numbe
 
   let checker: Checker;
   try {
-    checker = await createChecker({ ...options, breached: filterBytes ? { bytes: filterBytes } : false });
+    // No bytes and no choice made: the library's default applies (and its rule for missing data).
+    const breached = filterBytes ? { bytes: filterBytes } : config.breachedFile === false ? false : undefined;
+    checker = await createChecker({ ...options, ...(breached !== undefined && { breached }) });
   } catch (err) {
     // Option and filter-format errors name the option or the broken field, never list contents.
     const what = err instanceof Error ? `${err.name}: ${err.message}` : 'unknown error';
@@ -90,6 +89,9 @@ export async function buildServiceState(config: ServiceConfig, generation: numbe
   }
 
   const policyDescription = checker.policy();
+  if (!policyDescription.lists.breached && config.breachedFile === undefined && PROFILES[profileName]?.breachedByDefault) {
+    warnings.push(`no breached-password filter: data/${nodePlatform.breachedAsset} is not built (npm run build:data)`);
+  }
   const filter = filterBytes ? bytesBody(filterBytes, 'application/octet-stream') : null;
   const pageConfig: PageConfig = {
     generation,
