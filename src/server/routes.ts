@@ -27,6 +27,8 @@ const inm = (ctx: Parameters<H>[0]) => ctx.request.header('if-none-match');
 /** Every route of `passgate serve`: the shared API routes, then the page and its files. */
 export const ROUTES: readonly Route<ServiceState>[] = [
   ...apiRoutes<ServiceState>(),
+  // Prometheus text (metrics.ts): counts span reloads, so the registry is the server's.
+  { template: '/metrics', methods: { GET: ({ state }) => state.metrics() } },
   {
     template: '/',
     methods: {
