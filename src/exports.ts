@@ -3,6 +3,7 @@
  * filter module, which each entry takes from its own platform's implementation.
  */
 export { Checker, type EvaluateOptions } from './checker.js';
+export { PassgateError, DataError, type DataErrorDetails } from './errors.js';
 export { Codes, type BuiltInCode } from './codes.js';
 export type { CheckerOptions, BreachedOption } from './options.js';
 export type { EvaluationResult, StrengthSummary } from './engine/evaluate.js';

@@ -2,9 +2,8 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { createChecker } from '../index.js';
-import { Exit, UsageError, type Subcommand } from './io.js';
-import { CHECKER_FLAGS, CHECKER_FLAGS_HELP, checkerOptionsFrom } from './checker-flags.js';
+import { Exit, UsageError, unreadable, type Subcommand } from './io.js';
+import { CHECKER_FLAGS, CHECKER_FLAGS_HELP, checkerFrom } from './checker-flags.js';
 import { Progress } from './progress.js';
 
 const HELP = `Usage: passgate audit FILE [options]
@@ -44,7 +43,7 @@ export const audit: Subcommand = async (args, io) => {
   const file = positionals[0];
   if (file === undefined || positionals.length > 1) throw new UsageError('give exactly one FILE (or - for stdin)');
   const size = file === '-' ? undefined : await fileSize(file);
-  const checker = await createChecker(await checkerOptionsFrom(values));
+  const checker = await checkerFrom(values, io.env);
 
   const input = file === '-' ? io.stdin : createReadStream(file);
   const progress = new Progress(io, 'auditing', size);
@@ -70,11 +69,14 @@ export const audit: Subcommand = async (args, io) => {
 };
 
 async function fileSize(file: string): Promise<number> {
+  let info;
   try {
-    return (await stat(file)).size;
+    info = await stat(file);
   } catch (err) {
-    throw new UsageError(`cannot read '${file}' (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw unreadable('FILE', file, err);
   }
+  if (info.isDirectory()) throw unreadable('FILE', file, { code: 'EISDIR' });
+  return info.size;
 }
 
 function render(r: AuditReport): string {

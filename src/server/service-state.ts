@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { createChecker, type Checker } from '../index.js';
 import type { CheckerOptions } from '../options.js';
-import { Assets } from '../assets/platform.js';
+import { Assets, Waivers, readRequired } from '../assets/platform.js';
+import { nodePlatform } from '../assets/node.js';
+import { DataError } from '../errors.js';
 import { PROFILES } from '../policy/profiles.js';
 import { ConfigError, readTermFile, type ServiceConfig } from './config.js';
-import { dataDir, readIfExists } from './package-files.js';
 
 /** A response body the server can send with validators (ETag) and a content type. */
 export interface StaticBody {
@@ -74,9 +74,8 @@ export async function buildServiceState(config: ServiceConfig, generation: numbe
     }
   } else if (config.breachedFile === undefined && PROFILES[profileName]?.breachedByDefault) {
     // The shipped small tier, so that the page downloads the very filter the server judges with.
-    const dir = dataDir();
-    filterBytes = dir ? await readIfExists(join(dir, Assets.breachedSmall)) : null;
-    if (!filterBytes) warnings.push(`no breached-password filter: ${Assets.breachedSmall} is not built (npm run build:data)`);
+    // Missing, it is a DataError (exit 3), never a service quietly running without the filter.
+    filterBytes = await readRequired(nodePlatform, Assets.breachedSmall, Waivers.breached);
   }
 
   const options: CheckerOptions = {
@@ -94,6 +93,7 @@ export async function buildServiceState(config: ServiceConfig, generation: numbe
   try {
     checker = await createChecker({ ...options, breached: filterBytes ? { bytes: filterBytes } : false });
   } catch (err) {
+    if (err instanceof DataError) throw err; // passgate's own data, not the configuration
     // Option and filter-format errors name the option or the broken field, never list contents.
     const what = err instanceof Error ? `${err.name}: ${err.message}` : 'unknown error';
     throw new ConfigError(`invalid configuration (${what})`);
