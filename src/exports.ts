@@ -9,5 +9,6 @@ export type { CheckerOptions, BreachedOption } from './options.js';
 export type { EvaluationResult, StrengthSummary } from './engine/evaluate.js';
 export type { PolicyDescription } from './policy/describe.js';
 export type { Feedback } from './wording/feedback.js';
+export type { Locale } from './wording/locales.js';
 export type * from './types.js';
 export { ENTRA_SUBSTITUTIONS, RECOMMENDED_SUBSTITUTIONS, type SubstitutionTable } from './normalise/substitutions.js';

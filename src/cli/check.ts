@@ -51,7 +51,7 @@ function render(r: EvaluationResult, colour: boolean): string {
       ? paint('33', 'ACCEPTED (audit mode: would be rejected)')
       : paint('32', 'ACCEPTED')
     : paint('31', 'REJECTED');
-  const lines = [`${head}  profile ${r.policy.profile}, ${r.score} points${r.strength ? `, strength ${r.strength.score}/4` : ''}`];
+  const lines = [`${head}  profile ${r.policy.profile}, ${r.points} points${r.strength ? `, strength ${r.strength.score}/4` : ''}`];
   // The reasons that decided first, then the findings that explain them.
   const shown = [...r.findings.filter((f) => f.severity === 'reject'), ...r.findings.filter((f) => f.severity === 'warn')];
   for (const f of shown) {
