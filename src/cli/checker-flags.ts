@@ -2,7 +2,11 @@ import { readFile } from 'node:fs/promises';
 import type { ParseArgsConfig } from 'node:util';
 import type { CheckerOptions } from '../options.js';
 import type { PasswordContext, ProfileName } from '../types.js';
-import { UsageError } from './io.js';
+import { createChecker, withDataDir, FilterFormatError, type Checker } from '../index.js';
+import { DATA_DIR_VARIABLE } from '../assets/node.js';
+import { Assets } from '../assets/platform.js';
+import { DataError } from '../errors.js';
+import { UsageError, fsReason, unreadable, type CliIO } from './io.js';
 
 /** Flags every command that builds a checker understands (check, audit, serve). */
 export const CHECKER_FLAGS = {
@@ -58,6 +62,31 @@ export async function checkerOptionsFrom(values: Values): Promise<CheckerOptions
   return options;
 }
 
+// The flags that do what the library's waiving options do (Waivers in assets/platform.ts).
+const WAIVING_FLAGS: Readonly<Record<string, string>> = {
+  [Assets.globalBanned]: '--global FILE',
+  [Assets.breachedFull]: '--no-breached, or --breached FILE',
+};
+
+/**
+ * The checker the flags describe, reading passgate's data from `PASSGATE_DATA_DIR` when set.
+ * A `--breached` file that cannot be read or is not a filter is misuse, named with the flag.
+ */
+export async function checkerFrom(values: Values, env: CliIO['env']): Promise<Checker> {
+  const options = await checkerOptionsFrom(values);
+  const dir = env[DATA_DIR_VARIABLE];
+  try {
+    return await (dir ? withDataDir(dir).createChecker(options) : createChecker(options));
+  } catch (err) {
+    const path = options.breached && 'path' in options.breached ? options.breached.path : undefined;
+    if (path !== undefined && fsReason(err)) throw unreadable('--breached', path, err);
+    if (path !== undefined && err instanceof FilterFormatError) throw new UsageError(`--breached: '${path}' is not a usable filter (${err.message})`);
+    const flags = err instanceof DataError ? WAIVING_FLAGS[err.file] : undefined;
+    if (flags) throw new DataError(`${(err as DataError).message} With the CLI: ${flags}.`, err as DataError);
+    throw err;
+  }
+}
+
 export function contextFrom(values: Values): PasswordContext | undefined {
   const ctx: PasswordContext = {};
   const map = {
@@ -81,7 +110,7 @@ async function termFile(path: string, flag: string): Promise<string[]> {
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    throw new UsageError(`${flag}: cannot read '${path}' (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw unreadable(flag, path, err);
   }
   return text
     .split('\n')

@@ -1,4 +1,4 @@
-import type { CheckInput, Finding, NormalisedText, PasswordContext } from '../types.js';
+import type { CheckInput, Finding, Mode, NormalisedText, PasswordContext, ProfileName } from '../types.js';
 import type { EngineState } from './state.js';
 import { codePointLength, normalise } from '../normalise/normalise.js';
 import { contextTerms, findContextTerms } from '../detect/context.js';
@@ -22,15 +22,23 @@ export interface EvaluationResult {
   readonly accepted: boolean;
   /** The enforce-mode verdict would have been a rejection (useful in audit mode). */
   readonly wouldReject: boolean;
-  /** Entra points of the normalised password: one per banned term or pattern, one per other character. */
+  /**
+   * Entra points of the normalised password: one per banned term or pattern, one per other
+   * character (a password with a banned term needs `policy.threshold` of them).
+   */
+  readonly points: number;
+  /**
+   * The Entra points again (not the 0–4 `strength.score`).
+   * @deprecated use `points`; kept, with the same value, in results, JSON and the service.
+   */
   readonly score: number;
   readonly findings: readonly Finding[];
   readonly feedback: Feedback;
   /** The strength estimate, where the profile uses one. */
   readonly strength: StrengthSummary | null;
   readonly policy: {
-    readonly profile: string;
-    readonly mode: string;
+    readonly profile: ProfileName;
+    readonly mode: Mode;
     readonly threshold: number;
     readonly minLength: number;
     readonly maxLength: number;
@@ -150,6 +158,7 @@ export function finish(state: EngineState, detection: Detection, extra: readonly
   return {
     accepted: verdict.accepted,
     wouldReject: verdict.wouldReject,
+    points: detection.points,
     score: detection.points,
     findings,
     feedback: feedbackFor(findings, locale),

@@ -7,7 +7,7 @@ import { buildDictionary, shippedDictionaryLists, type RankedDictionary } from '
 import { linkBannedWords, type BannedWordLink } from '../detect/word-scan.js';
 import { deferred, type Deferred } from './deferred.js';
 import { bannedIndexKey, dictionaryKey } from '../detect/dictionary-key.js';
-import { Assets, lines, type Platform } from '../assets/platform.js';
+import { Assets, Waivers, decodeAsset, readList, readRequired, type Platform } from '../assets/platform.js';
 import { loadFilter } from '../filter/index.js';
 import { loadZxcvbn, type ZxcvbnEstimator } from '../score/zxcvbn.js';
 
@@ -47,7 +47,7 @@ export async function buildState(platform: Platform, raw: CheckerOptions | undef
   };
 
   const [globalTerms, breached, dictionary] = await Promise.all([
-    options.globalBannedTerms ?? platform.readAsset(Assets.globalBanned).then(lines),
+    options.globalBannedTerms ?? readList(platform, Assets.globalBanned, Waivers.globalBanned),
     loadBreached(platform, options),
     profile.strength && options.estimator === 'native' ? loadDictionary(platform, normaliser, options) : null,
   ]);
@@ -96,11 +96,13 @@ function loadDictionary(platform: Platform, normaliser: NormaliserConfig, option
 
 async function buildOrReadDictionary(platform: Platform, normaliser: NormaliserConfig, options: ResolvedOptions): Promise<RankedDictionary> {
   const compiled = platform.decodeDictionary ? await platform.readAsset(Assets.dictionaryCompiled) : null;
-  const fromBytes = compiled && platform.decodeDictionary!(compiled, dictionaryKey(normaliser, options.substitutions));
+  const key = dictionaryKey(normaliser, options.substitutions);
+  const fromBytes = compiled && decodeAsset(platform, Assets.dictionaryCompiled, () => platform.decodeDictionary!(compiled, key));
   if (fromBytes) return fromBytes;
+  // Every list must be there (the other-language one is empty when the build had none).
   const [passwords, banned, english, names, other] = await Promise.all(
     [Assets.commonPasswords, Assets.globalBanned, Assets.dictionary, Assets.names, Assets.dictionaryOther].map((a) =>
-      platform.readAsset(a).then(lines),
+      readList(platform, a, Waivers.dictionary, a === Assets.dictionaryOther),
     ),
   );
   const lists = { passwords: passwords!, banned: banned!, english: english!, names: names!, other: other! };
@@ -123,7 +125,7 @@ async function loadGlobalIndex(
   const key = bannedIndexKey(normaliser, options);
   const index = await once(platform, `banned|${key}|${termCount}`, async () => {
     const bytes = await platform.readAsset(Assets.bannedCompiled);
-    return bytes ? prebuilt.decode(bytes, key, termCount) : null;
+    return bytes && decodeAsset(platform, Assets.bannedCompiled, () => prebuilt.decode(bytes, key, termCount));
   });
   return index && { index, stack: prebuilt.stack };
 }
@@ -141,8 +143,8 @@ async function loadBreached(platform: Platform, options: ResolvedOptions): Promi
   if (choice === undefined) {
     if (!options.profile.breachedByDefault) return null;
     return once(platform, `breached|${platform.breachedAsset}`, async () => {
-      const bytes = await platform.readAsset(platform.breachedAsset);
-      return bytes ? open(bytes) : null;
+      const bytes = await readRequired(platform, platform.breachedAsset, Waivers.breached);
+      return decodeAsset(platform, platform.breachedAsset, () => open(bytes));
     });
   }
   if ('bytes' in choice) return open(choice.bytes);

@@ -149,11 +149,12 @@ export function openApiDocument() {
         },
         EvaluationResult: {
           type: 'object',
-          required: ['accepted', 'wouldReject', 'score', 'findings', 'feedback', 'strength', 'policy'],
+          required: ['accepted', 'wouldReject', 'points', 'score', 'findings', 'feedback', 'strength', 'policy'],
           properties: {
             accepted: { type: 'boolean' },
             wouldReject: { type: 'boolean' },
-            score: { type: 'number' },
+            points: { type: 'number', description: 'Entra points of the normalised password (not the 0–4 strength score)' },
+            score: { type: 'number', deprecated: true, description: 'The same number as points, kept for compatibility' },
             findings: { type: 'array', items: ref('Finding') },
             feedback: {
               type: 'object',

@@ -1,6 +1,8 @@
 import { createChecker, type Checker } from '../index.js';
 import type { CheckerOptions } from '../options.js';
+import { Waivers, readRequired } from '../assets/platform.js';
 import { nodePlatform } from '../assets/node.js';
+import { DataError } from '../errors.js';
 import { PROFILES } from '../policy/profiles.js';
 import { ConfigError, DEFAULT_MAX_BODY_BYTES, readTermFile, type ServiceConfig } from './config.js';
 import { textBody, type Reply, type StaticBody } from './reply.js';
@@ -63,7 +65,8 @@ export async function buildServiceState(config: ServiceConfig, generation: numbe
   if (config.breachedFile === undefined && PROFILES[profileName]?.breachedByDefault) {
     // The library's own default filter (the Node platform's breachedAsset), so the service judges
     // as createChecker() does; the bytes are kept because the page downloads the very same file.
-    filterBytes = await nodePlatform.readAsset(nodePlatform.breachedAsset);
+    // Missing, it is a DataError (exit 3), never a service quietly running without the filter.
+    filterBytes = await readRequired(nodePlatform, nodePlatform.breachedAsset, Waivers.breached);
   }
 
   const options: CheckerOptions = {
@@ -83,6 +86,7 @@ export async function buildServiceState(config: ServiceConfig, generation: numbe
     const breached = filterBytes ? { bytes: filterBytes } : config.breachedFile === false ? false : undefined;
     checker = await createChecker({ ...options, ...(breached !== undefined && { breached }) });
   } catch (err) {
+    if (err instanceof DataError) throw err; // passgate's own data, not the configuration
     // Option and filter-format errors name the option or the broken field, never list contents.
     const what = err instanceof Error ? `${err.name}: ${err.message}` : 'unknown error';
     throw new ConfigError(`invalid configuration (${what})`);
