@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Assets, type Platform } from './platform.js';
-import { loadFilter } from '../filter/node.js';
+import { loadFilter, openFilterFile } from '../filter/node.js';
 import { decodeDictionary } from '../detect/dictionary-bytes.js';
 import { decodeBannedIndex } from '../detect/banned-bytes.js';
 import { StackedIndex } from '../match/stacked-index.js';
@@ -47,4 +47,5 @@ export const nodePlatform: Platform = {
   },
   exactMatcher: (terms) => ExactTrie.build(terms),
   loadFilter: (bytes) => loadFilter(bytes),
+  openFilterFile: (path) => openFilterFile(path),
 };

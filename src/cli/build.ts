@@ -15,7 +15,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createFilterBuilder, loadFilter, type KeyType } from '../filter/node.js';
 import { InputFormatError, scanInput, type InputFormat, type ScanStats } from '../filter/read-lines.js';
-import { MAX_FPR, MIN_FPR } from '../filter/sizing.js';
+import { blockedBloomFpr, MAX_FPR, MIN_FPR } from '../filter/sizing.js';
 import { Exit, UsageError, type CliIO, type Subcommand } from './io.js';
 
 export const BUILD_USAGE = `Usage: passgate build --input FILE --output FILE [options]
@@ -166,6 +166,28 @@ async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
   }
 }
 
+/**
+ * Past this factor over the target, a too-low --expected makes a filter that rejects far more
+ * than asked for (at --expected 10 for 50,000 entries, nearly everything): refused, not written.
+ */
+export const ABSURD_FPR_FACTOR = 10;
+
+/** Why a finished scan must not become a filter, or null. */
+function unusableBuild(stats: ScanStats, expected: number, target: number, builder: { blockCount: number; k: number }): string | null {
+  if (stats.entries === 0 && stats.malformed > 0 && stats.malformed === stats.lines - stats.skippedEmpty) {
+    const first = stats.malformedSamples[0];
+    return `every line (${stats.malformed}) is malformed${first ? ` (line ${first.line}: ${first.reason})` : ''}`;
+  }
+  if (stats.entries === 0) return 'no entries: the input holds no usable line';
+  if (stats.entries > expected) {
+    const fpr = blockedBloomFpr(stats.entries, builder.blockCount, builder.k);
+    if (fpr > ABSURD_FPR_FACTOR * target) {
+      return `${stats.entries} entries but --expected ${expected}: the false-positive rate would be about ${fpr.toExponential(1)}, more than ${ABSURD_FPR_FACTOR}× the target ${target} (give the real count, or leave --expected out)`;
+    }
+  }
+  return null;
+}
+
 function reportMalformed(io: CliIO, stats: ScanStats): void {
   if (stats.malformed === 0) return;
   const samples = stats.malformedSamples.map((m) => `line ${m.line}: ${m.reason}`).join('; ');
@@ -194,6 +216,12 @@ export const build: Subcommand = async (args, io) => {
       addText: builder.add,
       addLanes: builder.addLanes,
     }).finally(bar.clear);
+    const unusable = unusableBuild(stats, expected, cfg.fpr, builder);
+    if (unusable) {
+      reportMalformed(io, stats);
+      io.stderr.write(`passgate build: ${cfg.input}: ${unusable}; nothing was written\n`);
+      return Exit.FAILURE;
+    }
     const bytes = builder.finish();
     // Re-read what we are about to publish: catches any disagreement between writer and reader.
     const filter = loadFilter(bytes);
@@ -202,7 +230,6 @@ export const build: Subcommand = async (args, io) => {
     if (stats.entries > expected) {
       io.stderr.write(`warning: ${stats.entries} entries but --expected ${expected}: the false-positive rate is about ${filter.estimatedFalsePositiveRate.toExponential(1)}, not ${cfg.fpr}\n`);
     }
-    if (stats.entries === 0) io.stderr.write('warning: no entries were found; the filter is empty\n');
     const skipped = stats.skippedEmpty + stats.skippedZeroCount + stats.skippedBelowMinCount;
     const seconds = (performance.now() - started) / 1000;
     io.stdout.write(
