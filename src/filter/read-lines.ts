@@ -35,8 +35,8 @@ export interface ScanOptions {
   readonly strict?: boolean;
   /** How many malformed lines to keep with their line numbers (default 5). */
   readonly maxReported?: number;
-  /** Called after each chunk with raw (possibly compressed) bytes read so far and the total (0 if unknown). */
-  readonly onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /** Called after each chunk with raw (possibly compressed) bytes read so far, the total (0 if unknown) and lines so far. */
+  readonly onProgress?: (bytesRead: number, totalBytes: number, lines: number) => void;
 }
 
 export interface MalformedLine {
@@ -182,6 +182,7 @@ export async function scanSource(source: InputSource, options: ScanOptions, sink
   const hash = options.hash ?? 'sha1';
   const stats: ScanStats = { ...newCounts(), malformedSamples: [], gzip: false, totalBytes: 0, files: 0 };
   let file: string | undefined;
+  let linesBefore = 0; // per-prefix directories: lines of the files already read
   const malformed = (line: number, reason: string): void => {
     if (strict) throw new InputFormatError(`${file ? `${file} ` : ''}line ${line}: ${reason}`, line);
     if (stats.malformedSamples.length < maxReported) stats.malformedSamples.push(file ? { line, reason, file } : { line, reason });
@@ -199,7 +200,7 @@ export async function scanSource(source: InputSource, options: ScanOptions, sink
       stats.malformed++;
       malformed(stats.lines, `longer than ${MAX_LINE_BYTES} bytes`);
     };
-    await splitLines(input, parse, overlong, onProgress && (() => onProgress(bytesRead(), stats.totalBytes)));
+    await splitLines(input, parse, overlong, onProgress && (() => onProgress(bytesRead(), stats.totalBytes, linesBefore + stats.lines)));
   };
 
   if ('dir' in source) {
@@ -208,7 +209,6 @@ export async function scanSource(source: InputSource, options: ScanOptions, sink
     const sizes = await Promise.all(names.map(async (n) => (await stat(join(source.dir, n))).size));
     stats.totalBytes = sizes.reduce((a, b) => a + b, 0);
     let done = 0;
-    let lines = 0;
     for (const [i, name] of names.entries()) {
       file = name;
       stats.lines = 0; // line numbers restart in every file
@@ -218,11 +218,11 @@ export async function scanSource(source: InputSource, options: ScanOptions, sink
       } finally {
         raw.destroy();
       }
-      lines += stats.lines;
+      linesBefore += stats.lines;
       done += sizes[i]!;
       stats.files++;
     }
-    stats.lines = lines;
+    stats.lines = linesBefore;
     return stats;
   }
 

@@ -228,7 +228,7 @@ describe('passgate build: usage errors', () => {
     ['min-count on text', ['--input', 'a', '--output', 'b', '--min-count', '3'], /--min-count needs --format hibp/],
     ['fractional min-count', ['--input', 'a', '--output', 'b', '--format', 'hibp', '--min-count', '1.5'], /--min-count expects a whole number/],
     ['fast keys for hibp', ['--input', 'a', '--output', 'b', '--format', 'hibp', '--key-type', 'fast'], /key type is sha1/],
-    ['bad key type', ['--input', 'a', '--output', 'b', '--key-type', 'md5'], /--key-type must be fast or sha1/],
+    ['bad key type', ['--input', 'a', '--output', 'b', '--key-type', 'md5'], /--key-type must be fast, sha1 or ntlm/],
     ['same input and output', ['--input', 'a', '--output', './a'], /--output must differ from --input/],
   ];
   it.each(cases)('%s', async (_name, args, message) => {
