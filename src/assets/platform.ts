@@ -55,6 +55,11 @@ export interface Platform {
    * passes one backed by its native SHA-1 for `sha1`-keyed (HIBP) filters.
    */
   readonly loadFilter?: (bytes: Uint8Array) => BreachedFilter;
+  /**
+   * Opens a filter file (`breached: { path }`) checking its kind, header and size before reading
+   * it part by part (src/filter/file.ts). Without it, `readFile` + `loadFilter`.
+   */
+  readonly openFilterFile?: (path: string) => Promise<BreachedFilter>;
 }
 
 /** Data file names, shared by the build script and both platforms. */

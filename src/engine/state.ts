@@ -148,6 +148,6 @@ async function loadBreached(platform: Platform, options: ResolvedOptions): Promi
     });
   }
   if ('bytes' in choice) return open(choice.bytes);
-  if ('path' in choice) return open(await platform.readFile(choice.path));
+  if ('path' in choice) return platform.openFilterFile ? platform.openFilterFile(choice.path) : open(await platform.readFile(choice.path));
   return open(await platform.fetchBytes(choice.url));
 }
