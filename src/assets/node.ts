@@ -21,6 +21,7 @@ function dataDir(): string | null {
 let cachedDir: string | null | undefined;
 
 export const nodePlatform: Platform = {
+  loadZxcvbn: () => import('../score/zxcvbn.js').then((m) => m.loadZxcvbn()),
   async readAsset(name) {
     if (cachedDir === undefined) cachedDir = dataDir();
     if (cachedDir === null) return null;
