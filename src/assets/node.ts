@@ -38,6 +38,7 @@ export function createNodePlatform(options: NodePlatformOptions = {}): Platform 
   const dataDir = () => (dir ??= options.dataDir ?? (process.env[DATA_DIR_VARIABLE] || packageDataDir()));
   const locate = (name: string) => join(dataDir(), name);
   return {
+    loadZxcvbn: () => import('../score/zxcvbn.js').then((m) => m.loadZxcvbn()),
     async readAsset(name) {
       try {
         return new Uint8Array(await readFile(locate(name)));
