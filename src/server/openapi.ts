@@ -3,6 +3,8 @@
  * (routes.ts); test/server/openapi.test.ts checks that the two agree both ways: every documented
  * path, method and status is answered, and nothing else is.
  */
+import { MAX_EXTRA_TERMS } from '../detect/context.js';
+
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const jsonContent = (schema: object) => ({ 'application/json': { schema } });
 const error = (description: string) => ({ description, content: jsonContent(ref('Error')) });
@@ -129,7 +131,7 @@ export function openApiDocument() {
             email: { type: 'string' },
             tenantName: { type: 'string' },
             displayName: { type: 'string' },
-            extraTerms: { type: 'array', items: { type: 'string' }, maxItems: 50 },
+            extraTerms: { type: 'array', items: { type: 'string' }, maxItems: MAX_EXTRA_TERMS },
           },
         },
         Finding: {
