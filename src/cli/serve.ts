@@ -17,6 +17,8 @@ Options:
   --config FILE         JSON settings (see docs/service.md); flags override it
   --max-body BYTES      refuse larger request bodies with 413 (default 16384)
   --no-watch            do not watch the files for changes (SIGHUP still reloads)
+  --log-format F        text (default) or json: one JSON object per line
+  --cors-origin ORIGIN  let pages from ORIGIN (or * for any) call the service (CORS)
 ${CHECKER_FLAGS_HELP}
 
 The service judges as the library's default checker does: by default with the same breached
@@ -29,6 +31,8 @@ const SERVE_FLAGS = {
   config: { type: 'string' },
   'max-body': { type: 'string' },
   'no-watch': { type: 'boolean' },
+  'log-format': { type: 'string' },
+  'cors-origin': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -41,14 +45,19 @@ export const serve: Subcommand = async (args, io) => {
   if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]!.slice(0, 40)}'`);
 
   const config = await configFromFlags(values);
+  const logFormat = values['log-format'] ?? 'text';
+  if (logFormat !== 'text' && logFormat !== 'json') throw new UsageError('--log-format must be text or json');
   // Imported here so `passgate serve --help` and flag errors stay instant.
-  const { startServer, ConfigError } = await import('../server/index.js');
+  const [{ startServer, ConfigError }, { createLogger }] = await Promise.all([import('../server/index.js'), import('../server/logger.js')]);
+  const sink = (line: string) => void io.stderr.write(line + '\n');
+  const logger = createLogger(sink, logFormat);
   let started;
   try {
     started = await startServer({
       ...(values.config !== undefined && { configFile: resolve(values.config) }),
       config,
-      log: (line) => void io.stderr.write(line + '\n'),
+      log: sink,
+      logFormat,
       watchIntervalMs: values['no-watch'] ? 0 : 1000,
       reloadOnSighup: true,
     });
@@ -67,14 +76,14 @@ export const serve: Subcommand = async (args, io) => {
     process.once('SIGINT', () => done('SIGINT'));
     process.once('SIGTERM', () => done('SIGTERM'));
   });
-  io.stderr.write(`passgate serve: ${signal}, shutting down\n`);
+  logger.event('info', `${signal}, shutting down`);
   const hardStop = () => process.exit(Exit.FAILURE);
   process.once('SIGINT', hardStop);
   process.once('SIGTERM', hardStop);
   await started.close();
   process.off('SIGINT', hardStop);
   process.off('SIGTERM', hardStop);
-  io.stderr.write('passgate serve: stopped\n');
+  logger.event('info', 'stopped');
   return Exit.OK;
 };
 
@@ -97,6 +106,7 @@ async function configFromFlags(values: Values): Promise<ServiceConfig> {
   if (values['no-breached']) config.breachedFile = false;
   else if (typeof values.breached === 'string') config.breachedFile = resolve(values.breached);
   if (typeof values.host === 'string') config.host = values.host;
+  if (typeof values['cors-origin'] === 'string') config.corsOrigin = values['cors-origin'];
   if (typeof values.port === 'string') config.port = wholeNumber(values.port, '--port', 65535);
   if (typeof values['max-body'] === 'string') config.limits = { maxBodyBytes: wholeNumber(values['max-body'], '--max-body', 1024 * 1024) };
   return config;
