@@ -8,9 +8,9 @@ const define = { __PASSGATE_VERSION__: JSON.stringify(version) };
 export default defineConfig([
   {
     // The library for Node: ESM + CJS with types. Data files stay outside the bundle (data/).
-    entry: { index: 'src/index.ts', cli: 'src/cli/main.ts', server: 'src/server/index.ts' },
+    entry: { index: 'src/index.ts', cli: 'src/cli/main.ts', server: 'src/server/index.ts', fetch: 'src/fetch.ts' },
     format: ['esm', 'cjs'],
-    dts: { entry: { index: 'src/index.ts', server: 'src/server/index.ts' } },
+    dts: { entry: { index: 'src/index.ts', server: 'src/server/index.ts', fetch: 'src/fetch.ts' } },
     platform: 'node',
     target: 'node20',
     shims: true,
