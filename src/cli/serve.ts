@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { Exit, UsageError, type Subcommand } from './io.js';
+import { isWorker, onStopRequest, reportListening, runPrimary } from './serve-workers.js';
 import { CHECKER_FLAGS, CHECKER_FLAGS_HELP, checkerOptionsFrom } from './checker-flags.js';
 import type { ServiceConfig } from '../server/config.js';
 
@@ -19,6 +20,7 @@ Options:
   --no-watch            do not watch the files for changes (SIGHUP still reloads)
   --log-format F        text (default) or json: one JSON object per line
   --cors-origin ORIGIN  let pages from ORIGIN (or * for any) call the service (CORS)
+  --workers N           N processes sharing the port (node:cluster); default 1
 ${CHECKER_FLAGS_HELP}
 
 The service judges as the library's default checker does: by default with the same breached
@@ -33,10 +35,21 @@ const SERVE_FLAGS = {
   'no-watch': { type: 'boolean' },
   'log-format': { type: 'string' },
   'cors-origin': { type: 'string' },
+  workers: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 export const serve: Subcommand = async (args, io) => {
+  try {
+    return await serveCommand(args, io);
+  } finally {
+    // A cluster worker's IPC channel keeps it alive after it stopped (or failed to start), and
+    // disconnecting would exit 0: once the CLI has set process.exitCode from our result, exit.
+    if (isWorker()) setImmediate(() => process.exit());
+  }
+};
+
+const serveCommand: Subcommand = async (args, io) => {
   const { values, positionals } = parseArgs({ args: [...args], options: { ...CHECKER_FLAGS, ...SERVE_FLAGS }, allowPositionals: true, strict: true });
   if (values.help) {
     io.stdout.write(HELP + '\n');
@@ -51,6 +64,13 @@ export const serve: Subcommand = async (args, io) => {
   const [{ startServer, ConfigError }, { createLogger }] = await Promise.all([import('../server/index.js'), import('../server/logger.js')]);
   const sink = (line: string) => void io.stderr.write(line + '\n');
   const logger = createLogger(sink, logFormat);
+  const workers = typeof values.workers === 'string' ? wholeNumber(values.workers, '--workers', 64) : 1;
+  if (workers < 1) throw new UsageError('--workers must be a whole number from 1 to 64');
+  if (workers > 1 && !isWorker()) {
+    // The primary serves nothing itself: each worker re-runs this command and checks the
+    // configuration; one that cannot start makes the primary exit with its code.
+    return runPrimary(workers, (line) => void io.stdout.write(line + '\n'), (message) => logger.event('info', message));
+  }
   let started;
   try {
     started = await startServer({
@@ -69,12 +89,14 @@ export const serve: Subcommand = async (args, io) => {
     }
     throw err;
   }
-  io.stdout.write(`passgate serve: listening on ${started.url} (profile ${started.config.profile ?? 'recommended'})\n`);
+  if (isWorker()) reportListening(started.url);
+  else io.stdout.write(`passgate serve: listening on ${started.url} (profile ${started.config.profile ?? 'recommended'})\n`);
 
   // Stop on the first SIGINT/SIGTERM after the requests in flight; a second one stops at once.
   const signal = await new Promise<NodeJS.Signals>((done) => {
     process.once('SIGINT', () => done('SIGINT'));
     process.once('SIGTERM', () => done('SIGTERM'));
+    onStopRequest(() => done('SIGTERM'));
   });
   logger.event('info', `${signal}, shutting down`);
   const hardStop = () => process.exit(Exit.FAILURE);
