@@ -19,10 +19,14 @@ export interface Packed {
   readonly etag: string | undefined;
 }
 
-/** The client's preferred encoding among br and gzip, by its q-values; null for identity. */
+/** The client's preferred encoding among br and gzip, by its q-values (ties: br); null for identity. */
 export function chooseEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | null {
   if (!acceptEncoding) return null;
-  const best = new Negotiator({ headers: { 'accept-encoding': acceptEncoding } }).encoding(['br', 'gzip', 'identity']);
+  // negotiator 1.x breaks q-value ties by `preferred` (@types/negotiator still describes 0.6).
+  const negotiator = new Negotiator({ headers: { 'accept-encoding': acceptEncoding } }) as unknown as {
+    encoding(available: string[], options: { preferred: string[] }): string | undefined;
+  };
+  const best = negotiator.encoding(['br', 'gzip', 'identity'], { preferred: ['br', 'gzip', 'identity'] });
   return best === 'br' || best === 'gzip' ? best : null;
 }
 
