@@ -161,7 +161,8 @@ export function finish(state: EngineState, detection: Detection, extra: readonly
       if (redactor.reveals(own.term)) delete own.term;
     }
     own.severity = verdict.severities[i]!;
-    if (own.severity !== 'info') own.message = messageFor(own, locale);
+    // A custom check's own message (already checked: customFindings) is kept.
+    if (own.severity !== 'info' && (i < builtIn || typeof own.message !== 'string')) own.message = messageFor(own, locale);
     return own;
   });
   return {
