@@ -26,8 +26,10 @@ export class Checker {
   }
 
   /**
-   * Judges one password. Synchronous, and never throws for a string: over-long input is refused
-   * as TOO_LONG before any other work. A non-string password is misuse and throws TypeError.
+   * Judges one password. Synchronous, and never throws for a string: over-long input (before or
+   * after normalisation) is refused as TOO_LONG before any other work. Misuse throws TypeError: a
+   * non-string password, a context that is not an object, or one whose fields cannot be read or
+   * are not strings (the message names the field, never a value).
    */
   evaluate(password: string, context?: PasswordContext, options?: EvaluateOptions): EvaluationResult {
     assertPassword(password);

@@ -57,7 +57,7 @@ export interface Detection {
   readonly strength: StrengthSummary | null;
 }
 
-/** Detection and scoring: everything up to the policy decision. Never throws for a string. */
+/** Detection and scoring: everything up to the policy decision. Throws only for a misused context. */
 export function detect(state: EngineState, password: string, context: PasswordContext | undefined): Detection {
   const { options, normaliser } = state;
   const { profile } = options;
