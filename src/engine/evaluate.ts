@@ -14,6 +14,7 @@ import { estimate, type StrengthSummary } from '../score/estimate.js';
 import { decide } from '../policy/verdict.js';
 import { feedbackFor, messageFor, type Feedback } from '../wording/feedback.js';
 import type { Locale } from '../wording/locales.js';
+import { PasswordRedactor } from './redact.js';
 
 export type { StrengthSummary } from '../score/estimate.js';
 
@@ -64,7 +65,7 @@ export interface Detection {
   readonly strength: StrengthSummary | null;
 }
 
-/** Detection and scoring: everything up to the policy decision. Never throws for a string. */
+/** Detection and scoring: everything up to the policy decision. Throws only for a misused context. */
 export function detect(state: EngineState, password: string, context: PasswordContext | undefined): Detection {
   const { options, normaliser } = state;
   const { profile } = options;
@@ -157,12 +158,19 @@ export function finish(state: EngineState, detection: Detection, extra: readonly
   // One object per finding, built once; only findings that matter to the verdict get words
   // (informational ones are many on a passphrase, and nobody reads them).
   const builtIn = detection.findings.length;
+  const input = detection.input;
+  let redactor: PasswordRedactor | null = null;
   const findings = all.map((f, i): Finding => {
     // Findings made by this evaluation are fresh objects: complete them in place instead of
     // cloning (clones of many shapes are slow). A custom check's objects are the caller's: copy.
     const own = (i < builtIn ? f : { ...f }) as Mutable<Finding>;
+    if (own.term !== undefined && input) {
+      redactor ??= new PasswordRedactor(input.password, input.text, state.normaliser);
+      if (redactor.reveals(own.term)) delete own.term;
+    }
     own.severity = verdict.severities[i]!;
-    if (own.severity !== 'info') own.message = messageFor(own, locale);
+    // A custom check's own message (already checked: customFindings) is kept.
+    if (own.severity !== 'info' && (i < builtIn || typeof own.message !== 'string')) own.message = messageFor(own, locale);
     return own;
   });
   return {

@@ -15,7 +15,9 @@ const qd = (s: unknown) => `„${String(s ?? '')}“`;
 
 const en: Catalogue = {
   BANNED_TERM: {
-    warning: (p) => (p.distance ? `It is too close to the banned word ${q(p.term)}.` : `It contains the banned word ${q(p.term)}.`),
+    warning: (p) =>
+      p.term === undefined ? (p.distance ? 'It is too close to a banned word.' : 'It is a banned word.')
+      : p.distance ? `It is too close to the banned word ${q(p.term)}.` : `It contains the banned word ${q(p.term)}.`,
     suggestion: () => 'Avoid common words and names of this organisation, even with letters swapped for symbols.',
   },
   CONTEXT_TERM: {
@@ -48,7 +50,7 @@ const en: Catalogue = {
     suggestion: () => 'Avoid rows and patterns of neighbouring keys.',
   },
   DICTIONARY_WORD: {
-    warning: (p) => `A single common word such as ${q(p.term)} is easy to guess.`,
+    warning: (p) => (p.term === undefined ? 'A single common word is easy to guess.' : `A single common word such as ${q(p.term)} is easy to guess.`),
     suggestion: () => 'Combine several unrelated words.',
   },
   DATE: {
@@ -68,7 +70,9 @@ const en: Catalogue = {
 
 const fr: Catalogue = {
   BANNED_TERM: {
-    warning: (p) => (p.distance ? `Il ressemble trop au mot interdit ${qf(p.term)}.` : `Il contient le mot interdit ${qf(p.term)}.`),
+    warning: (p) =>
+      p.term === undefined ? (p.distance ? 'Il ressemble trop à un mot interdit.' : 'C’est un mot interdit.')
+      : p.distance ? `Il ressemble trop au mot interdit ${qf(p.term)}.` : `Il contient le mot interdit ${qf(p.term)}.`,
     suggestion: () => "Évitez les mots courants et les noms de l'organisation, même avec des symboles à la place des lettres.",
   },
   CONTEXT_TERM: {
@@ -101,7 +105,7 @@ const fr: Catalogue = {
     suggestion: () => 'Évitez les rangées de touches voisines.',
   },
   DICTIONARY_WORD: {
-    warning: (p) => `Un seul mot courant comme ${qf(p.term)} est facile à deviner.`,
+    warning: (p) => (p.term === undefined ? 'Un seul mot courant est facile à deviner.' : `Un seul mot courant comme ${qf(p.term)} est facile à deviner.`),
     suggestion: () => 'Combinez plusieurs mots sans rapport entre eux.',
   },
   DATE: {
@@ -121,7 +125,9 @@ const fr: Catalogue = {
 
 const de: Catalogue = {
   BANNED_TERM: {
-    warning: (p) => (p.distance ? `Es ähnelt zu sehr dem gesperrten Wort ${qd(p.term)}.` : `Es enthält das gesperrte Wort ${qd(p.term)}.`),
+    warning: (p) =>
+      p.term === undefined ? (p.distance ? 'Es ähnelt zu sehr einem gesperrten Wort.' : 'Es ist ein gesperrtes Wort.')
+      : p.distance ? `Es ähnelt zu sehr dem gesperrten Wort ${qd(p.term)}.` : `Es enthält das gesperrte Wort ${qd(p.term)}.`,
     suggestion: () => 'Vermeiden Sie gängige Wörter und Namen der Organisation, auch mit Sonderzeichen statt Buchstaben.',
   },
   CONTEXT_TERM: {
@@ -154,7 +160,7 @@ const de: Catalogue = {
     suggestion: () => 'Vermeiden Sie Reihen benachbarter Tasten.',
   },
   DICTIONARY_WORD: {
-    warning: (p) => `Ein einzelnes gängiges Wort wie ${qd(p.term)} ist leicht zu erraten.`,
+    warning: (p) => (p.term === undefined ? 'Ein einzelnes gängiges Wort ist leicht zu erraten.' : `Ein einzelnes gängiges Wort wie ${qd(p.term)} ist leicht zu erraten.`),
     suggestion: () => 'Kombinieren Sie mehrere unzusammenhängende Wörter.',
   },
   DATE: {
@@ -174,7 +180,9 @@ const de: Catalogue = {
 
 const es: Catalogue = {
   BANNED_TERM: {
-    warning: (p) => (p.distance ? `Se parece demasiado a la palabra prohibida «${p.term}».` : `Contiene la palabra prohibida «${p.term}».`),
+    warning: (p) =>
+      p.term === undefined ? (p.distance ? 'Se parece demasiado a una palabra prohibida.' : 'Es una palabra prohibida.')
+      : p.distance ? `Se parece demasiado a la palabra prohibida «${p.term}».` : `Contiene la palabra prohibida «${p.term}».`,
     suggestion: () => 'Evite palabras comunes y nombres de la organización, aunque cambie letras por símbolos.',
   },
   CONTEXT_TERM: {
@@ -207,7 +215,7 @@ const es: Catalogue = {
     suggestion: () => 'Evite filas de teclas vecinas.',
   },
   DICTIONARY_WORD: {
-    warning: (p) => `Una sola palabra común como «${p.term}» es fácil de adivinar.`,
+    warning: (p) => (p.term === undefined ? 'Una sola palabra común es fácil de adivinar.' : `Una sola palabra común como «${p.term}» es fácil de adivinar.`),
     suggestion: () => 'Combine varias palabras sin relación.',
   },
   DATE: {
