@@ -1,27 +1,47 @@
 import { readFileSync } from 'node:fs';
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
 // `passgate --version` prints the package's own version, fixed at build time.
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 const define = { __PASSGATE_VERSION__: JSON.stringify(version) };
 
+// `npm pack --json` reads stdout: the build (run by `prepack`) must print nothing there.
+const quiet: Options = { silent: true };
+
+/** `passgate/zxcvbn`: imports nothing but zxcvbn-ts (kept external), so one file serves Node and browsers. */
+const zxcvbn = 'src/zxcvbn.ts';
+
 export default defineConfig([
   {
-    // The library for Node: ESM + CJS with types. Data files stay outside the bundle (data/).
-    entry: { index: 'src/index.ts', cli: 'src/cli/main.ts', server: 'src/server/index.ts' },
-    format: ['esm', 'cjs'],
-    dts: { entry: { index: 'src/index.ts', server: 'src/server/index.ts' } },
+    // The library for Node, ESM. The CLI (bin/passgate.js → dist/cli.js) is ESM only and shares
+    // chunks with the library. Data files stay outside the bundle (data/). No source maps: the
+    // Node code is not minified, so a stack trace already points at readable code.
+    ...quiet,
+    entry: { index: 'src/index.ts', cli: 'src/cli/main.ts', server: 'src/server/index.ts', zxcvbn },
+    format: ['esm'],
+    dts: { entry: { index: 'src/index.ts', server: 'src/server/index.ts', zxcvbn } },
+    platform: 'node',
+    target: 'node20',
+    define,
+    clean: true,
+  },
+  {
+    // The same library for require(): one file per entry.
+    ...quiet,
+    entry: { index: 'src/index.ts', server: 'src/server/index.ts', zxcvbn },
+    format: ['cjs'],
+    dts: true,
     platform: 'node',
     target: 'node20',
     shims: true,
     define,
-    clean: true,
-    sourcemap: true,
   },
   {
     // The browser build: no Node built-ins may be reached from these entries. `builder` is
     // passgate/builder, the filter builder the browser core leaves out. No code splitting: each
     // file stands alone, so a page loading the core never loads builder code through a chunk.
+    // Minified, so it keeps a source map (the one place a map helps a user debug).
+    ...quiet,
     entry: { browser: 'src/browser.ts', builder: 'src/builder.ts' },
     format: ['esm'],
     splitting: false,
@@ -29,9 +49,21 @@ export default defineConfig([
     platform: 'browser',
     target: 'es2022',
     // Browsers cannot resolve bare imports: any runtime dependency the browser core reaches
-    // must be listed in noExternal to be bundled in (today there is none). zxcvbn-ts stays out
-    // (it is loaded only on demand, by callers who opt into it and bring their own import map).
+    // must be listed in noExternal to be bundled in (today there is none). zxcvbn-ts is not
+    // reachable from here at all: it is `passgate/zxcvbn`.
     sourcemap: true,
     minify: true,
+  },
+  {
+    // The browser build for require() (test runners with a DOM, older bundler set-ups). Not
+    // minified: whatever bundles it minifies it.
+    ...quiet,
+    entry: { browser: 'src/browser.ts', builder: 'src/builder.ts' },
+    format: ['cjs'],
+    splitting: false,
+    dts: true,
+    platform: 'browser',
+    target: 'es2022',
+    shims: true,
   },
 ]);

@@ -4,6 +4,8 @@
  * the same installed packages give the same bytes. Writes data/manifest.json describing them.
  *
  *   npx tsx scripts/build-data.ts [outDir]     (npm run build:data)
+ *   npx tsx scripts/build-data.ts --update-other-words   re-derive wordlists/dictionary-other.txt
+ *       from the installed Debian lists (all of them) and write it with its pin
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
@@ -20,10 +22,10 @@ import { normaliseTerm } from '../src/normalise/normalise.js';
 import { PROFILES } from '../src/policy/profiles.js';
 import { compileSubstitutions } from '../src/normalise/substitutions.js';
 
-async function main(outDir: string): Promise<void> {
+async function main(outDir: string, updatePin: boolean): Promise<void> {
   const started = performance.now();
   await mkdir(outDir, { recursive: true });
-  const words = await buildWordlists(outDir);
+  const words = await buildWordlists(outDir, { updatePin });
   const filters = await buildDefaultFilters(outDir);
   const compiled = [await buildCompiledDictionary(outDir), await buildCompiledBannedIndex(outDir)];
   const manifest = { generatedBy: 'scripts/build-data.ts', wordlists: words, filters, compiled };
@@ -84,7 +86,9 @@ async function writeCompiled(outDir: string, file: string, bytes: Uint8Array, en
   return { file, entries, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
-main(resolve(process.argv[2] ?? 'data')).catch((err: unknown) => {
+const args = process.argv.slice(2);
+const positional = args.filter((a) => !a.startsWith('--'));
+main(resolve(positional[0] ?? 'data'), args.includes('--update-other-words')).catch((err: unknown) => {
   process.stderr.write(`build-data: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
   process.exitCode = 1;
 });

@@ -37,6 +37,7 @@ import {
   type DebianList,
   type OtherLanguage,
 } from './wordlists/other-languages.js';
+import { chooseOtherWords, type PinnedOtherWords } from './wordlists/other-pinned.js';
 
 export { OTHER_LANGUAGES, foldLetters, innerFragments, orderOtherWords, trimWordList } from './wordlists/other-languages.js';
 export {
@@ -468,6 +469,13 @@ export interface BuildOptions {
   dpkgVersion?: (pkg: string) => string | null;
   /** Receives the one warning line about lists that are not installed (default: stderr). */
   warn?: (line: string) => void;
+  /**
+   * The committed other-language words (scripts/wordlists/other-pinned.ts): default, read from
+   * wordlists/; null derives them from whatever lists are installed (tests of the derivation).
+   */
+  pinned?: PinnedOtherWords | null;
+  /** Derive the other-language words and write them to the committed files (all lists needed). */
+  updatePin?: boolean;
 }
 
 export interface OtherWordsBuild {
@@ -584,8 +592,10 @@ export async function buildWordlists(outDir: string, opts: BuildOptions = {}): P
     if (list) installed.push(list);
     else missing.push(lang);
   }
-  if (missing.length > 0) {
-    (opts.warn ?? ((line: string) => process.stderr.write(line + '\n')))(
+  const warn = opts.warn ?? ((line: string) => process.stderr.write(line + '\n'));
+  const derive = opts.pinned === null;
+  if (derive && missing.length > 0) {
+    warn(
       `build-wordlists: warning: ${missing.map((l) => l.package).join(', ')} not installed (${dictDir}): ` +
         `the dictionary leaves ${missing.map((l) => l.language).join(', ')} out; for the full data run ` +
         `\`${INSTALL_COMMAND}\` and rebuild`,
@@ -633,9 +643,25 @@ export async function buildWordlists(outDir: string, opts: BuildOptions = {}): P
         `zxcvbn english_wikipedia/us_tv_and_film by their better rank there, then the rest by band, then a–z.`,
     ),
   );
+  // Unless told to derive, ship the committed words (checked against the derivation when the
+  // pinned packages are installed), so the data does not depend on this machine.
+  const chosen = derive
+    ? null
+    : chooseOtherWords(REPO_ROOT, { installed, words: other.words, sources: otherSources, transform: otherTransform }, OTHER_LANGUAGES, {
+        ...(opts.pinned ? { pinned: opts.pinned } : {}),
+        update: opts.updatePin ?? false,
+        installHint: `${INSTALL_COMMAND} and rebuild`,
+      });
+  if (chosen?.note) warn(`build-wordlists: ${chosen.note}`);
   manifests.push({
-    ...(await writeList(outDir, 'dictionary-other.txt', other.words, otherSources, otherTransform)),
-    ...(missing.length > 0
+    ...(await writeList(
+      outDir,
+      'dictionary-other.txt',
+      chosen ? chosen.words : other.words,
+      chosen ? (chosen.pin.sources as ManifestSource[]) : otherSources,
+      chosen ? chosen.pin.transform : otherTransform,
+    )),
+    ...(derive && missing.length > 0
       ? {
           skipped: missing.map((l) => ({
             package: l.package,

@@ -3,6 +3,7 @@ import type { SubstitutionTable } from './normalise/substitutions.js';
 import { PROFILES, type Profile } from './policy/profiles.js';
 import { codePointLength } from './normalise/normalise.js';
 import { resolveLocale, type Locale } from './wording/locales.js';
+import type { ZxcvbnEstimator, ZxcvbnPlugin } from './score/zxcvbn.js';
 
 /** Where the breached-password filter comes from. */
 export type BreachedOption = false | { path: string } | { bytes: Uint8Array } | { url: string | URL };
@@ -30,8 +31,11 @@ export interface CheckerOptions {
   checks?: readonly AsyncCheck[];
   /** Replaces the profile's substitution table. */
   substitutions?: SubstitutionTable;
-  /** Strength estimator for profiles that use one: `'native'` (default) or `'zxcvbn'` (slow, opt-in). */
-  estimator?: 'native' | 'zxcvbn';
+  /**
+   * Strength estimator for profiles that use one: `'native'` (default) or zxcvbn-ts (slow,
+   * opt-in): `'zxcvbn'` in Node, or anywhere the estimator from `passgate/zxcvbn`.
+   */
+  estimator?: 'native' | 'zxcvbn' | ZxcvbnPlugin;
 }
 
 export interface ResolvedOptions {
@@ -46,6 +50,8 @@ export interface ResolvedOptions {
   readonly checks: readonly AsyncCheck[];
   readonly substitutions: SubstitutionTable;
   readonly estimator: 'native' | 'zxcvbn';
+  /** The zxcvbn loader given with `estimator` (`passgate/zxcvbn`); else the platform's. */
+  readonly loadZxcvbn: (() => Promise<ZxcvbnEstimator>) | undefined;
 }
 
 const KNOWN = new Set([
@@ -90,10 +96,13 @@ export function resolveOptions(options: CheckerOptions | undefined): ResolvedOpt
   const mode = options.mode ?? 'enforce';
   if (mode !== 'enforce' && mode !== 'audit') throw new RangeError("`mode` must be 'enforce' or 'audit'");
 
-  const estimator = options.estimator ?? 'native';
+  const estimatorOption = options.estimator ?? 'native';
+  const plugin = typeof estimatorOption === 'object' && estimatorOption !== null ? estimatorOption : null;
+  const estimator = plugin ? plugin.estimator : estimatorOption;
   if (estimator !== 'native' && estimator !== 'zxcvbn') {
-    throw new RangeError("`estimator` must be 'native' or 'zxcvbn'");
+    throw new RangeError("`estimator` must be 'native', 'zxcvbn' or the estimator exported by passgate/zxcvbn");
   }
+  if (plugin && typeof plugin.load !== 'function') throw new TypeError('`estimator.load` must be a function');
 
   const checks = options.checks ?? [];
   if (!Array.isArray(checks) || checks.some((c) => typeof c !== 'function')) {
@@ -113,6 +122,7 @@ export function resolveOptions(options: CheckerOptions | undefined): ResolvedOpt
     checks,
     substitutions: substitutionsOption(options.substitutions, profile),
     estimator,
+    loadZxcvbn: plugin ? () => plugin.load() : undefined,
   };
 }
 

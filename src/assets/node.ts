@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Assets, type Platform } from './platform.js';
 import { DataError } from '../errors.js';
-import { loadFilter } from '../filter/node.js';
+import { loadFilter, openFilterFile } from '../filter/node.js';
 import { decodeDictionary } from '../detect/dictionary-bytes.js';
 import { decodeBannedIndex } from '../detect/banned-bytes.js';
 import { StackedIndex } from '../match/stacked-index.js';
@@ -38,6 +38,7 @@ export function createNodePlatform(options: NodePlatformOptions = {}): Platform 
   const dataDir = () => (dir ??= options.dataDir ?? (process.env[DATA_DIR_VARIABLE] || packageDataDir()));
   const locate = (name: string) => join(dataDir(), name);
   return {
+    loadZxcvbn: () => import('../score/zxcvbn.js').then((m) => m.loadZxcvbn()),
     async readAsset(name) {
       try {
         return new Uint8Array(await readFile(locate(name)));
@@ -69,6 +70,7 @@ export function createNodePlatform(options: NodePlatformOptions = {}): Platform 
     },
     exactMatcher: (terms) => ExactTrie.build(terms),
     loadFilter: (bytes) => loadFilter(bytes),
+    openFilterFile: (path) => openFilterFile(path),
   };
 }
 

@@ -2,6 +2,7 @@ import type { BreachedFilter } from '../filter/index.js';
 import type { ExactMatcherFactory } from '../match/exact-matcher.js';
 import type { TermIndex } from '../match/term-index.js';
 import type { PrebuiltGlobal } from '../detect/banned-lists.js';
+import type { ZxcvbnEstimator } from '../score/zxcvbn.js';
 import type { RankedDictionary } from '../detect/dictionary.js';
 import { DataError } from '../errors.js';
 
@@ -55,6 +56,16 @@ export interface Platform {
    * passes one backed by its native SHA-1 for `sha1`-keyed (HIBP) filters.
    */
   readonly loadFilter?: (bytes: Uint8Array) => BreachedFilter;
+  /**
+   * Opens a filter file (`breached: { path }`) checking its kind, header and size before reading
+   * it part by part (src/filter/file.ts). Without it, `readFile` + `loadFilter`.
+   */
+  readonly openFilterFile?: (path: string) => Promise<BreachedFilter>;
+  /**
+   * Loads zxcvbn-ts for `estimator: 'zxcvbn'`. Node only: the browser core leaves it out so no
+   * bundler can pull it in; pages pass the estimator from `passgate/zxcvbn` instead.
+   */
+  readonly loadZxcvbn?: () => Promise<ZxcvbnEstimator>;
 }
 
 /** Data file names, shared by the build script and both platforms. */

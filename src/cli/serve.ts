@@ -19,8 +19,8 @@ Options:
   --no-watch            do not watch the files for changes (SIGHUP still reloads)
 ${CHECKER_FLAGS_HELP}
 
-The service and the demo page judge with the same filter: by default the shipped small tier
-(data/breached-100k.pgf), which the page downloads; --breached FILE switches both.`;
+The service judges as the library's default checker does: by default with the same breached
+filter (data/breached-1m.pgf), which the demo page downloads too; --breached FILE switches both.`;
 
 /** Flags only serve understands; the checker flags are shared with check and audit. */
 const SERVE_FLAGS = {

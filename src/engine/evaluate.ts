@@ -1,7 +1,8 @@
 import type { CheckInput, Finding, Mode, NormalisedText, PasswordContext, ProfileName } from '../types.js';
 import type { EngineState } from './state.js';
-import { codePointLength, normalise } from '../normalise/normalise.js';
-import { contextTerms, findContextTerms } from '../detect/context.js';
+import { codePointLength, normaliseWithin } from '../normalise/normalise.js';
+import { contextTerms } from '../detect/context.js';
+import { findContextTerms } from '../detect/context-match.js';
 import { findPatterns } from '../detect/patterns/index.js';
 import { isPredictable } from '../detect/patterns/predictable.js';
 import type { PatternMatch } from '../detect/patterns/types.js';
@@ -47,6 +48,14 @@ export interface EvaluationResult {
   };
 }
 
+/**
+ * The normalised text may be at most this many UTF-16 units per code point of `maxLength`: the
+ * most a password within the cap can have before normalisation (a code point is one or two
+ * units), so only compatibility expansions (ﷺ → 18 units, ﬃ → 3, ¼ → 3) can cross it, and only
+ * when they make up much of a long password. Every detector's work is bounded by this length.
+ */
+export const NORMALISED_LENGTH_FACTOR = 2;
+
 /** Checks run per evaluation before the policy decides; custom checks come after these. */
 export interface Detection {
   readonly findings: Finding[];
@@ -62,13 +71,12 @@ export function detect(state: EngineState, password: string, context: PasswordCo
   // The cap comes before any other work: a code point is at most two units, so anything longer
   // than twice the cap in units is over it without counting.
   const length = password.length > 2 * options.maxLength ? Infinity : codePointLength(password);
-  if (length > options.maxLength) {
-    return { findings: [{ code: 'TOO_LONG', source: 'policy', params: { max: options.maxLength } }], input: null, points: 0, strength: null };
-  }
+  // The normaliser stops as soon as its output passes the bound, so the expansion costs nothing.
+  const text = length > options.maxLength ? null : normaliseWithin(password, normaliser, NORMALISED_LENGTH_FACTOR * options.maxLength);
+  if (text === null) return tooLong(options.maxLength);
   const findings: Finding[] = [];
   if (length < options.minLength) findings.push({ code: 'TOO_SHORT', source: 'policy', params: { min: options.minLength, length } });
 
-  const text = normalise(password, normaliser);
   const terms = contextTerms(context, normaliser);
   const input: CheckInput = { password, text, contextTerms: terms, profile: profile.name };
 
@@ -108,6 +116,8 @@ export function detect(state: EngineState, password: string, context: PasswordCo
   if (breached) findings.push({ code: 'BREACHED', source: 'breached' });
   return { findings, input, points, strength };
 }
+
+const tooLong = (max: number): Detection => ({ findings: [{ code: 'TOO_LONG', source: 'policy', params: { max } }], input: null, points: 0, strength: null });
 
 const BREACHED_STRENGTH: StrengthSummary = Object.freeze({ guesses: 1, guessesLog10: 0, score: 0 });
 

@@ -9,7 +9,7 @@ import { deferred, type Deferred } from './deferred.js';
 import { bannedIndexKey, dictionaryKey } from '../detect/dictionary-key.js';
 import { Assets, Waivers, decodeAsset, loadInOrder, readList, readRequired, type Platform } from '../assets/platform.js';
 import { loadFilter } from '../filter/index.js';
-import { loadZxcvbn, type ZxcvbnEstimator } from '../score/zxcvbn.js';
+import type { ZxcvbnEstimator } from '../score/zxcvbn.js';
 
 /** A breached-password lookup, whatever filter backs it. */
 export interface BreachedLookup {
@@ -60,8 +60,19 @@ export async function buildState(platform: Platform, raw: CheckerOptions | undef
     banned.upgrade();
     bannedWords?.build();
   });
-  const zxcvbn = profile.strength && options.estimator === 'zxcvbn' ? await loadZxcvbn() : null;
+  const zxcvbn = profile.strength && options.estimator === 'zxcvbn' ? await zxcvbnLoader(platform, options)() : null;
   return { options, normaliser, banned, dictionary, bannedWords, breached, zxcvbn };
+}
+
+/** The browser core has no zxcvbn-ts of its own (it would weigh ~10× the core): say where it is. */
+function zxcvbnLoader(platform: Platform, options: ResolvedOptions): () => Promise<ZxcvbnEstimator> {
+  const load = options.loadZxcvbn ?? platform.loadZxcvbn;
+  if (!load) {
+    throw new RangeError(
+      "`estimator: 'zxcvbn'` is not built into this bundle: pass `estimator: zxcvbn`, the estimator exported by passgate/zxcvbn",
+    );
+  }
+  return load;
 }
 
 /**
@@ -148,6 +159,6 @@ async function loadBreached(platform: Platform, options: ResolvedOptions): Promi
     });
   }
   if ('bytes' in choice) return open(choice.bytes);
-  if ('path' in choice) return open(await platform.readFile(choice.path));
+  if ('path' in choice) return platform.openFilterFile ? platform.openFilterFile(choice.path) : open(await platform.readFile(choice.path));
   return open(await platform.fetchBytes(choice.url));
 }

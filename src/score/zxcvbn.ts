@@ -7,6 +7,16 @@ export interface ZxcvbnEstimator {
   estimate(folded: string, userInputs: readonly string[]): { guesses: number; guessesLog10: number; score: 0 | 1 | 2 | 3 | 4 };
 }
 
+/**
+ * The zxcvbn-ts estimator as a value to pass as `estimator` (`passgate/zxcvbn` exports one). It
+ * lives behind its own entry point so that bundling `passgate` never pulls zxcvbn-ts in: a
+ * bundler without code splitting would inline the dynamic import (~250 KB gzip).
+ */
+export interface ZxcvbnPlugin {
+  readonly estimator: 'zxcvbn';
+  load(): Promise<ZxcvbnEstimator>;
+}
+
 /** zxcvbn's cost grows steeply with length (1.1 s for 100 random characters): cap its input. */
 export const ZXCVBN_MAX_LENGTH = 64;
 

@@ -1,4 +1,5 @@
 import type { PasswordContext } from '../types.js';
+import { CONTEXT_FIELDS, MAX_EXTRA_TERMS } from '../detect/context.js';
 
 /** A validated `POST /v1/evaluate` body. */
 export interface EvaluateRequest {
@@ -9,8 +10,6 @@ export interface EvaluateRequest {
 
 export type Parsed = { ok: true; value: EvaluateRequest } | { ok: false; code: string; message: string };
 
-const CONTEXT_FIELDS = ['firstName', 'lastName', 'username', 'email', 'tenantName', 'displayName'] as const;
-const MAX_EXTRA_TERMS = 50;
 
 /**
  * Parses and validates the body. Reasons describe the shape only: they never quote the body, not

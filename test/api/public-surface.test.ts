@@ -45,7 +45,7 @@ describe('the public surface', () => {
     expectTypeOf(loadFilter).parameter(1).toEqualTypeOf<LoadFilterOptions | undefined>();
     expectTypeOf(createFilterBuilder).parameter(0).toEqualTypeOf<FilterBuilderOptions>();
     expectTypeOf<FilterBuilderOptions['keyType']>().toEqualTypeOf<KeyType | undefined>();
-    expectTypeOf<KeyType>().toEqualTypeOf<'fast' | 'sha1'>();
+    expectTypeOf<KeyType>().toEqualTypeOf<'fast' | 'sha1' | 'ntlm'>();
     expectTypeOf<Locale>().toEqualTypeOf<'en' | 'fr' | 'de' | 'es'>();
     expectTypeOf(createChecker).parameter(0).toEqualTypeOf<CheckerOptions | undefined>();
     expectTypeOf<BrowserTypes.LoadFilterOptions>().toEqualTypeOf<LoadFilterOptions>();

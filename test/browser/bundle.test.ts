@@ -14,3 +14,7 @@ it('the browser bundle reaches no Node built-in and imports nothing by bare name
 it('bareImports sees static imports and ignores relative ones', () => {
   expect(bareImports('import{a as b}from"@noble/hashes/legacy.js";import"./x.js";export*from"../y.js"')).toEqual(['@noble/hashes/legacy.js']);
 });
+
+it('zxcvbn-ts is out of the browser core (it is passgate/zxcvbn), so no bundler can inline it', () => {
+  expect(readFileSync(BUNDLE, 'utf8')).not.toContain('zxcvbn-ts');
+});

@@ -1,12 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { ensureBuilt as buildMissing, ROOT } from '../../scripts/ensure-built.js';
 
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export { ROOT };
 export const BUNDLE = `${ROOT}dist/browser.js`;
 /** `passgate/builder`: the filter builder, built apart from the browser core. */
 export const BUILDER = `${ROOT}dist/builder.js`;
-const FILTER = `${ROOT}data/breached-100k.pgf`;
 
 /** Static imports of bare specifiers: a browser cannot resolve them without an import map. */
 export function bareImports(code: string): string[] {
@@ -20,11 +18,10 @@ export function bareImports(code: string): string[] {
 
 /**
  * The browser tests need the built package: dist/browser.js (tsup) and data/ (the lists and the
- * small filter tier). Builds what is missing — once per run, a few seconds each.
+ * small filter tier). The suite's global setup builds what is missing; this also checks it.
  */
 export function ensureBuilt(): void {
-  if (!existsSync(FILTER)) execFileSync('npx', ['tsx', 'scripts/build-data.ts'], { cwd: ROOT, stdio: 'inherit', timeout: 600_000 });
-  if (!existsSync(BUNDLE) || !existsSync(BUILDER)) execFileSync('npx', ['tsup'], { cwd: ROOT, stdio: 'inherit', timeout: 300_000 });
+  buildMissing();
   const bare = bareImports(readFileSync(BUNDLE, 'utf8'));
   if (bare.length > 0) {
     throw new Error(

@@ -353,8 +353,8 @@ describe('other-language lists: the build includes installed lists and skips mis
     // A file dpkg does not know counts as not installed: its version could not be recorded.
     writeFileSync(join(dictDir, 'portuguese'), 'futebol\n');
     const versions: Record<string, string> = { wspanish: '1.0.30', wdutch: '1:2.20.19-2' };
-    partial = await buildWordlists(outPartial, { dictDir, dpkgVersion: (p) => versions[p] ?? null, warn: (l) => warnings[0]!.push(l) });
-    none = await buildWordlists(outNone, { dictDir: join(dictDir, 'missing'), warn: (l) => warnings[1]!.push(l) });
+    partial = await buildWordlists(outPartial, { dictDir, dpkgVersion: (p) => versions[p] ?? null, warn: (l) => warnings[0]!.push(l), pinned: null });
+    none = await buildWordlists(outNone, { dictDir: join(dictDir, 'missing'), warn: (l) => warnings[1]!.push(l), pinned: null });
   }, 60_000);
 
   afterAll(() => {

@@ -4,6 +4,7 @@ import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rawExchange, rawStatus } from './helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RUNNER = fileURLToPath(new URL('./fixtures/run-cli.ts', import.meta.url));
@@ -66,6 +67,20 @@ it('serves on an ephemeral port, reloads on SIGHUP, stops cleanly on SIGTERM, lo
   expect(p.stderr()).toMatch(/SIGTERM, shutting down\npassgate serve: stopped\n$/);
   expect(p.stderr()).toMatch(/POST \/v1\/evaluate 400 /);
   expect(p.stdout() + p.stderr()).not.toContain(SECRET);
+});
+
+it('survives request targets that are no URL, and never prints them (issue 10, item 1)', async () => {
+  const p = run(['serve', '--port', '0', '--no-watch', '--no-breached']);
+  const url = await until(() => /listening on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(p.stdout())?.[1], 'the URL');
+  for (const target of ['http://[Canary-x', '//[Canary', 'http://Canary:99999/', 'http://']) {
+    const answer = await rawExchange(url, `GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+    expect(rawStatus(answer), target).toBe(400);
+  }
+  expect((await fetch(new URL('healthz', url))).status).toBe(200);
+  expect(p.child.exitCode).toBeNull();
+  p.child.kill('SIGTERM');
+  expect(await p.exit).toBe(0);
+  expect(p.stdout() + p.stderr()).not.toContain('Canary');
 });
 
 it('refuses a bad configuration with exit code 2 and a clear message', async () => {

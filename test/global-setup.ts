@@ -1,0 +1,7 @@
+// The suite tests the built package too (bin/passgate.js, dist/browser.js, data/): on a fresh
+// clone, build what is missing once before any test file runs (the README's `npm test`).
+import { ensureBuilt } from '../scripts/ensure-built.js';
+
+export default function setup(): void {
+  ensureBuilt();
+}
