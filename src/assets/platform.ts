@@ -148,3 +148,14 @@ function damaged(platform: Platform, name: string, cause: unknown): DataError {
     cause,
   });
 }
+
+/**
+ * Promise.all for loads, except that it waits for all of them and throws the first failure in
+ * the order given: the same missing data always gives the same error, not whichever read lost
+ * a race.
+ */
+export async function loadInOrder<T extends readonly unknown[]>(loads: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const settled = await Promise.allSettled(loads);
+  for (const s of settled) if (s.status === 'rejected') throw s.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
+}

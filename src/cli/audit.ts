@@ -1,17 +1,9 @@
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { Exit, UsageError, unreadable, type Subcommand } from './io.js';
 import { CHECKER_FLAGS, CHECKER_FLAGS_HELP, checkerFrom } from './checker-flags.js';
 import { Progress } from './progress.js';
-import { LineTooLongError, readLines } from './line-reader.js';
-
-/**
- * The longest line audit reads, in bytes: four times what the longest password a checker can
- * accept takes in UTF-8 (4096 code points of at most 4 bytes), so a long password is still
- * judged (TOO_LONG) while a file that is not a password list stops at once.
- */
-export const MAX_LINE_BYTES = 64 * 1024;
+import { InputFormatError, scanSource } from '../filter/read-lines.js';
 
 const HELP = `Usage: passgate audit FILE [options]
 
@@ -19,9 +11,10 @@ Judges every password in FILE (one a line, UTF-8; '-' for stdin) with the chosen
 reports how many were rejected and for which reasons. The passwords themselves are never
 printed. Use it to see what a policy would do before enforcing it.
 
-Lines split as for 'passgate build': LF ends a line (CRLF too; a lone CR does not), empty
-lines are skipped, lines that are not valid UTF-8 are counted as malformed and not judged.
-A line over 64 KiB stops the audit (exit 2): the file is not a password list.
+Lines are read as 'passgate build' reads them (the same reader; gzip too): LF ends a line
+(CRLF too; a lone CR does not), empty lines are skipped, and lines that are not valid UTF-8 or
+are longer than 64 KiB are counted as malformed and not judged. A file in which every line is
+malformed is not a password list (exit 2).
 
 Options:
   --json                the report as JSON
@@ -30,7 +23,7 @@ ${CHECKER_FLAGS_HELP}`;
 export interface AuditReport {
   total: number;
   rejected: number;
-  /** Lines that are not valid UTF-8: counted, not judged. */
+  /** Lines that are not valid UTF-8 or longer than 64 KiB: counted, not judged. */
   malformed: number;
   rejectionRate: number;
   /** How many passwords had at least one finding with this code (any severity). */
@@ -58,31 +51,31 @@ export const audit: Subcommand = async (args, io) => {
   const size = file === '-' ? undefined : await fileSize(file);
   const checker = await checkerFrom(values, io.env);
 
-  const input = file === '-' ? io.stdin : createReadStream(file);
   const progress = new Progress(io, 'auditing', size);
   const report: AuditReport = { total: 0, rejected: 0, malformed: 0, rejectionRate: 0, findings: {}, rejectedBy: {}, profile: checker.policy().profile, seconds: 0, perSecond: 0 };
   const started = performance.now();
-  const onLine = (password: string) => {
+  const addText = (password: string) => {
     const r = checker.evaluate(password);
     report.total++;
     if (r.wouldReject) report.rejected++;
     for (const code of new Set(r.findings.map((f) => f.code))) report.findings[code] = (report.findings[code] ?? 0) + 1;
     for (const code of r.policy.rejectedBy) report.rejectedBy[code] = (report.rejectedBy[code] ?? 0) + 1;
   };
-  const onMalformed = () => void report.malformed++;
+  const source = file === '-' ? { stream: io.stdin, name: 'stdin' } : { file };
   const onProgress = (bytes: number) => progress.update(size ? bytes : report.total);
+  let stats;
   try {
-    await readLines(input, MAX_LINE_BYTES, { onLine, onMalformed, onProgress });
+    stats = await scanSource(source, { format: 'text', onProgress }, { addText, addLanes: () => undefined });
   } catch (err) {
     progress.done();
-    if (err instanceof LineTooLongError) {
-      throw new UsageError(`'${file}' line ${err.line} is longer than ${err.maxLineBytes} bytes: not a password list (one password a line)`);
-    }
+    if (err instanceof InputFormatError) throw new UsageError(`'${file}': ${err.message}`); // e.g. corrupt gzip
     throw err;
   }
+  report.malformed = stats.malformed;
   if (report.total === 0 && report.malformed > 0) {
     progress.done();
-    throw new UsageError(`'${file}': all ${report.malformed} lines are malformed (not UTF-8): not a password list`);
+    const why = stats.malformedSamples[0]?.reason ?? 'malformed';
+    throw new UsageError(`'${file}': every line (${report.malformed}) is malformed (line 1: ${why}): not a password list`);
   }
   progress.done();
   report.seconds = (performance.now() - started) / 1000;
@@ -108,7 +101,7 @@ function render(r: AuditReport): string {
   const lines = [
     `${r.total.toLocaleString('en')} passwords, ${r.rejected.toLocaleString('en')} rejected (${pct(r.rejected)}) by the ${r.profile} profile`,
     `${r.perSecond.toLocaleString('en')} evaluations/s`,
-    ...(r.malformed ? [`${r.malformed.toLocaleString('en')} malformed lines (not UTF-8) skipped`] : []),
+    ...(r.malformed ? [`${r.malformed.toLocaleString('en')} malformed lines (not UTF-8, or over 64 KiB) skipped`] : []),
     '',
     'rejected for (a password may have several reasons):',
   ];

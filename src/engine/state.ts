@@ -7,7 +7,7 @@ import { buildDictionary, shippedDictionaryLists, type RankedDictionary } from '
 import { linkBannedWords, type BannedWordLink } from '../detect/word-scan.js';
 import { deferred, type Deferred } from './deferred.js';
 import { bannedIndexKey, dictionaryKey } from '../detect/dictionary-key.js';
-import { Assets, Waivers, decodeAsset, readList, readRequired, type Platform } from '../assets/platform.js';
+import { Assets, Waivers, decodeAsset, loadInOrder, readList, readRequired, type Platform } from '../assets/platform.js';
 import { loadFilter } from '../filter/index.js';
 import type { ZxcvbnEstimator } from '../score/zxcvbn.js';
 
@@ -46,11 +46,11 @@ export async function buildState(platform: Platform, raw: CheckerOptions | undef
     fold: compileSubstitutions(options.substitutions),
   };
 
-  const [globalTerms, breached, dictionary] = await Promise.all([
+  const [globalTerms, breached, dictionary] = await loadInOrder([
     options.globalBannedTerms ?? readList(platform, Assets.globalBanned, Waivers.globalBanned),
     loadBreached(platform, options),
     profile.strength && options.estimator === 'native' ? loadDictionary(platform, normaliser, options) : null,
-  ]);
+  ] as const);
   const globalIndex = options.globalBannedTerms === undefined ? await loadGlobalIndex(platform, normaliser, options, globalTerms.length) : null;
   const banned = buildBannedLists(globalTerms, options.customBannedTerms, normaliser, profile.fuzzyMinLength, platform.exactMatcher, globalIndex);
   const bannedWords = dictionary
@@ -111,7 +111,7 @@ async function buildOrReadDictionary(platform: Platform, normaliser: NormaliserC
   const fromBytes = compiled && decodeAsset(platform, Assets.dictionaryCompiled, () => platform.decodeDictionary!(compiled, key));
   if (fromBytes) return fromBytes;
   // Every list must be there (the other-language one is empty when the build had none).
-  const [passwords, banned, english, names, other] = await Promise.all(
+  const [passwords, banned, english, names, other] = await loadInOrder(
     [Assets.commonPasswords, Assets.globalBanned, Assets.dictionary, Assets.names, Assets.dictionaryOther].map((a) =>
       readList(platform, a, Waivers.dictionary, a === Assets.dictionaryOther),
     ),

@@ -3,11 +3,8 @@ import fc from 'fast-check';
 import { mkdtemp, open, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { runCli } from './run-cli.js';
-import { readLines, LineTooLongError } from '../../src/cli/line-reader.js';
-import { MAX_LINE_BYTES } from '../../src/cli/audit.js';
-import { scanInput } from '../../src/filter/read-lines.js';
+import { MAX_LINE_BYTES, scanInput } from '../../src/filter/read-lines.js';
 
 const dir = await mkdtemp(join(tmpdir(), 'passgate-audit-'));
 let n = 0;
@@ -29,29 +26,20 @@ function expectClean(stderr: string): void {
 }
 
 describe('audit splits lines the way build does', () => {
-  // The oracle: build's own reader (src/filter/read-lines.ts, text format) on the same bytes.
-  async function both(bytes: Uint8Array, chunk: number) {
-    const path = await file(bytes);
-    const built: string[] = [];
-    const stats = await scanInput(path, { format: 'text' }, { addText: (t) => built.push(t), addLanes: () => undefined });
-    const audited: string[] = [];
-    let malformed = 0;
-    const chunks = [];
-    for (let i = 0; i < bytes.length; i += chunk) chunks.push(bytes.subarray(i, i + chunk));
-    await readLines(Readable.from(chunks), MAX_LINE_BYTES, { onLine: (t) => audited.push(t), onMalformed: () => malformed++ });
-    return { built, audited, malformed, stats };
-  }
-
-  it('gives the same passwords and the same malformed count on any bytes, in any chunking', async () => {
+  // The oracle: build's scan of the same bytes (audit uses the same reader; this checks that
+  // it counts what build counts: what build would add, audit judges, and the same malformed).
+  it('judges what build would add and counts what build counts as malformed, on any bytes', async () => {
     // Bytes that matter: LF, CR, a BOM, a 2-byte character, a lone continuation byte, 0xff, text.
     const piece = fc.constantFrom([0x0a], [0x0d], [0x0d, 0x0a], [0xef, 0xbb, 0xbf], [0xc3, 0xa9], [0x80], [0xff], [0x61], [0x62, 0x63], [0x20]);
     await fc.assert(
-      fc.asyncProperty(fc.array(piece, { maxLength: 60 }), fc.integer({ min: 1, max: 7 }), async (pieces, chunk) => {
-        const { built, audited, malformed, stats } = await both(Uint8Array.from(pieces.flat()), chunk);
-        expect(audited).toEqual(built);
-        expect(malformed).toBe(stats.malformed);
+      fc.asyncProperty(fc.array(piece, { maxLength: 60 }), async (pieces) => {
+        const path = await file(Uint8Array.from(pieces.flat()));
+        const stats = await scanInput(path, { format: 'text' });
+        const r = await audit(path);
+        if (stats.entries === 0 && stats.malformed > 0) expect(r.code).toBe(2);
+        else expect([r.report.total, r.report.malformed]).toEqual([stats.entries, stats.malformed]);
       }),
-      { numRuns: 200 },
+      { numRuns: 40 },
     );
   });
 
@@ -70,48 +58,36 @@ describe('audit splits lines the way build does', () => {
 });
 
 describe('audit on input that is not a password list', () => {
-  it(`stops at a line over ${MAX_LINE_BYTES} bytes with exit 2, naming the file and the line`, async () => {
+  it(`counts a line over ${MAX_LINE_BYTES} bytes as malformed, as build does, and judges the rest`, async () => {
     const path = await file('Winter2020!\n' + 'a'.repeat(MAX_LINE_BYTES + 1) + '\nPassword1!\n');
     const r = await audit(path);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain(path);
-    expect(r.stderr).toContain('line 2');
-    expect(r.stderr).toContain(String(MAX_LINE_BYTES));
-    expectClean(r.stderr);
+    expect(r.report).toMatchObject({ total: 2, rejected: 2, malformed: 1 });
     // A line of exactly the cap is still a (too long) password.
     const ok = await audit(await file('a'.repeat(MAX_LINE_BYTES) + '\n'));
     expect(ok.report).toMatchObject({ total: 1, rejected: 1, rejectedBy: { TOO_LONG: 1 } });
   });
 
-  it('a 2 GiB file with no newline (truncate -s 2G) is exit 2 with one clear line, read no further than the cap', async () => {
+  // The built CLI on a file past V8's longest string: test/cli/bin.test.ts.
+  it('a file with no newline (a disk image) is exit 2 with one clear line, not a crash', async () => {
     const path = join(dir, 'sparse.img');
     const fh = await open(path, 'w');
-    await fh.truncate(2 * 1024 ** 3);
+    await fh.truncate(8 * 1024 ** 2);
     await fh.close();
     const r = await audit(path);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(path);
-    expect(r.stderr).toContain('line 1');
+    expect(r.stderr).toContain(`longer than ${MAX_LINE_BYTES} bytes`);
     expectClean(r.stderr);
   });
 
   it('a file where every line is malformed is exit 2, not an empty report', async () => {
     const r = await audit(await file(Buffer.from([0xff, 0xfe, 0x0a, 0x80, 0x0a])));
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/2 lines.*UTF-8/);
+    expect(r.stderr).toMatch(/every line \(2\) is malformed.*UTF-8/);
     expectClean(r.stderr);
   });
 
   it('an empty file is an empty report', async () => {
     expect((await audit(await file(''))).report).toMatchObject({ total: 0, malformed: 0 });
-  });
-
-  it('readLines itself throws LineTooLongError at the cap, whatever the chunking', async () => {
-    await expect(readLines(Readable.from([Buffer.alloc(5, 0x61), Buffer.alloc(5, 0x61)]), 9, { onLine: () => undefined, onMalformed: () => undefined })).rejects.toBeInstanceOf(
-      LineTooLongError,
-    );
-    const got: string[] = [];
-    await readLines(Readable.from([Buffer.from('aaaa'), Buffer.from('a\nbb')]), 5, { onLine: (t) => got.push(t), onMalformed: () => undefined });
-    expect(got).toEqual(['aaaaa', 'bb']);
   });
 });

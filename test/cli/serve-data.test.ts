@@ -3,6 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './run-cli.js';
+import { Assets } from '../../src/assets/platform.js';
 
 // The service reads passgate's data through the library's default platform, which takes
 // PASSGATE_DATA_DIR from the process environment when the first checker is built: this file
@@ -17,7 +18,7 @@ describe('passgate serve with missing data', () => {
       new Promise<never>((_, fail) => setTimeout(() => fail(new Error('serve started without its data')), 20_000)),
     ]);
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain(flags.length ? 'global-banned.txt' : 'breached-100k.pgf');
+    expect(r.stderr).toContain(flags.length ? Assets.globalBanned : Assets.breachedFull); // the service judges with the library's default filter
     expect(r.stderr).toContain(empty);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.stdout).not.toContain('listening');
