@@ -3,9 +3,13 @@ import type { SubstitutionTable } from './normalise/substitutions.js';
 import { PROFILES, type Profile } from './policy/profiles.js';
 import { codePointLength } from './normalise/normalise.js';
 import { resolveLocale, type Locale } from './wording/locales.js';
+import { rangeCheck, validateRangeOptions, type RangeSourceOptions } from './filter/range-client.js';
 
-/** Where the breached-password filter comes from. */
-export type BreachedOption = false | { path: string } | { bytes: Uint8Array } | { url: string | URL };
+/**
+ * Where the breached-password filter comes from; or a k-anonymity range API (`rangeUrl`, used by
+ * `evaluateAsync` only: src/filter/range-client.ts).
+ */
+export type BreachedOption = false | { path: string } | { bytes: Uint8Array } | { url: string | URL } | RangeSourceOptions;
 
 export interface CheckerOptions {
   /** `'recommended'` (default), `'entra'` or `'nist'`. */
@@ -100,17 +104,19 @@ export function resolveOptions(options: CheckerOptions | undefined): ResolvedOpt
     throw new TypeError('`checks` must be an array of functions');
   }
 
+  const breached = breachedOption(options.breached);
   return {
     profile,
     globalBannedTerms:
       options.globalBannedTerms === undefined ? undefined : termList('globalBannedTerms', options.globalBannedTerms, 1, 64),
     customBannedTerms: customTerms(options.customBannedTerms),
-    breached: breachedOption(options.breached),
+    breached,
     minLength,
     maxLength,
     locale: resolveLocale(options.locale ?? 'en', 'locale'),
     mode,
-    checks,
+    // A range source is an asynchronous check: plain evaluate() reports it as one that needs evaluateAsync().
+    checks: breached && 'rangeUrl' in breached ? [...checks, rangeCheck(breached)] : checks,
     substitutions: substitutionsOption(options.substitutions, profile),
     estimator,
   };
@@ -151,8 +157,9 @@ function breachedOption(value: unknown): BreachedOption | undefined {
     if ('bytes' in value && value.bytes instanceof Uint8Array) return { bytes: value.bytes };
     if ('path' in value && typeof value.path === 'string' && value.path !== '') return { path: value.path };
     if ('url' in value && (typeof value.url === 'string' || value.url instanceof URL)) return { url: value.url };
+    if ('rangeUrl' in value) return validateRangeOptions(value);
   }
-  throw new TypeError('`breached` must be false, { path }, { bytes: Uint8Array } or { url }');
+  throw new TypeError('`breached` must be false, { path }, { bytes: Uint8Array }, { url } or { rangeUrl }');
 }
 
 function substitutionsOption(value: unknown, profile: Profile): SubstitutionTable {

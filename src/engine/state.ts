@@ -145,6 +145,7 @@ async function loadBreached(platform: Platform, options: ResolvedOptions): Promi
       return bytes ? open(bytes) : null;
     });
   }
+  if ('rangeUrl' in choice) return null; // a range source is a check (options.ts)
   if ('bytes' in choice) return open(choice.bytes);
   if ('path' in choice) return platform.openFilterFile ? platform.openFilterFile(choice.path) : open(await platform.readFile(choice.path));
   return open(await platform.fetchBytes(choice.url));
