@@ -8,7 +8,8 @@ const define = { __PASSGATE_VERSION__: JSON.stringify(version) };
 export default defineConfig([
   {
     // The library for Node: ESM + CJS with types. Data files stay outside the bundle (data/).
-    entry: { index: 'src/index.ts', cli: 'src/cli/main.ts', server: 'src/server/index.ts' },
+    // build-worker: the thread 'passgate build' starts next to the bundle (src/filter/build-workers.ts).
+    entry: { index: 'src/index.ts', cli: 'src/cli/main.ts', server: 'src/server/index.ts', 'build-worker': 'src/filter/build-worker.ts' },
     format: ['esm', 'cjs'],
     dts: { entry: { index: 'src/index.ts', server: 'src/server/index.ts' } },
     platform: 'node',
