@@ -10,13 +10,15 @@
  * temporary file in the same directory and renamed into place, so a failed build never leaves a
  * partial filter behind.
  */
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createFilterBuilder, type KeyType } from '../filter/node.js';
+import { createFilterBuilder, type FilterBuilder, type KeyType } from '../filter/node.js';
 import { InputFormatError, scanSource, type HibpHash, type InputFormat, type InputSource, type ScanOptions, type ScanStats } from '../filter/read-lines.js';
 import { blockedBloomFpr, MAX_FPR, MIN_FPR } from '../filter/sizing.js';
 import { verifyPieces, writeFilterFile } from '../filter/write-file.js';
+import { ParsePool, workersAvailable } from '../filter/build-workers.js';
+import { availableParallelism } from 'node:os';
 import { buildProgress } from './build-progress.js';
 import { Exit, UsageError, type CliIO, type Subcommand } from './io.js';
 
@@ -35,6 +37,9 @@ Options:
   --min-count N        hibp only: skip hashes seen fewer than N times
   --key-type fast|sha1|ntlm  text only (default fast); hibp input takes the key type of --hash
   --strict             fail at the first malformed line instead of skipping it
+  --threads N          hibp only: worker threads parsing and setting bits (default: the
+                       cores, at most 4, for inputs of 8 MiB or more; 1 = on the main thread;
+                       --strict uses 1)
   --expected N         number of entries, to skip the counting pass (a low N raises the FPR;
                        past 10x the target FPR the build fails)
   -h, --help           show this help
@@ -50,6 +55,7 @@ interface BuildConfig {
   keyType: KeyType;
   strict: boolean;
   expected: number | undefined;
+  threads: number;
 }
 
 function parseNumber(flag: string, raw: string | undefined, integer: boolean): number | undefined {
@@ -59,6 +65,19 @@ function parseNumber(flag: string, raw: string | undefined, integer: boolean): n
     throw new UsageError(`${flag} expects ${integer ? 'a whole number' : 'a number'}, got '${raw}'`);
   }
   return value;
+}
+
+/** Below this input size the default is one thread. */
+const THREADS_FROM_BYTES = 8 << 20;
+/** …and, for per-prefix directories (~30 KB a file), below this many files. */
+const THREADS_FROM_FILES = 1000;
+
+async function sizeOf(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return 0;
+  }
 }
 
 async function isDirectory(path: string): Promise<boolean> {
@@ -86,6 +105,7 @@ async function parseConfig(args: readonly string[]): Promise<BuildConfig | 'help
         'key-type': { type: 'string' },
         strict: { type: 'boolean' },
         expected: { type: 'string' },
+        threads: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -123,7 +143,12 @@ async function parseConfig(args: readonly string[]): Promise<BuildConfig | 'help
     throw new UsageError('--input - (stdin) can be read only once: give the entry count with --expected N');
   }
   if (resolve(values.input) === resolve(values.output)) throw new UsageError('--output must differ from --input');
-  return { input: values.input, output: values.output, format, hash, fpr, minCount: minCount ?? 0, keyType, strict: values.strict ?? false, expected };
+  const threadsFlag = parseNumber('--threads', values.threads, true);
+  if (threadsFlag !== undefined && (threadsFlag < 1 || threadsFlag > 64)) throw new UsageError('--threads must be between 1 and 64');
+  // Unasked, small inputs stay on this thread: starting workers costs more than they save.
+  const big = values.input === '-' || (dir ? (await readdir(values.input)).length >= THREADS_FROM_FILES : (await sizeOf(values.input)) >= THREADS_FROM_BYTES);
+  const threads = threadsFlag ?? (big ? Math.min(4, availableParallelism()) : 1);
+  return { input: values.input, output: values.output, format, hash, fpr, minCount: minCount ?? 0, keyType, strict: values.strict ?? false, expected, threads };
 }
 
 async function checkPaths(cfg: BuildConfig, io: CliIO): Promise<InputSource> {
@@ -183,13 +208,14 @@ function reportMalformed(io: CliIO, stats: ScanStats): void {
   io.stderr.write(`warning: skipped ${stats.malformed} malformed line${stats.malformed === 1 ? '' : 's'} (${samples}${stats.malformed > stats.malformedSamples.length ? '; …' : ''})\n`);
 }
 
-/** One pass over the input with progress; `sink` null counts only. */
-async function pass(io: CliIO, label: string, source: InputSource, options: ScanOptions, sink: Parameters<typeof scanSource>[2]): Promise<ScanStats> {
+/** One pass over the input with progress; `sink` null counts only. With `pool`, workers parse. */
+async function pass(io: CliIO, label: string, source: InputSource, options: ScanOptions, sink: Parameters<typeof scanSource>[2], pool?: ParsePool): Promise<ScanStats> {
   const progress = buildProgress(io, label);
   try {
-    return await scanSource(source, { ...options, onProgress: (done, total, lines) => progress.update(done, total, lines) }, sink);
+    return await scanSource(source, { ...options, onProgress: (done, total, lines) => progress.update(done, total, lines) }, sink, pool);
   } finally {
     progress.clear();
+    await pool?.close();
   }
 }
 
@@ -203,10 +229,15 @@ export const build: Subcommand = async (args, io) => {
   const started = performance.now();
   const scanOptions = { format: cfg.format, hash: cfg.hash, minCount: cfg.minCount, strict: cfg.strict };
   try {
+    // Worker threads parse HIBP lines; text lists and --strict (first error, in order) stay on this thread.
+    const threaded = cfg.format === 'hibp' && !cfg.strict && cfg.threads > 1 && workersAvailable();
+    const pool = (builder: FilterBuilder | null): ParsePool | undefined =>
+      threaded ? new ParsePool(cfg.threads, builder, cfg.minCount, 5) : undefined;
     let expected = cfg.expected;
-    if (expected === undefined) expected = (await pass(io, 'counting ', source, scanOptions, null)).entries;
-    const builder = createFilterBuilder({ expectedCount: expected, falsePositiveRate: cfg.fpr, keyType: cfg.keyType, minCount: cfg.minCount });
-    const stats = await pass(io, 'inserting', source, scanOptions, { addText: builder.add, addLanes: builder.addLanes });
+    if (expected === undefined) expected = (await pass(io, 'counting ', source, scanOptions, null, pool(null))).entries;
+    const builder = createFilterBuilder({ expectedCount: expected, falsePositiveRate: cfg.fpr, keyType: cfg.keyType, minCount: cfg.minCount, shared: threaded });
+    const stats = await pass(io, 'inserting', source, scanOptions, { addText: builder.add, addLanes: builder.addLanes }, pool(builder));
+    if (threaded) builder.addCount(stats.entries); // the workers set the bits; the header records the count
     const unusable = unusableBuild(stats, expected, cfg.fpr, builder);
     if (unusable) {
       reportMalformed(io, stats);

@@ -15,6 +15,7 @@ export const CHECKER_FLAGS = {
   global: { type: 'string' },
   breached: { type: 'string' },
   'no-breached': { type: 'boolean' },
+  'no-embedded-breached': { type: 'boolean' },
   'min-length': { type: 'string' },
   'max-length': { type: 'string' },
   mfa: { type: 'boolean' },
@@ -34,7 +35,8 @@ export const CONTEXT_FLAGS = {
 export const CHECKER_FLAGS_HELP = `  --profile NAME        recommended (default), entra or nist
   --custom FILE         custom banned terms, one a line (at most 1000, 4–16 characters each)
   --global FILE         replace the shipped global banned list (one term a line)
-  --breached FILE       a filter built with 'passgate build' instead of the embedded one
+  --breached FILE       a filter built with 'passgate build', checked as well as the embedded one
+  --no-embedded-breached  with --breached: use only FILE, not the embedded list as well
   --no-breached         no breached-password lookup
   --min-length N        minimum length in characters
   --max-length N        maximum length in characters
@@ -53,7 +55,9 @@ export async function checkerOptionsFrom(values: Values): Promise<CheckerOptions
   if (typeof values.custom === 'string') options.customBannedTerms = await termFile(values.custom, '--custom');
   if (typeof values.global === 'string') options.globalBannedTerms = await termFile(values.global, '--global');
   if (values['no-breached']) options.breached = false;
-  else if (typeof values.breached === 'string') options.breached = { path: values.breached };
+  else if (typeof values.breached === 'string') {
+    options.breached = values['no-embedded-breached'] ? { path: values.breached } : { path: values.breached, keepEmbedded: true };
+  }
   if (typeof values['min-length'] === 'string') options.minLength = integer(values['min-length'], '--min-length');
   if (typeof values['max-length'] === 'string') options.maxLength = integer(values['max-length'], '--max-length');
   if (values.mfa) options.mfa = true;

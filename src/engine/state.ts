@@ -150,15 +150,32 @@ function whenIdle(work: () => void): void {
 async function loadBreached(platform: Platform, options: ResolvedOptions): Promise<BreachedLookup | null> {
   const choice = options.breached;
   const open = (bytes: Uint8Array) => (platform.loadFilter ?? loadFilter)(bytes);
+  const embedded = (): Promise<BreachedLookup | null> | null =>
+    options.profile.breachedByDefault
+      ? once(platform, `breached|${platform.breachedAsset}`, async () => {
+          const bytes = await readRequired(platform, platform.breachedAsset, Waivers.breached);
+          return decodeAsset(platform, platform.breachedAsset, () => open(bytes));
+        })
+      : null;
   if (choice === false) return null;
-  if (choice === undefined) {
-    if (!options.profile.breachedByDefault) return null;
-    return once(platform, `breached|${platform.breachedAsset}`, async () => {
-      const bytes = await readRequired(platform, platform.breachedAsset, Waivers.breached);
-      return decodeAsset(platform, platform.breachedAsset, () => open(bytes));
-    });
-  }
-  if ('bytes' in choice) return open(choice.bytes);
-  if ('path' in choice) return platform.openFilterFile ? platform.openFilterFile(choice.path) : open(await platform.readFile(choice.path));
-  return open(await platform.fetchBytes(choice.url));
+  if (choice === undefined) return embedded();
+  if ('rangeUrl' in choice) return null; // a range source is a check (options.ts)
+  const [own, kept] = await Promise.all([
+    'bytes' in choice
+      ? open(choice.bytes)
+      : 'path' in choice
+        ? platform.openFilterFile ? platform.openFilterFile(choice.path) : open(await platform.readFile(choice.path))
+        : open(await platform.fetchBytes(choice.url)),
+    choice.keepEmbedded ? embedded() : null,
+  ]);
+  return kept ? eitherFilter(own, kept) : own;
+}
+
+/** Two filters as one lookup: breached if either holds the password. */
+function eitherFilter(a: BreachedLookup, b: BreachedLookup): BreachedLookup {
+  return {
+    mayContain: (p) => a.mayContain(p) || b.mayContain(p),
+    count: a.count + b.count,
+    falsePositiveRate: 1 - (1 - a.falsePositiveRate) * (1 - b.falsePositiveRate),
+  };
 }

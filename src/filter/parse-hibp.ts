@@ -54,6 +54,9 @@ export function hibpParser(fmt: HibpLineFormat, c: LineCounts, malformed: OnMalf
   const { digits, minCount } = fmt;
   const short = fmt.prefix !== null;
   const prefixBits = short ? (fmt.prefix! << 12) | 0 : 0;
+  // Fast path: lane 1 starts from the prefix (per-prefix files) and takes n1 digits.
+  const prefix0 = short ? fmt.prefix! : 0;
+  const n1 = short ? 3 : 8;
   const bad = (reason: string): void => {
     c.malformed++;
     malformed(c.lines, reason);
@@ -106,21 +109,42 @@ export function hibpParser(fmt: HibpLineFormat, c: LineCounts, malformed: OnMalf
         // Fast path: the common shape `HEX:DIGITS[\r]\n`, one forward pass, no native calls.
         fast: {
           if (p + digits + 2 >= end) break fast;
+          // Validate every digit and build the two lanes in the same pass (-1 has every bit set,
+          // so one bad digit makes `badHex` negative; the polluted lanes are then never used).
           let badHex = 0;
-          for (let i = p; i < p + digits; i++) badHex |= HEX_VALUE[b[i]!]!; // -1 has every bit set
-          if (badHex < 0 || b[p + digits] !== COLON) break fast;
-          let i = p + digits + 1;
+          let v1 = prefix0;
+          let v2 = 0;
+          let i = p;
+          for (const stop = p + n1; i < stop; i++) {
+            const h = HEX_VALUE[b[i]!]!;
+            badHex |= h;
+            v1 = (v1 << 4) | h;
+          }
+          for (const stop = i + 8; i < stop; i++) {
+            const h = HEX_VALUE[b[i]!]!;
+            badHex |= h;
+            v2 = (v2 << 4) | h;
+          }
+          for (const stop = p + digits; i < stop; i++) badHex |= HEX_VALUE[b[i]!]!;
+          if (badHex < 0 || b[i] !== COLON) break fast;
+          i++;
           let count = 0;
+          const countStart = i;
           const stop = Math.min(end, i + 20);
           for (; i < stop; i++) {
             const d = b[i]! - 48;
             if (d < 0 || d > 9) break;
             count = count * 10 + d;
           }
-          if (i === p + digits + 1 || i >= end) break fast;
+          if (i === countStart || i >= end) break fast;
           if (b[i] === CR) i++;
           if (i >= end || b[i] !== LF) break fast;
-          counted(count, b, p);
+          if (count === 0) c.skippedZeroCount++;
+          else if (count < minCount) c.skippedBelowMinCount++;
+          else {
+            c.entries++;
+            if (add) add(v1 | 0, v2 | 0);
+          }
           p = i + 1;
           continue line;
         }

@@ -76,7 +76,7 @@ const LF = 10;
 const CR = 13;
 
 /** A chunk consumer: parses complete lines of b[0..end), returns where the unfinished tail starts. */
-export type ChunkParser = (b: Buffer, end: number, final: boolean) => number;
+export type ChunkParser = (b: Buffer, end: number, final: boolean) => number | Promise<number>;
 
 /**
  * Feeds `source` to `parse` in chunks, joining lines split across chunks. A tail longer than
@@ -95,7 +95,7 @@ export async function splitLines(source: AsyncIterable<Buffer>, parse: ChunkPars
       chunk = chunk.subarray(nl + 1);
     }
     const buf: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
-    const consumed = parse(buf, buf.length, false);
+    const consumed = await parse(buf, buf.length, false);
     const tail = buf.length - consumed;
     if (tail > MAX_LINE_BYTES) {
       overlong();
@@ -104,7 +104,7 @@ export async function splitLines(source: AsyncIterable<Buffer>, parse: ChunkPars
     } else carry = tail > 0 ? Buffer.from(buf.subarray(consumed)) : null;
     afterChunk?.();
   }
-  if (carry && carry.length > 0) parse(carry, carry.length, true);
+  if (carry && carry.length > 0) await parse(carry, carry.length, true);
 }
 
 function textParser(c: LineCounts, malformed: (reason: string) => void, add: ((s: string) => void) | null): ChunkParser {
@@ -177,7 +177,18 @@ export async function scanInput(path: string, options: ScanOptions, sink: EntryS
   return scanSource({ file: path }, options, sink);
 }
 
-export async function scanSource(source: InputSource, options: ScanOptions, sink: EntrySink | null = null): Promise<ScanStats> {
+/**
+ * Parses HIBP chunks elsewhere (build-workers.ts): per file, a parser and an overlong-line
+ * handler; `finish` folds the results into the stats; `lines` counts lines parsed so far.
+ */
+export interface ChunkEngines {
+  engine(file: string | undefined, digits: number, prefix: number | null): { parse: ChunkParser; overlong(): void };
+  finish(stats: ScanStats): Promise<void>;
+  readonly linesDone: number;
+}
+
+export async function scanSource(source: InputSource, options: ScanOptions, sink: EntrySink | null = null, engines?: ChunkEngines): Promise<ScanStats> {
+  if (engines && (options.format !== 'hibp' || options.strict)) throw new Error('chunk engines parse non-strict HIBP input only');
   const { format, strict = false, maxReported = 5, onProgress } = options;
   const hash = options.hash ?? 'sha1';
   const stats: ScanStats = { ...newCounts(), malformedSamples: [], gzip: false, totalBytes: 0, files: 0 };
@@ -188,9 +199,15 @@ export async function scanSource(source: InputSource, options: ScanOptions, sink
     if (stats.malformedSamples.length < maxReported) stats.malformedSamples.push(file ? { line, reason, file } : { line, reason });
   };
   const run = async (input: AsyncIterable<Buffer>, prefix: number | null, bytesRead: () => number): Promise<void> => {
+    const digits = (hash === 'ntlm' ? 32 : 40) - (prefix === null ? 0 : 5);
+    const lines = (): number => (engines ? engines.linesDone : linesBefore + stats.lines);
+    const progress = onProgress && (() => onProgress(bytesRead(), stats.totalBytes, lines()));
+    if (engines) {
+      const e = engines.engine(file, digits, prefix);
+      return splitLines(input, e.parse, e.overlong, progress);
+    }
     let parse: ChunkParser;
     if (format === 'hibp') {
-      const digits = (hash === 'ntlm' ? 32 : 40) - (prefix === null ? 0 : 5);
       parse = hibpParser({ digits, prefix, minCount: options.minCount ?? 0 }, stats, malformed, sink ? sink.addLanes : null).chunk;
     } else {
       parse = textParser(stats, (reason) => (stats.malformed++, malformed(stats.lines, reason)), sink ? sink.addText : null);
@@ -200,7 +217,7 @@ export async function scanSource(source: InputSource, options: ScanOptions, sink
       stats.malformed++;
       malformed(stats.lines, `longer than ${MAX_LINE_BYTES} bytes`);
     };
-    await splitLines(input, parse, overlong, onProgress && (() => onProgress(bytesRead(), stats.totalBytes, linesBefore + stats.lines)));
+    await splitLines(input, parse, overlong, progress);
   };
 
   if ('dir' in source) {
@@ -223,6 +240,7 @@ export async function scanSource(source: InputSource, options: ScanOptions, sink
       stats.files++;
     }
     stats.lines = linesBefore;
+    await engines?.finish(stats);
     return stats;
   }
 
@@ -248,6 +266,7 @@ export async function scanSource(source: InputSource, options: ScanOptions, sink
   }
   try {
     await run(input, null, () => bytesIn);
+    await engines?.finish(stats);
   } catch (err) {
     if (err instanceof InputFormatError) throw err;
     const code = (err as { code?: string }).code;

@@ -1,5 +1,6 @@
 /** `passgate build` from every input shape issue 12 names: per-prefix directories, stdin, NTLM. */
 import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +59,10 @@ describe('passgate build: per-prefix directories', () => {
     const d = await prefixDir('sha1dir', words, sha1);
     const output = join(dir, 'dir.pgf');
     const r = await run(['--input', d, '--output', output, '--min-count', '3']);
+    // The same directory parsed on two worker threads.
+    const threaded = await run(['--input', d, '--output', join(dir, 'dir2.pgf'), '--min-count', '3', '--threads', '2']);
+    expect(threaded.out.replace(/dir2/, 'dir').replace(/[\d.]+ s\n$/, '')).toBe(r.out.replace(/[\d.]+ s\n$/, ''));
+    expect(await readFile(join(dir, 'dir2.pgf'))).toEqual(await readFile(output));
     expect(r.code).toBe(0);
     const kept = words.filter(([, c]) => c >= 3);
     expect(r.out).toMatch(new RegExp(`built .*: ${kept.length} entries, ${words.length - kept.length} skipped, 0 malformed; sha1 keys`));
@@ -70,7 +75,7 @@ describe('passgate build: per-prefix directories', () => {
     await writeFile(flat, words.map(([p, c]) => `${sha1(p)}:${c}`).sort().join('\n'));
     await run(['--input', flat, '--output', join(dir, 'flat.pgf'), '--format', 'hibp', '--min-count', '3']);
     expect(await readFile(join(dir, 'flat.pgf'))).toEqual(await readFile(output));
-  });
+  }, 120_000);
 
   it('NTLM directories and flat NTLM files', async () => {
     const d = await prefixDir('ntlmdir', words, ntlm);
@@ -107,6 +112,40 @@ describe('passgate build: per-prefix directories', () => {
     expect(r.err).toMatch(/no XXXXX\.txt files .* not the downloader's per-prefix layout/);
   });
 });
+
+describe('passgate build: worker threads', () => {
+  it('threaded and single-threaded builds give identical bytes, counts and malformed line numbers', async () => {
+    // ~3 MiB, so the input spans several 1 MiB chunks and workers; bad lines scattered through it.
+    const lines: string[] = [];
+    for (let i = 0; i < 70_000; i++) {
+      if (i % 9973 === 5) lines.push(`bad line ${i}`);
+      else lines.push(`${sha1('t' + i)}:${(i % 4) + (i % 3)}`);
+    }
+    const input = join(dir, 'threads.txt');
+    await writeFile(input, lines.join('\n'));
+    const one = await run(['--input', input, '--output', join(dir, 't1.pgf'), '--threads', '1', '--min-count', '2', '--format', 'hibp']);
+    const two = await run(['--input', input, '--output', join(dir, 't2.pgf'), '--threads', '2', '--min-count', '2', '--format', 'hibp']);
+    const three = await run(['--input', gzipFile(input, lines), '--output', join(dir, 't3.pgf'), '--threads', '3', '--min-count', '2', '--expected', '50000', '--format', 'hibp']);
+    expect(one.code).toBe(0);
+    expect(two.code).toBe(0);
+    expect(three.code).toBe(0);
+    const strip = (s: string): string => s.replace(/[\d.]+ s\n$/, '').replace(/built \S+/, 'built');
+    expect(strip(two.out)).toBe(strip(one.out));
+    expect(two.err).toBe(one.err);
+    expect(one.err).toMatch(/skipped 8 malformed lines \(line 6: .*; line 9979: /);
+    expect(await readFile(join(dir, 't2.pgf'))).toEqual(await readFile(join(dir, 't1.pgf')));
+    const f = loadFilter(await readFile(join(dir, 't3.pgf')));
+    for (let i = 0; i < 70_000; i++) {
+      if (i % 9973 !== 5 && (i % 4) + (i % 3) >= 2 && !f.mayContainSha1Hex!(sha1('t' + i))) throw new Error(`false negative ${i}`);
+    }
+  }, 120_000); // workers started from sources compile them first (tsx): slow here, not in dist/
+});
+
+function gzipFile(path: string, lines: string[]): string {
+  const gz = path + '.gz';
+  writeFileSync(gz, gzipSync(lines.join('\n')));
+  return gz;
+}
 
 describe('passgate build: stdin', () => {
   it('reads plain and gzip stdin with --expected', async () => {
