@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { createFilterBuilder, loadFilter, type KeyType } from '../filter/node.js';
 import { InputFormatError, scanInput, type InputFormat, type ScanStats } from '../filter/read-lines.js';
 import { MAX_FPR, MIN_FPR } from '../filter/sizing.js';
+import { count, ENTRIES } from '../wording/plural.js';
 import { Exit, UsageError, type CliIO, type Subcommand } from './io.js';
 
 export const BUILD_USAGE = `Usage: passgate build --input FILE --output FILE [options]
@@ -200,13 +201,13 @@ export const build: Subcommand = async (args, io) => {
     await writeAtomically(cfg.output, bytes);
     reportMalformed(io, stats);
     if (stats.entries > expected) {
-      io.stderr.write(`warning: ${stats.entries} entries but --expected ${expected}: the false-positive rate is about ${filter.estimatedFalsePositiveRate.toExponential(1)}, not ${cfg.fpr}\n`);
+      io.stderr.write(`warning: ${count('en', stats.entries, ENTRIES)} but --expected ${expected}: the false-positive rate is about ${filter.estimatedFalsePositiveRate.toExponential(1)}, not ${cfg.fpr}\n`);
     }
     if (stats.entries === 0) io.stderr.write('warning: no entries were found; the filter is empty\n');
     const skipped = stats.skippedEmpty + stats.skippedZeroCount + stats.skippedBelowMinCount;
     const seconds = (performance.now() - started) / 1000;
     io.stdout.write(
-      `built ${cfg.output}: ${stats.entries.toLocaleString('en-US')} entries, ${skipped.toLocaleString('en-US')} skipped, ` +
+      `built ${cfg.output}: ${count('en', stats.entries, ENTRIES, 'en-US')}, ${skipped.toLocaleString('en-US')} skipped, ` +
         `${stats.malformed.toLocaleString('en-US')} malformed; ${cfg.keyType} keys, ${Number.isFinite(filter.bitsPerKey) ? filter.bitsPerKey.toFixed(2) : '-'} bits/key, k=${filter.k}, ` +
         `FPR target ${cfg.fpr} (model ${filter.estimatedFalsePositiveRate.toExponential(2)}), ${formatBytes(bytes.length)}, ${seconds.toFixed(2)} s\n`,
     );

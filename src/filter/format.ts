@@ -97,7 +97,7 @@ function fail(message: string): never {
  */
 export function readHeader(bytes: Uint8Array): FilterHeader {
   if (bytes.length < MAGIC.length) {
-    fail(`truncated: ${bytes.length} bytes, a filter starts with an ${HEADER_BYTES}-byte header`);
+    fail(`truncated: ${bytes.length} bytes, a filter starts with a ${HEADER_BYTES}-byte header`);
   }
   for (let i = 0; i < MAGIC.length; i++) {
     if (bytes[i] !== MAGIC[i]) fail('bad magic: not a passgate filter file (expected "PGBF\\r\\n\\x1a\\n")');
