@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createChecker, type Checker } from '../index.js';
 import type { CheckerOptions } from '../options.js';
 import { Assets } from '../assets/platform.js';
+import { loadFilter } from '../filter/node.js';
 import { PROFILES } from '../policy/profiles.js';
 import { ConfigError, readTermFile, type ServiceConfig } from './config.js';
 import { dataDir, readIfExists } from './package-files.js';
@@ -28,7 +29,7 @@ export interface ServiceState {
   readonly policy: StaticBody;
   /** The options the page builds its own checker with: the server's lists, minus the filter. */
   readonly pageConfig: StaticBody;
-  /** The exact filter bytes the checker uses, served to the page (null: no breached check). */
+  /** The filter served to the page: the checker's own, or the small tier when the checker uses the default (null: none). */
   readonly filter: StaticBody | null;
   /** Files whose change should trigger a reload. */
   readonly inputs: readonly string[];
@@ -65,6 +66,7 @@ export async function buildServiceState(config: ServiceConfig, generation: numbe
   if (config.globalTermsFile) inputs.push(config.globalTermsFile);
 
   let filterBytes: Uint8Array | null = null;
+  let libraryDefault = false;
   if (typeof config.breachedFile === 'string') {
     inputs.push(config.breachedFile);
     try {
@@ -73,7 +75,9 @@ export async function buildServiceState(config: ServiceConfig, generation: numbe
       throw new ConfigError(`filter file '${config.breachedFile}': cannot read it (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
     }
   } else if (config.breachedFile === undefined && PROFILES[profileName]?.breachedByDefault) {
-    // The shipped small tier, so that the page downloads the very filter the server judges with.
+    // The server judges with the library's default filter (the 1M tier), like createChecker and
+    // the CLI; the page gets the shipped small tier for instant, provisional feedback.
+    libraryDefault = true;
     const dir = dataDir();
     filterBytes = dir ? await readIfExists(join(dir, Assets.breachedSmall)) : null;
     if (!filterBytes) warnings.push(`no breached-password filter: ${Assets.breachedSmall} is not built (npm run build:data)`);
@@ -92,7 +96,7 @@ export async function buildServiceState(config: ServiceConfig, generation: numbe
 
   let checker: Checker;
   try {
-    checker = await createChecker({ ...options, breached: filterBytes ? { bytes: filterBytes } : false });
+    checker = await createChecker(libraryDefault ? options : { ...options, breached: filterBytes ? { bytes: filterBytes } : false });
   } catch (err) {
     // Option and filter-format errors name the option or the broken field, never list contents.
     const what = err instanceof Error ? `${err.name}: ${err.message}` : 'unknown error';
@@ -110,7 +114,7 @@ export async function buildServiceState(config: ServiceConfig, generation: numbe
           // makes each filter version its own cacheable address.
           url: `${FILTER_PATH.slice(1)}?v=${encodeURIComponent(filter.etag.slice(1, -1))}`,
           bytes: filter.body.byteLength,
-          entries: policyDescription.lists.breached?.entries ?? 0,
+          entries: libraryDefault ? loadFilter(filter.body).count : policyDescription.lists.breached?.entries ?? 0,
         }
       : null,
   };
