@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
-const TARGET_BYTES = 30 * 1024;
+// 26.4 KB before issue 13; the five locales it added cost 4.4 KB of it (nine catalogues in all).
+const TARGET_BYTES = 32 * 1024;
 
 interface Size {
   minified: number;

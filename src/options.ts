@@ -40,7 +40,7 @@ export interface CheckerOptions {
   maxLength?: number;
   /** NIST: the password is one factor of several, so 8 characters suffice. */
   mfa?: boolean;
-  /** Message language: `en` (default), `fr`, `de`, `es`; region tags fall back to the language. */
+  /** Message language: `en` (default), `fr`, `de`, `es`, `nl`, `pt`, `it`, `pl`, `ja`; region tags fall back to the language. */
   locale?: string;
   /** `'enforce'` (default) rejects; `'audit'` accepts and reports `wouldReject`. */
   mode?: Mode;

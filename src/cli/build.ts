@@ -20,6 +20,7 @@ import { verifyPieces, writeFilterFile } from '../filter/write-file.js';
 import { ParsePool, workersAvailable } from '../filter/build-workers.js';
 import { availableParallelism } from 'node:os';
 import { buildProgress } from './build-progress.js';
+import { count, ENTRIES, PARTS } from '../wording/plural.js';
 import { Exit, UsageError, type CliIO, type Subcommand } from './io.js';
 
 export const BUILD_USAGE = `Usage: passgate build --input DIR|FILE|- --output FILE [options]
@@ -250,14 +251,14 @@ export const build: Subcommand = async (args, io) => {
     await writeFilterFile(cfg.output, pieces);
     reportMalformed(io, stats);
     if (stats.entries > expected) {
-      io.stderr.write(`warning: ${stats.entries} entries but --expected ${expected}: the false-positive rate is about ${filter.estimatedFalsePositiveRate.toExponential(1)}, not ${cfg.fpr}\n`);
+      io.stderr.write(`warning: ${count('en', stats.entries, ENTRIES)} but --expected ${expected}: the false-positive rate is about ${filter.estimatedFalsePositiveRate.toExponential(1)}, not ${cfg.fpr}\n`);
     }
     const skipped = stats.skippedEmpty + stats.skippedZeroCount + stats.skippedBelowMinCount;
     const seconds = (performance.now() - started) / 1000;
     io.stdout.write(
-      `built ${cfg.output}: ${stats.entries.toLocaleString('en-US')} entries, ${skipped.toLocaleString('en-US')} skipped, ` +
+      `built ${cfg.output}: ${count('en', stats.entries, ENTRIES, 'en-US')}, ${skipped.toLocaleString('en-US')} skipped, ` +
         `${stats.malformed.toLocaleString('en-US')} malformed; ${cfg.keyType} keys, ${filter.bitsPerKey.toFixed(2)} bits/key, k=${filter.k}, ` +
-        `FPR target ${cfg.fpr} (model ${filter.estimatedFalsePositiveRate.toExponential(2)}), ${formatBytes(pieces.byteLength)} in ${filter.partCount} part${filter.partCount === 1 ? '' : 's'}, ${seconds.toFixed(2)} s\n`,
+        `FPR target ${cfg.fpr} (model ${filter.estimatedFalsePositiveRate.toExponential(2)}), ${formatBytes(pieces.byteLength)} in ${count('en', filter.partCount, PARTS)}, ${seconds.toFixed(2)} s\n`,
     );
     return Exit.OK;
   } catch (err) {

@@ -3,6 +3,7 @@ import type { EvaluationResult } from '../engine/evaluate.js';
 import type { PolicyDescription } from '../policy/describe.js';
 import { Exit, UsageError, type Subcommand } from './io.js';
 import { CHECKER_FLAGS, CHECKER_FLAGS_HELP, CONTEXT_FLAGS, CONTEXT_FLAGS_HELP, checkerFrom, contextFrom } from './checker-flags.js';
+import { count, ENTRIES, POINTS } from '../wording/plural.js';
 import { readSecret } from './read-secret.js';
 
 const HELP = `Usage: passgate check [options] [PASSWORD|-]
@@ -51,7 +52,7 @@ function render(r: EvaluationResult, colour: boolean): string {
       ? paint('33', 'ACCEPTED (audit mode: would be rejected)')
       : paint('32', 'ACCEPTED')
     : paint('31', 'REJECTED');
-  const lines = [`${head}  profile ${r.policy.profile}, ${r.points} points${r.strength ? `, strength ${r.strength.score}/4` : ''}`];
+  const lines = [`${head}  profile ${r.policy.profile}, ${count('en', r.points, POINTS)}${r.strength ? `, strength ${r.strength.score}/4` : ''}`];
   // The reasons that decided first, then the findings that explain them.
   const shown = [...r.findings.filter((f) => f.severity === 'reject'), ...r.findings.filter((f) => f.severity === 'warn')];
   for (const f of shown) {
@@ -67,7 +68,7 @@ function render(r: EvaluationResult, colour: boolean): string {
 }
 
 function describe(p: PolicyDescription): string {
-  const breached = p.lists.breached ? `${p.lists.breached.entries} entries, FPR ${p.lists.breached.falsePositiveRate}` : 'off';
+  const breached = p.lists.breached ? `${count('en', p.lists.breached.entries, ENTRIES)}, FPR ${p.lists.breached.falsePositiveRate}` : 'off';
   return [
     `profile        ${p.profile} (${p.mode})`,
     `length         ${p.minLength}–${p.maxLength} characters`,

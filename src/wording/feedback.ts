@@ -1,5 +1,5 @@
 import type { Finding } from '../types.js';
-import { CATALOGUES, FIELD_NAMES, type Params } from './catalogue.js';
+import { entryFor, fieldNameFor, type Params } from './catalogue.js';
 import type { Locale } from './locales.js';
 import { sortSmall } from '../sort-small.js';
 
@@ -20,21 +20,19 @@ const byActionability = (a: Finding, b: Finding) => severityRank(a) - severityRa
 
 /** The message for one finding in a locale; unknown (custom) codes fall back to the code. */
 export function messageFor(finding: Finding, locale: Locale): string {
-  const cat = CATALOGUES[locale];
-  const entry = cat[finding.code];
+  const entry = entryFor(locale, finding.code);
   if (!entry) return finding.code;
   return entry.warning(paramsOf(finding, locale));
 }
 
 /** Warning from the most actionable rejecting finding; suggestions from every finding, deduped. */
 export function feedbackFor(findings: readonly Finding[], locale: Locale): Feedback {
-  const cat = CATALOGUES[locale];
   if (!findings.some((f) => f.severity === 'reject')) return { warning: null, suggestions: [] };
   const ordered = sortSmall(findings.filter((f) => f.severity !== 'info'), byActionability);
   const lead = ordered[0]!;
   const suggestions: string[] = [];
   for (const f of ordered) {
-    const s = cat[f.code]?.suggestion?.(paramsOf(f, locale));
+    const s = entryFor(locale, f.code)?.suggestion?.(paramsOf(f, locale));
     if (s && !suggestions.includes(s)) suggestions.push(s);
     if (suggestions.length === 3) break;
   }
@@ -53,7 +51,7 @@ function paramsOf(f: Finding, locale: Locale): Params {
   return {
     term: f.term,
     distance: f.distance,
-    fieldName: field ? FIELD_NAMES[locale][field] ?? field : undefined,
+    fieldName: field ? fieldNameFor(locale, field) ?? field : undefined,
     kind: p?.kind,
     points: p?.points,
     threshold: p?.threshold,

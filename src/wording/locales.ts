@@ -1,4 +1,4 @@
-export const LOCALES = ['en', 'fr', 'de', 'es'] as const;
+export const LOCALES = ['en', 'fr', 'de', 'es', 'nl', 'pt', 'it', 'pl', 'ja'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /** `fr-CA` → `fr`; unknown languages are an error at construction, naming the option. */

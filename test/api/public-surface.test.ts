@@ -46,7 +46,7 @@ describe('the public surface', () => {
     expectTypeOf(createFilterBuilder).parameter(0).toEqualTypeOf<FilterBuilderOptions>();
     expectTypeOf<FilterBuilderOptions['keyType']>().toEqualTypeOf<KeyType | undefined>();
     expectTypeOf<KeyType>().toEqualTypeOf<'fast' | 'sha1' | 'ntlm'>();
-    expectTypeOf<Locale>().toEqualTypeOf<'en' | 'fr' | 'de' | 'es'>();
+    expectTypeOf<Locale>().toEqualTypeOf<'en' | 'fr' | 'de' | 'es' | 'nl' | 'pt' | 'it' | 'pl' | 'ja'>();
     expectTypeOf(createChecker).parameter(0).toEqualTypeOf<CheckerOptions | undefined>();
     expectTypeOf<BrowserTypes.LoadFilterOptions>().toEqualTypeOf<LoadFilterOptions>();
     expectTypeOf<BrowserTypes.KeyType>().toEqualTypeOf<KeyType>();

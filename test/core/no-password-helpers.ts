@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import type { PasswordContext, ProfileName } from '../../src/types.js';
 import { normalise } from '../../src/normalise/normalise.js';
 import { compileSubstitutions, ENTRA_SUBSTITUTIONS, RECOMMENDED_SUBSTITUTIONS } from '../../src/normalise/substitutions.js';
-import { CATALOGUES, FIELD_NAMES } from '../../src/wording/catalogue.js';
+import { CATALOGUES } from '../../src/wording/catalogue.js';
 import { LAYOUTS } from '../../src/detect/patterns/layouts.js';
 import { DICTIONARY_KINDS } from '../../src/detect/dictionary.js';
 
@@ -29,9 +29,9 @@ export function passwordForms(password: string, profile: ProfileName): string[] 
  */
 export function fixedText(sampleResults: readonly unknown[]): string {
   const parts: string[] = [];
-  for (const [locale, cat] of Object.entries(CATALOGUES)) {
-    for (const entry of Object.values(cat)) {
-      for (const fieldName of [...Object.values(FIELD_NAMES[locale as keyof typeof FIELD_NAMES]), undefined]) {
+  for (const { messages, fields } of Object.values(CATALOGUES)) {
+    for (const entry of Object.values(messages)) {
+      for (const fieldName of [...Object.values(fields), undefined]) {
         for (const kind of ['year', 'date', 'char', 'block', 'digits', 'symbols', undefined]) {
           const p = { term: undefined, distance: 0, fieldName, kind, points: 0, threshold: 0, min: 0, max: 0 };
           parts.push(entry.warning(p), entry.suggestion?.(p) ?? '');

@@ -8,7 +8,19 @@ import type * as Passgate from '../../browser.js';
 import type { EvaluationResult } from '../../engine/evaluate.js';
 import type { PageConfig } from '../service-state.js';
 
-type Verdict = 'accepted' | 'rejected' | 'pending';
+/**
+ * The page's own verdict is never final: `provisional` (everything this page checked passes),
+ * `rejected`, or `pending` (nothing typed, or the breached list still loading). Only the server's
+ * answer on submit says `accepted`: the page may hold a smaller breached list than the server.
+ */
+type Verdict = 'accepted' | 'provisional' | 'rejected' | 'pending';
+/** What the page shows for one input; also `window.passgateDemo.verdictFor` (integrations, tests). */
+interface Shown {
+  readonly verdict: Verdict;
+  readonly codes: string;
+  /** The meter's 0–4: the strength, but never above 1 for a password that is refused. */
+  readonly meter: number;
+}
 
 export async function pageMain(lib: typeof Passgate, doc: Document, base: URL): Promise<void> {
   const DEBOUNCE_MS = 120;
@@ -24,35 +36,43 @@ export async function pageMain(lib: typeof Passgate, doc: Document, base: URL): 
   const email = el<HTMLInputElement>('email');
   const verdictEl = el('verdict');
   const reasonsEl = el('reasons');
+  const suggestionsBlock = el('suggestions-block');
+  const suggestionsEl = el('suggestions');
   const breachedEl = el('breached-status');
   const matchEl = el('match');
   const meter = el('meter-fill');
   const serverEl = el('server-verdict');
   const submit = el<HTMLButtonElement>('submit');
 
-  // The server's own options and lists: the same profile, terms and filter give the same verdict.
-  const config = (await (await fetch(new URL('page/config.json', base))).json()) as PageConfig;
+  // The server's own options and lists: the same profile and terms give the same verdict; the
+  // breached list may be a smaller tier than the server's (see showBreached).
+  const [config, policy] = await Promise.all([
+    fetch(new URL('page/config.json', base)).then((r) => r.json() as Promise<PageConfig>),
+    fetch(new URL('v1/policy', base)).then((r) => (r.ok ? (r.json() as Promise<Passgate.PolicyDescription>) : null)).catch(() => null),
+  ]);
+  const serverEntries = policy?.lists.breached?.entries ?? null;
   const quick = await lib.createChecker({ ...config.options, breached: false });
   let full: Passgate.Checker | null = null;
   let breached: 'idle' | 'loading' | 'ready' | 'failed' | 'off' = config.breached ? 'idle' : 'off';
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const context = () => {
+  const context = (values = { firstName: firstName.value, lastName: lastName.value, email: email.value }) => {
     const ctx: Record<string, string> = {};
-    if (firstName.value.trim()) ctx.firstName = firstName.value.trim();
-    if (lastName.value.trim()) ctx.lastName = lastName.value.trim();
-    if (email.value.trim()) ctx.email = email.value.trim();
+    for (const [k, v] of Object.entries(values)) if (v && v.trim()) ctx[k] = v.trim();
     return ctx;
   };
 
+  const count = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'password' : 'passwords'}`;
   const showBreached = () => {
     breachedEl.dataset.state = breached;
-    const size = config.breached ? `${Math.round(config.breached.bytes / 1024)} KB, ${config.breached.entries.toLocaleString()} passwords` : '';
+    const here = config.breached ? `${Math.round(config.breached.bytes / 1024)} KB, the ${count(config.breached.entries)} most often breached` : '';
+    const smaller = config.breached && serverEntries !== null && serverEntries > config.breached.entries;
+    const server = smaller ? `; the server checks ${count(serverEntries)} when you submit` : '';
     breachedEl.textContent = {
       idle: 'Breached-password check: starts when you type.',
-      loading: `Breached-password check: pending — loading the list (${size})…`,
-      ready: `Breached-password check: ready (${size}).`,
+      loading: `Breached-password check: pending — loading the list (${here})…`,
+      ready: `Breached-password check on this page: ready (${here}${server}).`,
       failed: 'Breached-password check: the list could not be loaded; the server will check when you submit.',
       off: 'Breached-password check: not used by this policy.',
     }[breached];
@@ -80,31 +100,58 @@ export async function pageMain(lib: typeof Passgate, doc: Document, base: URL): 
       });
   };
 
-  const render = (target: HTMLElement, list: HTMLElement | null, verdict: Verdict, headline: string, r: EvaluationResult | null) => {
-    target.dataset.verdict = verdict;
-    target.textContent = headline;
-    const rejecting = r ? r.findings.filter((f) => f.severity === 'reject') : [];
-    const codes = [...new Set(rejecting.map((f) => String(f.code)))];
-    target.dataset.codes = codes.join(' ');
-    if (!list) return;
-    list.dataset.codes = codes.join(' ');
+  const rejectingCodes = (r: EvaluationResult | null) =>
+    r ? [...new Set(r.findings.filter((f) => f.severity === 'reject').map((f) => String(f.code)))].join(' ') : '';
+
+  /** The page's verdict for one evaluation: the one rule every view of it follows. */
+  const decide = (r: EvaluationResult): Shown => {
+    const strength = r.strength ? r.strength.score : r.accepted ? 4 : 1;
+    if (!r.accepted) return { verdict: 'rejected', codes: rejectingCodes(r), meter: Math.min(strength, 1) };
+    // Everything this page checked passes; the breached list may not have been checked yet.
+    const waiting = !full && (breached === 'idle' || breached === 'loading' || breached === 'failed');
+    return { verdict: waiting ? 'pending' : 'provisional', codes: '', meter: strength };
+  };
+
+  const HEADLINES: Record<Verdict, string> = {
+    rejected: 'This password can’t be used:',
+    pending: 'Looks good so far — the breached-password check is still pending. The server checks it again when you submit.',
+    provisional: 'Looks good so far. The server makes the final check when you submit.',
+    accepted: 'The server accepted this password.',
+  };
+
+  const fillList = (list: HTMLElement, items: readonly { text: string; code?: string }[]) => {
     list.replaceChildren();
     const seen = new Set<string>();
-    for (const f of rejecting) {
-      const text = f.message ?? String(f.code);
-      if (seen.has(text)) continue;
-      seen.add(text);
+    for (const item of items) {
+      if (seen.has(item.text)) continue;
+      seen.add(item.text);
       const li = doc.createElement('li');
-      li.dataset.code = String(f.code);
-      li.textContent = text;
+      if (item.code) li.dataset.code = item.code;
+      li.textContent = item.text;
       list.append(li);
     }
-    for (const s of r && verdict !== 'accepted' ? r.feedback.suggestions.slice(0, 2) : []) {
-      const li = doc.createElement('li');
-      li.className = 'hint';
-      li.textContent = s;
-      list.append(li);
-    }
+  };
+
+  const showVerdict = (shown: Shown | null, r: EvaluationResult | null) => {
+    const verdict = shown ? shown.verdict : 'pending';
+    verdictEl.dataset.verdict = verdict;
+    verdictEl.dataset.codes = shown ? shown.codes : '';
+    verdictEl.textContent = shown ? HEADLINES[verdict] : 'Type a password to see how it holds up.';
+    reasonsEl.dataset.codes = shown ? shown.codes : '';
+    // The reasons sit inside the live region with the headline, so a screen reader hears them.
+    fillList(reasonsEl, r && verdict === 'rejected' ? r.findings.filter((f) => f.severity === 'reject').map((f) => ({ text: f.message ?? String(f.code), code: String(f.code) })) : []);
+    const tips = r && verdict === 'rejected' ? r.feedback.suggestions.slice(0, 2) : [];
+    fillList(suggestionsEl, tips.map((text) => ({ text })));
+    suggestionsBlock.hidden = tips.length === 0;
+    const score = shown ? shown.meter : 0;
+    meter.dataset.score = String(score);
+    meter.style.width = shown ? `${Math.max(8, score * 25)}%` : '0';
+  };
+
+  const showServer = (verdict: Verdict | '', headline: string, r: EvaluationResult | null) => {
+    serverEl.dataset.verdict = verdict;
+    serverEl.dataset.codes = rejectingCodes(r);
+    serverEl.textContent = headline;
   };
 
   const judgeMatch = () => {
@@ -119,23 +166,10 @@ export async function pageMain(lib: typeof Passgate, doc: Document, base: URL): 
     judgeMatch();
     const value = password.value;
     if (value === '') {
-      meter.dataset.score = '0';
-      meter.style.width = '0';
-      render(verdictEl, reasonsEl, 'pending', 'Type a password to see how it holds up.', null);
-      settle();
-      return;
-    }
-    const r = (full ?? quick).evaluate(value, context());
-    const score = r.strength ? r.strength.score : r.accepted ? 4 : 1;
-    meter.dataset.score = String(score);
-    meter.style.width = `${Math.max(8, score * 25)}%`;
-    if (!r.accepted) {
-      render(verdictEl, reasonsEl, 'rejected', 'This password can’t be used:', r);
-    } else if (!full && (breached === 'idle' || breached === 'loading' || breached === 'failed')) {
-      // Everything else passes, but the breached list has not been checked yet.
-      render(verdictEl, reasonsEl, 'pending', 'Looks good so far — the breached-password check is pending.', r);
+      showVerdict(null, null);
     } else {
-      render(verdictEl, reasonsEl, 'accepted', 'Good choice: this password can be used.', r);
+      const r = (full ?? quick).evaluate(value, context());
+      showVerdict(decide(r), r);
     }
     settle();
   }
@@ -144,7 +178,6 @@ export async function pageMain(lib: typeof Passgate, doc: Document, base: URL): 
   const settle = () => {
     verdictEl.dataset.busy = timer === undefined ? 'false' : 'true';
   };
-
   const schedule = () => {
     loadFilter();
     clearTimeout(timer);
@@ -168,11 +201,11 @@ export async function pageMain(lib: typeof Passgate, doc: Document, base: URL): 
     e.preventDefault();
     judgeMatch();
     if (confirm.value !== password.value) {
-      render(serverEl, null, 'rejected', 'The two passwords do not match.', null);
+      showServer('rejected', 'The two passwords do not match.', null);
       return;
     }
     submit.disabled = true;
-    render(serverEl, null, 'pending', 'Asking the server…', null);
+    showServer('pending', 'Asking the server…', null);
     (async () => {
       const res = await fetch(new URL('v1/evaluate', base), {
         method: 'POST',
@@ -182,13 +215,28 @@ export async function pageMain(lib: typeof Passgate, doc: Document, base: URL): 
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const r = (await res.json()) as EvaluationResult;
       const reason = r.feedback.warning ?? 'This password can’t be used.';
-      render(serverEl, null, r.accepted ? 'accepted' : 'rejected', r.accepted ? 'The server accepted this password. (A real form would save it now.)' : `The server refused it: ${reason}`, r);
+      // The server's answer is final, whatever the page showed while typing.
+      showServer(
+        r.accepted ? 'accepted' : 'rejected',
+        r.accepted ? 'Final check: the server accepted this password. (A real form would save it now.)' : `Final check: the server refused it. ${reason}`,
+        r,
+      );
     })()
-      .catch(() => render(serverEl, null, 'pending', 'The server could not be reached; please try again.', null))
+      .catch(() => showServer('pending', 'The server could not be reached; please try again.', null))
       .finally(() => {
         submit.disabled = false;
       });
   });
+
+  // The same rule as the form, for a password given directly (integrations, the end-to-end test).
+  const view = doc.defaultView as (Window & { passgateDemo?: unknown }) | null;
+  if (view) {
+    view.passgateDemo = {
+      verdictFor: (pw: string, ctx: { firstName?: string; lastName?: string; email?: string } = {}): Shown =>
+        decide((full ?? quick).evaluate(pw, context({ firstName: '', lastName: '', email: '', ...ctx }))),
+      breachedState: () => breached,
+    };
+  }
 
   verdictEl.dataset.ready = 'true';
   showBreached();

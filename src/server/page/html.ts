@@ -30,12 +30,19 @@ export const PAGE_HTML = `<!doctype html>
       <label>Email <input id="email" name="email" type="email" autocomplete="email" spellcheck="false"></label>
     </fieldset>
     <label>New password
-      <input id="password" name="password" type="password" autocomplete="new-password" spellcheck="false" autocapitalize="off" aria-describedby="verdict reasons">
+      <input id="password" name="password" type="password" autocomplete="new-password" spellcheck="false" autocapitalize="off" aria-describedby="verdict-region suggestions-block">
     </label>
     <div class="meter" aria-hidden="true"><div id="meter-fill" class="meter-fill" data-score="0"></div></div>
-    <div id="verdict" class="verdict" data-verdict="pending" data-generation="0" role="status" aria-live="polite">Type a password to see how it holds up.</div>
-    <ul id="reasons" class="reasons" data-codes=""></ul>
+    <div id="verdict-region" class="verdict-region" role="status" aria-live="polite" aria-atomic="true">
+      <p id="verdict" class="verdict" data-verdict="pending" data-generation="0">Type a password to see how it holds up.</p>
+      <ul id="reasons" class="reasons" data-codes="" aria-label="Reasons"></ul>
+    </div>
+    <div id="suggestions-block" class="suggestions-block" hidden>
+      <p class="suggestions-title" id="suggestions-title">How to make it stronger</p>
+      <ul id="suggestions" class="suggestions" aria-labelledby="suggestions-title"></ul>
+    </div>
     <p id="breached-status" class="note" data-state="idle">Breached-password check: starts when you type.</p>
+    <p class="note" id="final-note">What this page shows is a first check. The server checks again when you submit, and its answer is final.</p>
     <label>Confirm new password
       <input id="confirm" name="confirm" type="password" autocomplete="new-password" spellcheck="false" autocapitalize="off">
     </label>

@@ -28,14 +28,19 @@ input:focus { outline: 2px solid var(--accent); outline-offset: 0; border-color:
 .meter-fill[data-score="2"] { background: #e0a100; }
 .meter-fill[data-score="3"] { background: #5aa02c; }
 .meter-fill[data-score="4"] { background: var(--ok); }
-.verdict, .server-verdict { border-radius: 8px; padding: 9px 12px; font-size: 14px; font-weight: 600; }
+.verdict-region { display: grid; gap: 6px; }
+.verdict, .server-verdict { margin: 0; border-radius: 8px; padding: 9px 12px; font-size: 14px; font-weight: 600; }
+.verdict[data-verdict=provisional] { background: var(--ok-bg); color: var(--ok); }
 .verdict[data-verdict=pending], .server-verdict[data-verdict=pending] { background: var(--wait-bg); color: var(--wait); }
 .verdict[data-verdict=accepted], .server-verdict[data-verdict=accepted] { background: var(--ok-bg); color: var(--ok); }
 .verdict[data-verdict=rejected], .server-verdict[data-verdict=rejected] { background: var(--bad-bg); color: var(--bad); }
 .server-verdict[data-verdict=""] { display: none; }
 .reasons { margin: 0; padding-left: 20px; font-size: 13.5px; line-height: 1.5; color: var(--ink); }
 .reasons:empty { display: none; }
-.reasons li.hint { color: var(--muted); }
+.suggestions-block { display: grid; gap: 2px; }
+.suggestions-block[hidden] { display: none; }
+.suggestions-title { margin: 0; font-size: 13px; font-weight: 600; color: var(--muted); }
+.suggestions { margin: 0; padding-left: 20px; font-size: 13px; line-height: 1.5; color: var(--muted); }
 .note { margin: 0; font-size: 12.5px; color: var(--muted); }
 .note[data-state=loading] { color: var(--wait); }
 .note[data-state=failed] { color: var(--bad); }

@@ -1,0 +1,67 @@
+import type { LocaleWording } from '../catalogue.js';
+import { plural } from '../plural.js';
+
+const q = (s: unknown) => `„${String(s ?? '')}“`;
+
+export const de: LocaleWording = {
+  messages: {
+    BANNED_TERM: {
+      warning: (p) =>
+        p.term === undefined ? (p.distance ? 'Es ähnelt zu sehr einem gesperrten Wort.' : 'Es ist ein gesperrtes Wort.')
+        : p.distance ? `Es ähnelt zu sehr dem gesperrten Wort ${q(p.term)}.` : `Es enthält das gesperrte Wort ${q(p.term)}.`,
+      suggestion: () => 'Vermeiden Sie gängige Wörter und Namen der Organisation, auch mit Sonderzeichen statt Buchstaben.',
+    },
+    CONTEXT_TERM: {
+      warning: (p) => `Es enthält ${p.fieldName}.`,
+      suggestion: () => 'Verwenden Sie weder Ihren Namen noch Ihren Benutzernamen oder Ihre E-Mail-Adresse.',
+    },
+    BREACHED: {
+      warning: () => 'Dieses Passwort ist in einem Datenleck aufgetaucht; Angreifer probieren es zuerst.',
+      suggestion: () => 'Wählen Sie ein Passwort, das Sie noch nirgends verwendet haben.',
+    },
+    LOW_SCORE: {
+      warning: (p) =>
+        `Zu wenig davon ist eigenständig: ${p.points} von ${p.threshold} ${plural('de', Number(p.threshold), { one: 'nötigen Punkt', other: 'nötigen Punkten' })}.`,
+      suggestion: () => 'Fügen Sie einige eigene Wörter oder Zeichen hinzu.',
+    },
+    TOO_SHORT: {
+      warning: (p) => `Es ist zu kurz: Verwenden Sie mindestens ${p.min} Zeichen.`,
+      suggestion: () => 'Einige unzusammenhängende Wörter ergeben ein langes, gut merkbares Passwort.',
+    },
+    TOO_LONG: { warning: (p) => `Es ist zu lang: Verwenden Sie höchstens ${p.max} Zeichen.` },
+    REPETITIVE: {
+      warning: () => 'Wiederholte Zeichen oder Gruppen sind leicht zu erraten.',
+      suggestion: () => 'Vermeiden Sie Wiederholungen.',
+    },
+    SEQUENTIAL: {
+      warning: () => 'Folgen wie 1234 oder abcd sind leicht zu erraten.',
+      suggestion: () => 'Vermeiden Sie Buchstaben- und Zahlenfolgen.',
+    },
+    KEYBOARD_WALK: {
+      warning: () => 'Tastaturmuster wie qwertz sind leicht zu erraten.',
+      suggestion: () => 'Vermeiden Sie Reihen benachbarter Tasten.',
+    },
+    DICTIONARY_WORD: {
+      warning: (p) => (p.term === undefined ? 'Ein einzelnes gängiges Wort ist leicht zu erraten.' : `Ein einzelnes gängiges Wort wie ${q(p.term)} ist leicht zu erraten.`),
+      suggestion: () => 'Kombinieren Sie mehrere unzusammenhängende Wörter.',
+    },
+    DATE: {
+      warning: (p) => (p.kind === 'year' ? 'Eine Jahreszahl ist leicht zu erraten.' : 'Daten sind leicht zu erraten.'),
+      suggestion: () => 'Vermeiden Sie Jahreszahlen und Daten, die mit Ihnen zu tun haben.',
+    },
+    PREDICTABLE_AFFIX: {
+      warning: () => 'Am Anfang oder Ende angehängte Ziffern oder Zeichen sind leicht zu erraten.',
+      suggestion: () => 'Fügen Sie lieber ein weiteres Wort hinzu.',
+    },
+    WEAK: {
+      warning: () => 'Dieses Passwort ist leicht zu erraten.',
+      suggestion: () => 'Verwenden Sie ein längeres Passwort, etwa mehrere unzusammenhängende Wörter.',
+    },
+    CHECK_ERROR: { warning: () => 'Das Passwort konnte nicht geprüft werden; bitte erneut versuchen.' },
+  },
+  fields: {
+    // Accusative, with the possessive, which agrees with the noun (Ihren Namen, Ihre E-Mail-Adresse).
+    firstName: 'Ihren Vornamen', lastName: 'Ihren Nachnamen', username: 'Ihren Benutzernamen', email: 'Ihre E-Mail-Adresse',
+    tenantName: 'den Namen Ihrer Organisation', displayName: 'Ihren Namen', extraTerms: 'Ihre Angaben',
+  },
+};

@@ -1,0 +1,67 @@
+import type { LocaleWording } from '../catalogue.js';
+import { count, plural, POINTS } from '../plural.js';
+
+const q = (s: unknown) => `“${String(s ?? '')}”`;
+const characters = (n: unknown) => count('en', Number(n), { one: 'character', other: 'characters' });
+
+export const en: LocaleWording = {
+  messages: {
+    BANNED_TERM: {
+      warning: (p) =>
+        p.term === undefined ? (p.distance ? 'It is too close to a banned word.' : 'It is a banned word.')
+        : p.distance ? `It is too close to the banned word ${q(p.term)}.` : `It contains the banned word ${q(p.term)}.`,
+      suggestion: () => 'Avoid common words and names of this organisation, even with letters swapped for symbols.',
+    },
+    CONTEXT_TERM: {
+      warning: (p) => `It contains your ${p.fieldName}.`,
+      suggestion: () => 'Leave your own name, user name and email address out of it.',
+    },
+    BREACHED: {
+      warning: () => 'This password has appeared in a data breach, so attackers try it first.',
+      suggestion: () => 'Choose a password you have never used anywhere else.',
+    },
+    LOW_SCORE: {
+      warning: (p) =>
+        `Too little of it is your own: it scores ${p.points} of the ${p.threshold} ${plural('en', Number(p.threshold), POINTS)} needed.`,
+      suggestion: () => 'Add a few more words or characters of your own.',
+    },
+    TOO_SHORT: {
+      warning: (p) => `It is too short: use at least ${characters(p.min)}.`,
+      suggestion: () => 'A few unrelated words make a long password that is easy to remember.',
+    },
+    TOO_LONG: { warning: (p) => `It is too long: use at most ${characters(p.max)}.` },
+    REPETITIVE: {
+      warning: () => 'Repeated characters or blocks are easy to guess.',
+      suggestion: () => 'Avoid repeated characters and repeated groups.',
+    },
+    SEQUENTIAL: {
+      warning: () => 'Sequences such as 1234 or abcd are easy to guess.',
+      suggestion: () => 'Avoid sequences of letters or digits.',
+    },
+    KEYBOARD_WALK: {
+      warning: () => 'Keyboard patterns such as qwerty are easy to guess.',
+      suggestion: () => 'Avoid rows and patterns of neighbouring keys.',
+    },
+    DICTIONARY_WORD: {
+      warning: (p) => (p.term === undefined ? 'A single common word is easy to guess.' : `A single common word such as ${q(p.term)} is easy to guess.`),
+      suggestion: () => 'Combine several unrelated words.',
+    },
+    DATE: {
+      warning: (p) => (p.kind === 'year' ? 'A year is easy to guess.' : 'Dates are easy to guess.'),
+      suggestion: () => 'Avoid years and dates that are linked to you.',
+    },
+    PREDICTABLE_AFFIX: {
+      warning: () => 'Digits or symbols added at the start or end are easy to guess.',
+      suggestion: () => 'Put the extra characters inside, or add another word instead.',
+    },
+    WEAK: {
+      warning: () => 'This password is easy to guess.',
+      suggestion: () => 'Use a longer password: several unrelated words work well.',
+    },
+    CHECK_ERROR: { warning: () => 'The password could not be checked; please try again.' },
+  },
+  fields: {
+    firstName: 'first name', lastName: 'last name', username: 'user name', email: 'email address',
+    tenantName: 'organisation name', displayName: 'name', extraTerms: 'details',
+  },
+};

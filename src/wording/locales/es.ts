@@ -1,0 +1,68 @@
+import type { LocaleWording } from '../catalogue.js';
+import { count, plural } from '../plural.js';
+
+const q = (s: unknown) => `«${String(s ?? '')}»`;
+const caracteres = (n: unknown) => count('es', Number(n), { one: 'carácter', other: 'caracteres' });
+
+export const es: LocaleWording = {
+  messages: {
+    BANNED_TERM: {
+      warning: (p) =>
+        p.term === undefined ? (p.distance ? 'Se parece demasiado a una palabra prohibida.' : 'Es una palabra prohibida.')
+        : p.distance ? `Se parece demasiado a la palabra prohibida ${q(p.term)}.` : `Contiene la palabra prohibida ${q(p.term)}.`,
+      suggestion: () => 'Evite palabras comunes y nombres de la organización, aunque cambie letras por símbolos.',
+    },
+    CONTEXT_TERM: {
+      warning: (p) => `Contiene ${p.fieldName}.`,
+      suggestion: () => 'No incluya su nombre, su nombre de usuario ni su correo electrónico.',
+    },
+    BREACHED: {
+      warning: () => 'Esta contraseña apareció en una filtración de datos; los atacantes la prueban primero.',
+      suggestion: () => 'Elija una contraseña que no haya usado en ningún otro sitio.',
+    },
+    LOW_SCORE: {
+      warning: (p) =>
+        `Tiene muy poco propio: ${p.points} de ${plural('es', Number(p.threshold), { one: `${p.threshold} punto necesario`, other: `los ${p.threshold} puntos necesarios` })}.`,
+      suggestion: () => 'Añada algunas palabras o caracteres propios.',
+    },
+    TOO_SHORT: {
+      warning: (p) => `Es demasiado corta: use al menos ${caracteres(p.min)}.`,
+      suggestion: () => 'Varias palabras sin relación forman una contraseña larga y fácil de recordar.',
+    },
+    TOO_LONG: { warning: (p) => `Es demasiado larga: use como máximo ${caracteres(p.max)}.` },
+    REPETITIVE: {
+      warning: () => 'Los caracteres o grupos repetidos son fáciles de adivinar.',
+      suggestion: () => 'Evite las repeticiones.',
+    },
+    SEQUENTIAL: {
+      warning: () => 'Las secuencias como 1234 o abcd son fáciles de adivinar.',
+      suggestion: () => 'Evite secuencias de letras o números.',
+    },
+    KEYBOARD_WALK: {
+      warning: () => 'Los patrones de teclado como qwerty son fáciles de adivinar.',
+      suggestion: () => 'Evite filas de teclas vecinas.',
+    },
+    DICTIONARY_WORD: {
+      warning: (p) => (p.term === undefined ? 'Una sola palabra común es fácil de adivinar.' : `Una sola palabra común como ${q(p.term)} es fácil de adivinar.`),
+      suggestion: () => 'Combine varias palabras sin relación.',
+    },
+    DATE: {
+      warning: (p) => (p.kind === 'year' ? 'Un año es fácil de adivinar.' : 'Las fechas son fáciles de adivinar.'),
+      suggestion: () => 'Evite años y fechas relacionados con usted.',
+    },
+    PREDICTABLE_AFFIX: {
+      warning: () => 'Los números o símbolos añadidos al principio o al final son fáciles de adivinar.',
+      suggestion: () => 'Añada mejor otra palabra.',
+    },
+    WEAK: {
+      warning: () => 'Esta contraseña es fácil de adivinar.',
+      suggestion: () => 'Use una contraseña más larga: varias palabras sin relación funcionan bien.',
+    },
+    CHECK_ERROR: { warning: () => 'No se pudo comprobar la contraseña; inténtelo de nuevo.' },
+  },
+  fields: {
+    // With the possessive, which agrees in number (su nombre, sus datos).
+    firstName: 'su nombre', lastName: 'su apellido', username: 'su nombre de usuario', email: 'su correo electrónico',
+    tenantName: 'el nombre de su organización', displayName: 'su nombre', extraTerms: 'sus datos',
+  },
+};

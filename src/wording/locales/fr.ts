@@ -1,0 +1,68 @@
+import type { LocaleWording } from '../catalogue.js';
+import { count } from '../plural.js';
+
+const q = (s: unknown) => `« ${String(s ?? '')} »`;
+const caracteres = (n: unknown) => count('fr', Number(n), { one: 'caractère', other: 'caractères' });
+
+export const fr: LocaleWording = {
+  messages: {
+    BANNED_TERM: {
+      warning: (p) =>
+        p.term === undefined ? (p.distance ? 'Il ressemble trop à un mot interdit.' : 'C’est un mot interdit.')
+        : p.distance ? `Il ressemble trop au mot interdit ${q(p.term)}.` : `Il contient le mot interdit ${q(p.term)}.`,
+      suggestion: () => "Évitez les mots courants et les noms de l'organisation, même avec des symboles à la place des lettres.",
+    },
+    CONTEXT_TERM: {
+      warning: (p) => `Il contient ${p.fieldName}.`,
+      suggestion: () => "N'y mettez ni votre nom, ni votre nom d'utilisateur, ni votre adresse e-mail.",
+    },
+    BREACHED: {
+      warning: () => 'Ce mot de passe figure dans une fuite de données : les attaquants l’essaient en premier.',
+      suggestion: () => 'Choisissez un mot de passe que vous n’avez jamais utilisé ailleurs.',
+    },
+    LOW_SCORE: {
+      warning: (p) =>
+        `Il contient trop peu d'éléments personnels : ${count('fr', Number(p.points), { one: 'point', other: 'points' })} sur les ${p.threshold} requis.`,
+      suggestion: () => 'Ajoutez quelques mots ou caractères de votre choix.',
+    },
+    TOO_SHORT: {
+      warning: (p) => `Il est trop court : utilisez au moins ${caracteres(p.min)}.`,
+      suggestion: () => 'Quelques mots sans rapport forment un mot de passe long et facile à retenir.',
+    },
+    TOO_LONG: { warning: (p) => `Il est trop long : utilisez au plus ${caracteres(p.max)}.` },
+    REPETITIVE: {
+      warning: () => 'Les caractères ou groupes répétés sont faciles à deviner.',
+      suggestion: () => 'Évitez les répétitions.',
+    },
+    SEQUENTIAL: {
+      warning: () => 'Les suites comme 1234 ou abcd sont faciles à deviner.',
+      suggestion: () => 'Évitez les suites de lettres ou de chiffres.',
+    },
+    KEYBOARD_WALK: {
+      warning: () => 'Les motifs de clavier comme azerty sont faciles à deviner.',
+      suggestion: () => 'Évitez les rangées de touches voisines.',
+    },
+    DICTIONARY_WORD: {
+      warning: (p) => (p.term === undefined ? 'Un seul mot courant est facile à deviner.' : `Un seul mot courant comme ${q(p.term)} est facile à deviner.`),
+      suggestion: () => 'Combinez plusieurs mots sans rapport entre eux.',
+    },
+    DATE: {
+      warning: (p) => (p.kind === 'year' ? 'Une année est facile à deviner.' : 'Les dates sont faciles à deviner.'),
+      suggestion: () => 'Évitez les années et les dates qui vous concernent.',
+    },
+    PREDICTABLE_AFFIX: {
+      warning: () => 'Des chiffres ou symboles ajoutés au début ou à la fin sont faciles à deviner.',
+      suggestion: () => 'Ajoutez plutôt un autre mot.',
+    },
+    WEAK: {
+      warning: () => 'Ce mot de passe est facile à deviner.',
+      suggestion: () => 'Allongez-le : plusieurs mots sans rapport fonctionnent bien.',
+    },
+    CHECK_ERROR: { warning: () => "Le mot de passe n'a pas pu être vérifié ; réessayez." },
+  },
+  fields: {
+    // With the possessive, which agrees with the noun (votre nom, vos informations).
+    firstName: 'votre prénom', lastName: 'votre nom', username: "votre nom d'utilisateur", email: 'votre adresse e-mail',
+    tenantName: "le nom de votre organisation", displayName: 'votre nom', extraTerms: 'vos informations',
+  },
+};

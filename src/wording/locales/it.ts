@@ -1,0 +1,68 @@
+import type { LocaleWording } from '../catalogue.js';
+import { count, plural } from '../plural.js';
+
+const q = (s: unknown) => `«${String(s ?? '')}»`;
+const caratteri = (n: unknown) => count('it', Number(n), { one: 'carattere', other: 'caratteri' });
+
+export const it: LocaleWording = {
+  messages: {
+    BANNED_TERM: {
+      warning: (p) =>
+        p.term === undefined ? (p.distance ? 'È troppo simile a una parola vietata.' : 'È una parola vietata.')
+        : p.distance ? `È troppo simile alla parola vietata ${q(p.term)}.` : `Contiene la parola vietata ${q(p.term)}.`,
+      suggestion: () => 'Evita parole comuni e nomi di questa organizzazione, anche con simboli al posto delle lettere.',
+    },
+    CONTEXT_TERM: {
+      warning: (p) => `Contiene ${p.fieldName}.`,
+      suggestion: () => 'Non usare il tuo nome, il tuo nome utente né il tuo indirizzo email.',
+    },
+    BREACHED: {
+      warning: () => 'Questa password è comparsa in una violazione di dati: gli attaccanti la provano per prima.',
+      suggestion: () => 'Scegli una password che non hai mai usato altrove.',
+    },
+    LOW_SCORE: {
+      warning: (p) =>
+        `Troppo poco è tuo: ottiene ${count('it', Number(p.points), { one: 'punto', other: 'punti' })} su ${p.threshold} ${plural('it', Number(p.threshold), { one: 'necessario', other: 'necessari' })}.`,
+      suggestion: () => 'Aggiungi qualche parola o carattere tuo.',
+    },
+    TOO_SHORT: {
+      warning: (p) => `È troppo corta: usa almeno ${caratteri(p.min)}.`,
+      suggestion: () => 'Alcune parole senza legame tra loro formano una password lunga e facile da ricordare.',
+    },
+    TOO_LONG: { warning: (p) => `È troppo lunga: usa al massimo ${caratteri(p.max)}.` },
+    REPETITIVE: {
+      warning: () => 'Caratteri o blocchi ripetuti sono facili da indovinare.',
+      suggestion: () => 'Evita caratteri e gruppi ripetuti.',
+    },
+    SEQUENTIAL: {
+      warning: () => 'Sequenze come 1234 o abcd sono facili da indovinare.',
+      suggestion: () => 'Evita sequenze di lettere o cifre.',
+    },
+    KEYBOARD_WALK: {
+      warning: () => 'Schemi della tastiera come qwerty sono facili da indovinare.',
+      suggestion: () => 'Evita file e schemi di tasti vicini.',
+    },
+    DICTIONARY_WORD: {
+      warning: (p) => (p.term === undefined ? 'Una sola parola comune è facile da indovinare.' : `Una sola parola comune come ${q(p.term)} è facile da indovinare.`),
+      suggestion: () => 'Combina più parole senza legame tra loro.',
+    },
+    DATE: {
+      warning: (p) => (p.kind === 'year' ? 'Un anno è facile da indovinare.' : 'Le date sono facili da indovinare.'),
+      suggestion: () => 'Evita anni e date legati a te.',
+    },
+    PREDICTABLE_AFFIX: {
+      warning: () => "Cifre o simboli aggiunti all'inizio o alla fine sono facili da indovinare.",
+      suggestion: () => "Metti i caratteri in più all'interno, oppure aggiungi un'altra parola.",
+    },
+    WEAK: {
+      warning: () => 'Questa password è facile da indovinare.',
+      suggestion: () => 'Usa una password più lunga: più parole senza legame tra loro funzionano bene.',
+    },
+    CHECK_ERROR: { warning: () => 'Non è stato possibile verificare la password; riprova.' },
+  },
+  fields: {
+    // With article and possessive, which agree with the noun (il tuo nome, i tuoi dati).
+    firstName: 'il tuo nome', lastName: 'il tuo cognome', username: 'il tuo nome utente', email: 'il tuo indirizzo email',
+    tenantName: 'il nome della tua organizzazione', displayName: 'il tuo nome', extraTerms: 'i tuoi dati',
+  },
+};

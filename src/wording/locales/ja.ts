@@ -1,0 +1,65 @@
+import type { LocaleWording } from '../catalogue.js';
+
+// Japanese has no plural forms: counts take a counter (文字, ポイント) directly.
+const q = (s: unknown) => `「${String(s ?? '')}」`;
+
+export const ja: LocaleWording = {
+  messages: {
+    BANNED_TERM: {
+      warning: (p) =>
+        p.term === undefined ? (p.distance ? '禁止されている単語に似すぎています。' : '禁止されている単語です。')
+        : p.distance ? `禁止されている単語${q(p.term)}に似すぎています。` : `禁止されている単語${q(p.term)}が含まれています。`,
+      suggestion: () => 'よく使われる単語やこの組織の名前は、文字を記号に置き換えても使わないでください。',
+    },
+    CONTEXT_TERM: {
+      warning: (p) => `${p.fieldName}が含まれています。`,
+      suggestion: () => 'ご自分の名前、ユーザー名、メールアドレスを含めないでください。',
+    },
+    BREACHED: {
+      warning: () => 'このパスワードはデータ漏えいで流出しているため、攻撃者が真っ先に試します。',
+      suggestion: () => 'ほかのどこでも使ったことのないパスワードを選んでください。',
+    },
+    LOW_SCORE: {
+      warning: (p) => `独自の部分が少なすぎます：必要な${p.threshold}ポイントのうち${p.points}ポイントしかありません。`,
+      suggestion: () => '独自の単語や文字をいくつか加えてください。',
+    },
+    TOO_SHORT: {
+      warning: (p) => `短すぎます：${p.min}文字以上にしてください。`,
+      suggestion: () => '関係のない単語をいくつか組み合わせると、長くて覚えやすいパスワードになります。',
+    },
+    TOO_LONG: { warning: (p) => `長すぎます：${p.max}文字以内にしてください。` },
+    REPETITIVE: {
+      warning: () => '同じ文字やまとまりの繰り返しは推測されやすいです。',
+      suggestion: () => '文字やまとまりを繰り返さないでください。',
+    },
+    SEQUENTIAL: {
+      warning: () => '1234 や abcd のような連続した並びは推測されやすいです。',
+      suggestion: () => '文字や数字の連続は避けてください。',
+    },
+    KEYBOARD_WALK: {
+      warning: () => 'qwerty のようなキーボードの並びは推測されやすいです。',
+      suggestion: () => '隣り合うキーの並びやパターンは避けてください。',
+    },
+    DICTIONARY_WORD: {
+      warning: (p) => (p.term === undefined ? 'よく使われる単語ひとつだけでは推測されやすいです。' : `${q(p.term)}のようなよく使われる単語ひとつだけでは推測されやすいです。`),
+      suggestion: () => '関係のない単語をいくつか組み合わせてください。',
+    },
+    DATE: {
+      warning: (p) => (p.kind === 'year' ? '年は推測されやすいです。' : '日付は推測されやすいです。'),
+      suggestion: () => 'ご自分に関係のある年や日付は避けてください。',
+    },
+    PREDICTABLE_AFFIX: {
+      warning: () => '先頭や末尾に付け足した数字や記号は推測されやすいです。',
+      suggestion: () => '追加の文字は途中に入れるか、単語をもう一つ加えてください。',
+    },
+    WEAK: {
+      warning: () => 'このパスワードは推測されやすいです。',
+      suggestion: () => 'もっと長いパスワードにしてください。関係のない単語をいくつか使うと効果的です。',
+    },
+    CHECK_ERROR: { warning: () => 'パスワードを確認できませんでした。もう一度お試しください。' },
+  },
+  fields: {
+    firstName: '名', lastName: '姓', username: 'ユーザー名', email: 'メールアドレス',
+    tenantName: '組織名', displayName: '表示名', extraTerms: '個人情報',
+  },
+};

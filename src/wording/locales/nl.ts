@@ -1,0 +1,67 @@
+import type { LocaleWording } from '../catalogue.js';
+import { count, plural } from '../plural.js';
+
+const q = (s: unknown) => `‘${String(s ?? '')}’`;
+const tekens = (n: unknown) => count('nl', Number(n), { one: 'teken', other: 'tekens' });
+
+export const nl: LocaleWording = {
+  messages: {
+    BANNED_TERM: {
+      warning: (p) =>
+        p.term === undefined ? (p.distance ? 'Het lijkt te veel op een verboden woord.' : 'Het is een verboden woord.')
+        : p.distance ? `Het lijkt te veel op het verboden woord ${q(p.term)}.` : `Het bevat het verboden woord ${q(p.term)}.`,
+      suggestion: () => 'Vermijd gangbare woorden en namen van deze organisatie, ook met symbolen in plaats van letters.',
+    },
+    CONTEXT_TERM: {
+      warning: (p) => `Het bevat ${p.fieldName}.`,
+      suggestion: () => 'Laat je eigen naam, gebruikersnaam en e-mailadres weg.',
+    },
+    BREACHED: {
+      warning: () => 'Dit wachtwoord is bij een datalek uitgelekt, dus aanvallers proberen het als eerste.',
+      suggestion: () => 'Kies een wachtwoord dat je nog nergens anders hebt gebruikt.',
+    },
+    LOW_SCORE: {
+      warning: (p) =>
+        `Te weinig ervan is van jezelf: het scoort ${p.points} van de ${p.threshold} ${plural('nl', Number(p.threshold), { one: 'benodigde punt', other: 'benodigde punten' })}.`,
+      suggestion: () => 'Voeg nog een paar eigen woorden of tekens toe.',
+    },
+    TOO_SHORT: {
+      warning: (p) => `Het is te kort: gebruik minstens ${tekens(p.min)}.`,
+      suggestion: () => 'Een paar losse woorden samen geven een lang wachtwoord dat makkelijk te onthouden is.',
+    },
+    TOO_LONG: { warning: (p) => `Het is te lang: gebruik hoogstens ${tekens(p.max)}.` },
+    REPETITIVE: {
+      warning: () => 'Herhaalde tekens of blokken zijn makkelijk te raden.',
+      suggestion: () => 'Vermijd herhaalde tekens en groepen.',
+    },
+    SEQUENTIAL: {
+      warning: () => 'Reeksen zoals 1234 of abcd zijn makkelijk te raden.',
+      suggestion: () => 'Vermijd reeksen van letters of cijfers.',
+    },
+    KEYBOARD_WALK: {
+      warning: () => 'Toetsenbordpatronen zoals qwerty zijn makkelijk te raden.',
+      suggestion: () => 'Vermijd rijen en patronen van naast elkaar liggende toetsen.',
+    },
+    DICTIONARY_WORD: {
+      warning: (p) => (p.term === undefined ? 'Eén gangbaar woord is makkelijk te raden.' : `Eén gangbaar woord zoals ${q(p.term)} is makkelijk te raden.`),
+      suggestion: () => 'Combineer een paar woorden die niets met elkaar te maken hebben.',
+    },
+    DATE: {
+      warning: (p) => (p.kind === 'year' ? 'Een jaartal is makkelijk te raden.' : 'Datums zijn makkelijk te raden.'),
+      suggestion: () => 'Vermijd jaartallen en datums die met jou te maken hebben.',
+    },
+    PREDICTABLE_AFFIX: {
+      warning: () => 'Cijfers of symbolen aan het begin of eind zijn makkelijk te raden.',
+      suggestion: () => 'Zet de extra tekens ertussen, of voeg liever nog een woord toe.',
+    },
+    WEAK: {
+      warning: () => 'Dit wachtwoord is makkelijk te raden.',
+      suggestion: () => 'Gebruik een langer wachtwoord: een paar losse woorden werken goed.',
+    },
+    CHECK_ERROR: { warning: () => 'Het wachtwoord kon niet worden gecontroleerd; probeer het opnieuw.' },
+  },
+  fields: {
+    firstName: 'je voornaam', lastName: 'je achternaam', username: 'je gebruikersnaam', email: 'je e-mailadres',
+    tenantName: 'de naam van je organisatie', displayName: 'je naam', extraTerms: 'je gegevens',
+  },
+};

@@ -1,0 +1,70 @@
+import type { LocaleWording } from '../catalogue.js';
+import { count, plural } from '../plural.js';
+
+const q = (s: unknown) => `„${String(s ?? '')}”`;
+// Polish has three forms for whole numbers: 1 znak, 2–4 znaki, 5+ znaków (CLDR one/few/many).
+const znaki = (n: unknown) => count('pl', Number(n), { one: 'znak', few: 'znaki', many: 'znaków', other: 'znaku' });
+
+export const pl: LocaleWording = {
+  messages: {
+    BANNED_TERM: {
+      warning: (p) =>
+        p.term === undefined ? (p.distance ? 'Jest zbyt podobne do zakazanego słowa.' : 'To zakazane słowo.')
+        : p.distance ? `Jest zbyt podobne do zakazanego słowa ${q(p.term)}.` : `Zawiera zakazane słowo ${q(p.term)}.`,
+      suggestion: () => 'Unikaj popularnych słów i nazw tej organizacji, także z symbolami zamiast liter.',
+    },
+    CONTEXT_TERM: {
+      warning: (p) => `Zawiera ${p.fieldName}.`,
+      suggestion: () => 'Nie używaj swojego imienia, nazwy użytkownika ani adresu e-mail.',
+    },
+    BREACHED: {
+      warning: () => 'To hasło pojawiło się w wycieku danych, więc atakujący sprawdzają je w pierwszej kolejności.',
+      suggestion: () => 'Wybierz hasło, którego nie używasz nigdzie indziej.',
+    },
+    LOW_SCORE: {
+      warning: (p) =>
+        `Za mało w nim własnej inwencji: zdobywa ${count('pl', Number(p.points), { one: 'punkt', few: 'punkty', many: 'punktów', other: 'punktu' })} ` +
+        `z ${p.threshold} ${plural('pl', Number(p.threshold), { one: 'wymaganego', other: 'wymaganych' })}.`,
+      suggestion: () => 'Dodaj kilka własnych słów lub znaków.',
+    },
+    TOO_SHORT: {
+      warning: (p) => `Jest za krótkie: musi mieć co najmniej ${znaki(p.min)}.`,
+      suggestion: () => 'Kilka niepowiązanych słów tworzy długie hasło, które łatwo zapamiętać.',
+    },
+    TOO_LONG: { warning: (p) => `Jest za długie: może mieć najwyżej ${znaki(p.max)}.` },
+    REPETITIVE: {
+      warning: () => 'Powtarzające się znaki lub fragmenty łatwo odgadnąć.',
+      suggestion: () => 'Unikaj powtarzania znaków i grup znaków.',
+    },
+    SEQUENTIAL: {
+      warning: () => 'Ciągi takie jak 1234 czy abcd łatwo odgadnąć.',
+      suggestion: () => 'Unikaj ciągów liter lub cyfr.',
+    },
+    KEYBOARD_WALK: {
+      warning: () => 'Układy klawiszy takie jak qwerty łatwo odgadnąć.',
+      suggestion: () => 'Unikaj rzędów i wzorów sąsiednich klawiszy.',
+    },
+    DICTIONARY_WORD: {
+      warning: (p) => (p.term === undefined ? 'Jedno popularne słowo łatwo odgadnąć.' : `Jedno popularne słowo, takie jak ${q(p.term)}, łatwo odgadnąć.`),
+      suggestion: () => 'Połącz kilka niepowiązanych słów.',
+    },
+    DATE: {
+      warning: (p) => (p.kind === 'year' ? 'Rok łatwo odgadnąć.' : 'Daty łatwo odgadnąć.'),
+      suggestion: () => 'Unikaj lat i dat związanych z Tobą.',
+    },
+    PREDICTABLE_AFFIX: {
+      warning: () => 'Cyfry lub symbole dodane na początku lub na końcu łatwo odgadnąć.',
+      suggestion: () => 'Umieść dodatkowe znaki w środku albo dodaj kolejne słowo.',
+    },
+    WEAK: {
+      warning: () => 'To hasło łatwo odgadnąć.',
+      suggestion: () => 'Użyj dłuższego hasła: kilka niepowiązanych słów sprawdza się dobrze.',
+    },
+    CHECK_ERROR: { warning: () => 'Nie udało się sprawdzić hasła; spróbuj ponownie.' },
+  },
+  fields: {
+    // Accusative after „Zawiera”, with the possessive, which agrees with the noun.
+    firstName: 'Twoje imię', lastName: 'Twoje nazwisko', username: 'Twoją nazwę użytkownika', email: 'Twój adres e-mail',
+    tenantName: 'nazwę Twojej organizacji', displayName: 'Twoją nazwę wyświetlaną', extraTerms: 'Twoje dane',
+  },
+};

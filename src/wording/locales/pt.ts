@@ -1,0 +1,69 @@
+import type { LocaleWording } from '../catalogue.js';
+import { count, plural } from '../plural.js';
+
+// Brazilian Portuguese (senha, usuário), understood in every Portuguese-speaking country.
+const q = (s: unknown) => `“${String(s ?? '')}”`;
+const caracteres = (n: unknown) => count('pt', Number(n), { one: 'caractere', other: 'caracteres' });
+
+export const pt: LocaleWording = {
+  messages: {
+    BANNED_TERM: {
+      warning: (p) =>
+        p.term === undefined ? (p.distance ? 'É parecida demais com uma palavra proibida.' : 'É uma palavra proibida.')
+        : p.distance ? `É parecida demais com a palavra proibida ${q(p.term)}.` : `Contém a palavra proibida ${q(p.term)}.`,
+      suggestion: () => 'Evite palavras comuns e nomes desta organização, mesmo trocando letras por símbolos.',
+    },
+    CONTEXT_TERM: {
+      warning: (p) => `Contém ${p.fieldName}.`,
+      suggestion: () => 'Não use o seu nome, o seu nome de usuário nem o seu endereço de e-mail.',
+    },
+    BREACHED: {
+      warning: () => 'Esta senha apareceu em um vazamento de dados, por isso os atacantes a testam primeiro.',
+      suggestion: () => 'Escolha uma senha que você nunca tenha usado em nenhum outro lugar.',
+    },
+    LOW_SCORE: {
+      warning: (p) =>
+        `Pouco dela é seu: soma ${count('pt', Number(p.points), { one: 'ponto', other: 'pontos' })} ${plural('pt', Number(p.threshold), { one: `de ${p.threshold} necessário`, other: `dos ${p.threshold} necessários` })}.`,
+      suggestion: () => 'Acrescente mais algumas palavras ou caracteres seus.',
+    },
+    TOO_SHORT: {
+      warning: (p) => `É curta demais: use pelo menos ${caracteres(p.min)}.`,
+      suggestion: () => 'Algumas palavras sem relação entre si formam uma senha longa e fácil de lembrar.',
+    },
+    TOO_LONG: { warning: (p) => `É longa demais: use no máximo ${caracteres(p.max)}.` },
+    REPETITIVE: {
+      warning: () => 'Caracteres ou blocos repetidos são fáceis de adivinhar.',
+      suggestion: () => 'Evite caracteres e grupos repetidos.',
+    },
+    SEQUENTIAL: {
+      warning: () => 'Sequências como 1234 ou abcd são fáceis de adivinhar.',
+      suggestion: () => 'Evite sequências de letras ou números.',
+    },
+    KEYBOARD_WALK: {
+      warning: () => 'Padrões de teclado como qwerty são fáceis de adivinhar.',
+      suggestion: () => 'Evite fileiras e padrões de teclas vizinhas.',
+    },
+    DICTIONARY_WORD: {
+      warning: (p) => (p.term === undefined ? 'Uma única palavra comum é fácil de adivinhar.' : `Uma única palavra comum como ${q(p.term)} é fácil de adivinhar.`),
+      suggestion: () => 'Combine várias palavras sem relação entre si.',
+    },
+    DATE: {
+      warning: (p) => (p.kind === 'year' ? 'Um ano é fácil de adivinhar.' : 'Datas são fáceis de adivinhar.'),
+      suggestion: () => 'Evite anos e datas ligados a você.',
+    },
+    PREDICTABLE_AFFIX: {
+      warning: () => 'Números ou símbolos acrescentados no início ou no fim são fáceis de adivinhar.',
+      suggestion: () => 'Coloque os caracteres extras no meio ou acrescente outra palavra.',
+    },
+    WEAK: {
+      warning: () => 'Esta senha é fácil de adivinhar.',
+      suggestion: () => 'Use uma senha mais longa: várias palavras sem relação funcionam bem.',
+    },
+    CHECK_ERROR: { warning: () => 'Não foi possível verificar a senha; tente novamente.' },
+  },
+  fields: {
+    // With article and possessive, which agree with the noun (o seu nome, os seus dados).
+    firstName: 'o seu nome', lastName: 'o seu sobrenome', username: 'o seu nome de usuário', email: 'o seu endereço de e-mail',
+    tenantName: 'o nome da sua organização', displayName: 'o seu nome', extraTerms: 'os seus dados',
+  },
+};
