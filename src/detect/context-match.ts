@@ -1,5 +1,6 @@
 import type { Finding, NormalisedText } from '../types.js';
 import type { ContextTerm } from './context.js';
+import { withinOneEdit } from './edit-distance.js';
 
 /** Where a context term sits in the folded password, in units of the normalised text. */
 export interface ContextHit {
@@ -22,7 +23,7 @@ const FUZZY_MIN_LENGTH = 5;
  * window at once — a window w of length m+d (d ∈ −1..1) starting at i is within one edit iff
  * prefix(i) + suffix(i + m + d) ≥ m − 1 + max(d, 0), each capped at the window's length.
  */
-export function findContextHits(s: string, terms: readonly ContextTerm[], fuzzy: boolean): ContextHit[] {
+export function findContextHits(s: string, terms: readonly ContextTerm[], fuzzy: boolean, force?: 'direct' | 'linear'): ContextHit[] {
   const hits: ContextHit[] = [];
   const n = s.length;
   let text: Uint16Array | null = null;
@@ -30,17 +31,15 @@ export function findContextHits(s: string, terms: readonly ContextTerm[], fuzzy:
   for (const t of terms) {
     const m = t.term.length;
     if (m > n + 1) continue; // cannot be in the text, not even one deletion away
-    if (m <= n) {
-      // indexOf is the fast path; whether it is linear on every input is the engine's business,
-      // so it is tried only where even a quadratic search is small.
-      const at = m * n <= INDEXOF_WORK ? s.indexOf(t.term) : -1;
-      if (at >= 0) {
-        hits.push({ term: t, start: at, end: at + m, distance: 0 });
-        continue;
-      }
-    }
     const needFuzzy = fuzzy && m >= FUZZY_MIN_LENGTH;
-    if (m * n <= INDEXOF_WORK && !needFuzzy) continue;
+    // Comparing the term at every window directly costs up to 3 · (n − m + 2) · m unit
+    // comparisons: little when the term is short or nearly as long as the text. In between (a
+    // long term in a text twice its length) the linear match-length arrays (~6 · (n + m)) win.
+    if (force === 'direct' || (force !== 'linear' && (n - m + 2) * m <= 2 * (n + m) + DIRECT_SLACK)) {
+      const hit = directHit(s, t, needFuzzy);
+      if (hit) hits.push(hit);
+      continue;
+    }
     text ??= units(s, false);
     const pre = matchLengths(units(t.term, false), text, 0);
     const at = m <= n ? pre.indexOf(m) : -1;
@@ -56,8 +55,20 @@ export function findContextHits(s: string, terms: readonly ContextTerm[], fuzzy:
   return hits;
 }
 
-/** Below this many unit pairs (m·n) even a quadratic substring search costs nothing to speak of. */
-const INDEXOF_WORK = 1 << 14;
+/** Unit comparisons the direct scan may spend beyond the linear one's cost (its set-up is dearer). */
+const DIRECT_SLACK = 256;
+
+/** The same answer by the obvious scan: indexOf, then every window of length m − 1, m, m + 1. */
+function directHit(s: string, t: ContextTerm, fuzzy: boolean): ContextHit | null {
+  const m = t.term.length;
+  const at = s.indexOf(t.term);
+  if (at >= 0) return { term: t, start: at, end: at + m, distance: 0 };
+  if (!fuzzy) return null;
+  for (let len = m - 1; len <= m + 1; len++) {
+    for (let i = 0; i + len <= s.length; i++) if (withinOneEdit(s, i, i + len, t.term)) return { term: t, start: i, end: i + len, distance: 1 };
+  }
+  return null;
+}
 
 function units(s: string, reverse: boolean): Uint16Array {
   const n = s.length;

@@ -111,13 +111,13 @@ function naiveFindContext(folded: string, terms: readonly ContextTerm[]): [strin
 }
 
 describe('fuzzy context matching agrees with the naive window scan', () => {
-  it('on random strings over a small alphabet (many near-misses)', () => {
+  it.each(['linear', 'direct', undefined] as const)('%s path: on random strings over a small alphabet (many near-misses)', (force) => {
     const str = (min: number, max: number) => fc.string({ unit: fc.constantFrom('a', 'b', 'c'), minLength: min, maxLength: max });
     fc.assert(
       fc.property(str(0, 40), fc.array(str(4, 12), { maxLength: 6 }), (pw, raw) => {
         const text = normalise(pw, config);
         const terms = [...new Set(raw)].map((term) => ({ term, field: 'extraTerms' }));
-        const got = findContextHits(text.folded, terms, true).map((h) => [h.term.term, h.start, h.end, h.distance]);
+        const got = findContextHits(text.folded, terms, true, force).map((h) => [h.term.term, h.start, h.end, h.distance]);
         expect(got).toEqual(naiveFindContext(text.folded, terms));
       }),
       { numRuns: 3000 },
