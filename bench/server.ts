@@ -44,6 +44,7 @@ async function minimalServer(): Promise<void> {
       res.end(body);
     });
   });
+  process.on('SIGTERM', () => process.exit(0));
   server.listen(0, '127.0.0.1', () => {
     const address = server.address() as { port: number };
     process.stdout.write(`listening on http://127.0.0.1:${address.port}/\n`);
