@@ -16,7 +16,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, createServer, request } from 'node:http';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { generatePasswords } from './mix.js';
@@ -44,6 +44,7 @@ async function minimalServer(): Promise<void> {
       res.end(body);
     });
   });
+  process.on('SIGTERM', () => process.exit(0));
   server.listen(0, '127.0.0.1', () => {
     const address = server.address() as { port: number };
     process.stdout.write(`listening on http://127.0.0.1:${address.port}/\n`);
@@ -112,10 +113,30 @@ async function load(url: string, bodies: string[], connections: number, ms: numb
   return { count, errors };
 }
 
+/**
+ * CPU seconds (user + system) a server process and its children (cluster workers) have used, from
+ * /proc. On a shared, loaded machine wall-clock rates swing with the neighbours; the CPU a
+ * server spends per answer does not, and it is what bounds throughput once the cores are busy.
+ */
+function cpuSeconds(pid: number): number {
+  const stat = `/proc/${pid}/stat`;
+  if (!existsSync(stat)) return 0;
+  const text = readFileSync(stat, 'utf8');
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  let ticks = Number(fields[11]) + Number(fields[12]); // utime, stime
+  const children = `/proc/${pid}/task/${pid}/children`;
+  if (existsSync(children)) for (const c of readFileSync(children, 'utf8').trim().split(/\s+/).filter(Boolean)) ticks += cpuSeconds(Number(c)) * 100;
+  return ticks / 100; // USER_HZ
+}
+
 interface Row {
   name: string;
   rates: number[];
   ratios: number[];
+  /** Server CPU µs per answer. */
+  cpu: number[];
+  /** Minimal's CPU per answer over this one's, same round: the throughput ratio at saturation. */
+  cpuRatios: number[];
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -134,28 +155,34 @@ async function main(): Promise<void> {
   const bodies = generatePasswords(2_000, 20261204).map((password) => JSON.stringify({ password }));
 
   const list = targets(workers);
-  const rows: Row[] = list.map((t) => ({ name: t.name, rates: [], ratios: [] }));
+  const rows: Row[] = list.map((t) => ({ name: t.name, rates: [], ratios: [], cpu: [], cpuRatios: [] }));
   const loadBefore = loadavg();
   for (let round = 0; round < rounds; round++) {
     const order = round % 2 === 0 ? list.map((_, i) => i) : list.map((_, i) => i).reverse();
     const rates = new Array<number>(list.length);
+    const cpu = new Array<number>(list.length);
     for (const i of order) {
       const { child, url } = list[i]!.start();
       try {
         const u = await url;
         await load(u, bodies, connections, warmMs);
+        const cpuBefore = cpuSeconds(child.pid!);
         const { count, errors } = await load(u, bodies, connections, runMs);
+        const cpuUsed = cpuSeconds(child.pid!) - cpuBefore;
         if (errors > 0) throw new Error(`${list[i]!.name}: ${errors} failed requests`);
         rates[i] = count / (runMs / 1000);
+        cpu[i] = (cpuUsed * 1e6) / count;
       } finally {
         child.kill('SIGTERM');
         await new Promise((r) => child.once('exit', r));
       }
-      process.stderr.write(`round ${round + 1}/${rounds} ${list[i]!.name}: ${rates[i]!.toFixed(0)}/s\n`);
+      process.stderr.write(`round ${round + 1}/${rounds} ${list[i]!.name}: ${rates[i]!.toFixed(0)}/s, ${cpu[i]!.toFixed(0)} µs CPU/answer\n`);
     }
     rows.forEach((row, i) => {
       row.rates.push(rates[i]!);
       row.ratios.push(rates[i]! / rates[0]!);
+      row.cpu.push(cpu[i]!);
+      row.cpuRatios.push(cpu[0]! / cpu[i]!);
     });
   }
   const loadAfter = loadavg();
@@ -168,11 +195,13 @@ async function main(): Promise<void> {
       `${loadAfter.map((x) => x.toFixed(2)).join(' ')} after. Each server in its own process, default profile and data (1M filter); ` +
       `the load generator (this process, same machine) keeps ${connections} keep-alive connections posting a fixed mix of 2,000 passwords ` +
       `(bench/mix.ts); ${warmMs / 1000} s warm-up, ${runMs / 1000} s counted, ${rounds} rounds alternating the order. Median (min–max); ` +
-      'the ratio is to the minimal server of the same round. The client shares the cores, so these are ratios, not capacity.',
+      'ratios are to the minimal server of the same round. The client shares the cores, so requests/s are not capacity. ' +
+      '"CPU/answer" is the server processes\' user+system CPU (from /proc, workers included) per answer: on a shared machine ' +
+      'it is steadier than wall-clock rates, and its inverse ratio is the throughput ratio once the cores are saturated.',
     '',
-    '| server | requests/s | ratio to minimal |',
-    '|---|---:|---:|',
-    ...rows.map((r) => `| ${r.name} | ${fmt(r.rates)} | ${fmt(r.ratios, 2)} |`),
+    '| server | requests/s | ratio to minimal | CPU µs/answer | throughput ratio from CPU |',
+    '|---|---:|---:|---:|---:|',
+    ...rows.map((r) => `| ${r.name} | ${fmt(r.rates)} | ${fmt(r.ratios, 2)} | ${fmt(r.cpu)} | ${fmt(r.cpuRatios, 2)} |`),
     MARK_END,
   ].join('\n');
   process.stdout.write(md + '\n');

