@@ -189,6 +189,14 @@ describe('false-positive rate (statistical, fixed seeds)', () => {
 });
 
 describe('sizing', () => {
+  it('sizes filters of any practical size: 2.5e9 keys at 1e-4 fit the format (u32 blocks, ≤ 65,536 parts)', () => {
+    const s = chooseShape(2.5e9, 1e-4);
+    expect(s.k).toBe(12);
+    expect(s.blocks * 64).toBeGreaterThan(6 * 2 ** 30); // past any single Uint8Array
+    expect(s.blocks).toBeLessThan(2 ** 32);
+    expect(Math.ceil(s.blocks / 2 ** 22)).toBe(26); // parts of 256 MiB
+  });
+
   it('agrees with a naive evaluation of the Putze–Sanders–Singler sum and is never below plain Bloom', () => {
     const naive = (n: number, blocks: number, k: number): number => {
       const lambda = n / blocks;
