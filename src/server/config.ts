@@ -39,12 +39,18 @@ export interface Limits {
   maxBodyBytes?: number;
   /** A request must arrive completely within this time. Default 10 s. */
   requestTimeoutMs?: number;
+  /**
+   * A `breachedFile` larger than this is opened by path (streamed part by part, as filters of any
+   * size are) and not sent to the page, which then gets the shipped small tier. Default 64 MiB.
+   */
+  pageFilterMaxBytes?: number;
 }
 
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 8080;
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+export const DEFAULT_PAGE_FILTER_MAX_BYTES = 64 << 20;
 
 export { ConfigError };
 
@@ -96,6 +102,7 @@ const FIELDS: Record<string, Check> = {
 const LIMIT_FIELDS: Record<string, Check> = {
   maxBodyBytes: int(256, 1024 * 1024),
   requestTimeoutMs: int(100, 600_000),
+  pageFilterMaxBytes: int(0, 2 ** 31 - 1),
 };
 
 function validateObject(value: unknown, where: string, fields: Record<string, Check>, path = ''): Record<string, unknown> {

@@ -5,10 +5,10 @@ import { nodePlatform } from '../assets/node.js';
 import { DataError } from '../errors.js';
 import { loadFilter } from '../filter/node.js';
 import { PROFILES } from '../policy/profiles.js';
-import { ConfigError, DEFAULT_MAX_BODY_BYTES, readTermFile, type ServiceConfig } from './config.js';
+import { ConfigError, DEFAULT_MAX_BODY_BYTES, DEFAULT_PAGE_FILTER_MAX_BYTES, readTermFile, type ServiceConfig } from './config.js';
 import { textBody, type Reply, type StaticBody } from './reply.js';
 import { bytesBody } from './static-files.js';
-import { readStable } from './stable-read.js';
+import { readStable, settledSize } from './stable-read.js';
 import type { ApiState } from './api-routes.js';
 
 /**
@@ -58,14 +58,17 @@ export async function buildServiceState(config: ServiceConfig, generation: numbe
   const [customBannedTerms, globalBannedTerms, fileFilter] = await Promise.all([
     config.customTermsFile ? readTermFile(config.customTermsFile, 'custom terms file', settleMs) : undefined,
     config.globalTermsFile ? readTermFile(config.globalTermsFile, 'global terms file', settleMs) : undefined,
-    typeof config.breachedFile === 'string' ? readStable(config.breachedFile, 'filter file', settleMs) : null,
+    typeof config.breachedFile === 'string' ? filterSource(config.breachedFile, settleMs, config.limits?.pageFilterMaxBytes ?? DEFAULT_PAGE_FILTER_MAX_BYTES) : null,
   ]);
   for (const path of [config.customTermsFile, config.globalTermsFile, config.breachedFile]) if (typeof path === 'string') inputs.push(path);
 
-  let filterBytes: Uint8Array | null = fileFilter;
-  let pageFilterBytes: Uint8Array | null = fileFilter;
+  let filterBytes: Uint8Array | null = fileFilter?.bytes ?? null;
+  let pageFilterBytes: Uint8Array | null = filterBytes;
   const libraryDefault = config.breachedFile === undefined && PROFILES[profileName]?.breachedByDefault === true;
-  if (libraryDefault) {
+  if (fileFilter?.path !== undefined) {
+    // Too large for the page: it gets the shipped small tier for its provisional verdict.
+    pageFilterBytes = await nodePlatform.readAsset(Assets.breachedSmall);
+  } else if (libraryDefault) {
     // The server judges with the library's own default filter (the Node platform's breachedAsset,
     // the 1M tier), as createChecker() and the CLI do. Missing, it is a DataError (exit 3), never a
     // service quietly running without the filter. The page gets the shipped small tier for
@@ -89,7 +92,7 @@ export async function buildServiceState(config: ServiceConfig, generation: numbe
   let checker: Checker;
   try {
     // No bytes and no choice made: the library's default applies (and its rule for missing data).
-    const breached = filterBytes ? { bytes: filterBytes } : config.breachedFile === false ? false : undefined;
+    const breached = fileFilter?.path !== undefined ? { path: fileFilter.path } : filterBytes ? { bytes: filterBytes } : config.breachedFile === false ? false : undefined;
     checker = await createChecker({ ...options, ...(breached !== undefined && { breached }) });
   } catch (err) {
     if (err instanceof DataError) throw err; // passgate's own data, not the configuration
@@ -109,7 +112,7 @@ export async function buildServiceState(config: ServiceConfig, generation: numbe
           // makes each filter version its own cacheable address.
           url: `${FILTER_PATH.slice(1)}?v=${encodeURIComponent(filter.etag.slice(1, -1))}`,
           bytes: filter.body.byteLength,
-          entries: libraryDefault ? loadFilter(filter.body).count : policyDescription.lists.breached?.entries ?? 0,
+          entries: filterBytes === pageFilterBytes ? policyDescription.lists.breached?.entries ?? 0 : loadFilter(filter.body).count,
         }
       : null,
   };
@@ -127,4 +130,14 @@ export async function buildServiceState(config: ServiceConfig, generation: numbe
     inputs,
     warnings,
   };
+}
+
+/**
+ * A configured filter file, once it has held still: its bytes when it is small enough to send to
+ * the page too, else its path, for createChecker to open part by part (src/filter/file.ts) —
+ * filters of many GiB never go through one buffer.
+ */
+async function filterSource(path: string, settleMs: number, pageMaxBytes: number): Promise<{ bytes?: Uint8Array; path?: string }> {
+  const size = await settledSize(path, 'filter file', settleMs);
+  return size <= pageMaxBytes ? { bytes: await readStable(path, 'filter file', settleMs) } : { path };
 }

@@ -25,6 +25,21 @@ export async function readStable(path: string, what: string, settleMs: number): 
   throw new ConfigError(`${what} '${path}': it kept changing for ${MAX_ROUNDS} × ${settleMs} ms; not loaded (replace it atomically: write a new file, then rename it over)`);
 }
 
+/**
+ * Waits until a file holds still (size, mtime and inode unchanged across `settleMs`) and returns
+ * its size, without reading it: for files too large to read twice (a breached filter of many
+ * GiB), which are then opened by path. Its parts' checksums catch a change during that read.
+ */
+export async function settledSize(path: string, what: string, settleMs: number): Promise<number> {
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const before = await statOf(path, what);
+    if (settleMs > 0) await new Promise((r) => setTimeout(r, settleMs));
+    const after = await statOf(path, what);
+    if (before.size === after.size && before.mtimeMs === after.mtimeMs && before.ino === after.ino) return after.size;
+  }
+  throw new ConfigError(`${what} '${path}': it kept changing for ${MAX_ROUNDS} × ${settleMs} ms; not loaded (replace it atomically: write a new file, then rename it over)`);
+}
+
 const fail = (what: string, path: string, err: unknown) =>
   new ConfigError(`${what} '${path}': cannot read it (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
 
