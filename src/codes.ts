@@ -5,6 +5,10 @@ export const Codes = {
   BANNED_TERM: 'BANNED_TERM',
   CONTEXT_TERM: 'CONTEXT_TERM',
   BREACHED: 'BREACHED',
+  /** The k-anonymity range source could not answer (it rejects unless `onError: 'accept'`). */
+  BREACHED_UNCHECKED: 'BREACHED_UNCHECKED',
+  /** Breached, but seen fewer than `minCount` times (range source): a warning. */
+  BREACHED_RARE: 'BREACHED_RARE',
   LOW_SCORE: 'LOW_SCORE',
   TOO_SHORT: 'TOO_SHORT',
   TOO_LONG: 'TOO_LONG',

@@ -190,9 +190,6 @@ export function rangeCheck(options: RangeSourceOptions): AsyncCheck {
         source: 'breached',
         severity: o.onError === 'reject' ? 'reject' : 'warn',
         params: { reason: a.reason },
-        message: o.onError === 'reject'
-          ? 'The breached-password service could not be reached, so the password could not be checked; please try again.'
-          : 'The breached-password service could not be reached; the password was not checked against breaches.',
       }];
     }
     if (a.count === 0) return [];
@@ -202,7 +199,6 @@ export function rangeCheck(options: RangeSourceOptions): AsyncCheck {
       source: 'breached',
       severity: 'warn',
       params: { count: a.count, minCount: o.minCount },
-      message: 'This password has appeared in a data breach; choose one that has not.',
     }];
   };
 }

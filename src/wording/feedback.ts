@@ -10,7 +10,7 @@ export interface Feedback {
 
 // Which reason leads the feedback when several reject: the one the user can act on first.
 const PRIORITY = [
-  'TOO_LONG', 'TOO_SHORT', 'CONTEXT_TERM', 'BREACHED', 'BANNED_TERM', 'LOW_SCORE', 'WEAK',
+  'TOO_LONG', 'TOO_SHORT', 'CONTEXT_TERM', 'BREACHED', 'BREACHED_UNCHECKED', 'BREACHED_RARE', 'BANNED_TERM', 'LOW_SCORE', 'WEAK',
   'KEYBOARD_WALK', 'SEQUENTIAL', 'REPETITIVE', 'DATE', 'PREDICTABLE_AFFIX', 'DICTIONARY_WORD',
 ];
 const PRIORITY_RANK = new Map(PRIORITY.map((code, i) => [code, i]));

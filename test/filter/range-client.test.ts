@@ -119,6 +119,11 @@ describe('range client (k-anonymity)', () => {
     const c = await createChecker({ profile: 'nist', mfa: true, breached: { rangeUrl: `http://127.0.0.1:${port}/range/` } });
     const r = await c.evaluateAsync(STRONG);
     expect(r.findings.find((x) => x.code === 'BREACHED_UNCHECKED')).toMatchObject({ severity: 'reject', params: { reason: 'unreachable' } });
+    // Worded like every built-in code: in the user's locale, and leading the feedback.
+    expect(r.feedback.warning).toMatch(/breached-password service could not be reached/);
+    const fr = await c.evaluateAsync(STRONG, undefined, { locale: 'fr' });
+    expect(fr.findings.find((x) => x.code === 'BREACHED_UNCHECKED')!.message).toMatch(/injoignable/);
+    expect(fr.feedback.suggestions).toContain('Réessayez dans un instant.');
   });
 
   it('minCount: at or above rejects, below warns (BREACHED_RARE)', async () => {

@@ -50,7 +50,7 @@ describe('passgate serve with a filter too large to hand to the page', () => {
   it('names a damaged big filter at startup instead of serving without it', async () => {
     const path = filterFile();
     const bytes = readFileSync(path);
-    bytes[bytes.length - 1] ^= 0xff;
+    bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0xff;
     writeFileSync(path, bytes);
     await expect(startTestServer({ breachedFile: path, limits: { pageFilterMaxBytes: 0 } })).rejects.toThrow(/invalid configuration \(FilterFormatError.*checksum/);
   });

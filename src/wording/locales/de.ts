@@ -19,6 +19,14 @@ export const de: LocaleWording = {
       warning: () => 'Dieses Passwort ist in einem Datenleck aufgetaucht; Angreifer probieren es zuerst.',
       suggestion: () => 'Wählen Sie ein Passwort, das Sie noch nirgends verwendet haben.',
     },
+    BREACHED_UNCHECKED: {
+      warning: () => 'Der Dienst für geleakte Passwörter war nicht erreichbar, daher wurde dieses Passwort nicht mit bekannten Datenlecks abgeglichen.',
+      suggestion: () => 'Versuchen Sie es gleich noch einmal.',
+    },
+    BREACHED_RARE: {
+      warning: () => 'Dieses Passwort kam in einem Datenleck vor, wenn auch selten; Angreifer können es trotzdem ausprobieren.',
+      suggestion: () => 'Wählen Sie ein Passwort, das Sie noch nirgends verwendet haben.',
+    },
     LOW_SCORE: {
       warning: (p) =>
         `Zu wenig davon ist eigenständig: ${p.points} von ${p.threshold} ${plural('de', Number(p.threshold), { one: 'nötigen Punkt', other: 'nötigen Punkten' })}.`,

@@ -20,6 +20,14 @@ export const en: LocaleWording = {
       warning: () => 'This password has appeared in a data breach, so attackers try it first.',
       suggestion: () => 'Choose a password you have never used anywhere else.',
     },
+    BREACHED_UNCHECKED: {
+      warning: () => 'The breached-password service could not be reached, so this password was not checked against known breaches.',
+      suggestion: () => 'Try again in a moment.',
+    },
+    BREACHED_RARE: {
+      warning: () => 'This password has appeared in a data breach, though rarely; attackers may still try it.',
+      suggestion: () => 'Choose a password you have never used anywhere else.',
+    },
     LOW_SCORE: {
       warning: (p) =>
         `Too little of it is your own: it scores ${p.points} of the ${p.threshold} ${plural('en', Number(p.threshold), POINTS)} needed.`,

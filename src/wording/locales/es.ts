@@ -20,6 +20,14 @@ export const es: LocaleWording = {
       warning: () => 'Esta contraseña apareció en una filtración de datos; los atacantes la prueban primero.',
       suggestion: () => 'Elija una contraseña que no haya usado en ningún otro sitio.',
     },
+    BREACHED_UNCHECKED: {
+      warning: () => 'No se pudo contactar con el servicio de contraseñas filtradas, así que esta contraseña no se comprobó frente a filtraciones conocidas.',
+      suggestion: () => 'Inténtelo de nuevo en un momento.',
+    },
+    BREACHED_RARE: {
+      warning: () => 'Esta contraseña ha aparecido en una filtración de datos, aunque pocas veces; los atacantes aún pueden probarla.',
+      suggestion: () => 'Elija una contraseña que no haya usado en ningún otro sitio.',
+    },
     LOW_SCORE: {
       warning: (p) =>
         `Tiene muy poco propio: ${p.points} de ${plural('es', Number(p.threshold), { one: `${p.threshold} punto necesario`, other: `los ${p.threshold} puntos necesarios` })}.`,

@@ -20,6 +20,14 @@ export const fr: LocaleWording = {
       warning: () => 'Ce mot de passe figure dans une fuite de données : les attaquants l’essaient en premier.',
       suggestion: () => 'Choisissez un mot de passe que vous n’avez jamais utilisé ailleurs.',
     },
+    BREACHED_UNCHECKED: {
+      warning: () => 'Le service des mots de passe divulgués est injoignable : ce mot de passe n’a pas été comparé aux fuites connues.',
+      suggestion: () => 'Réessayez dans un instant.',
+    },
+    BREACHED_RARE: {
+      warning: () => 'Ce mot de passe figure dans une fuite de données, même rarement ; les attaquants peuvent l’essayer.',
+      suggestion: () => 'Choisissez un mot de passe que vous n’avez jamais utilisé ailleurs.',
+    },
     LOW_SCORE: {
       warning: (p) =>
         `Il contient trop peu d'éléments personnels : ${count('fr', Number(p.points), { one: 'point', other: 'points' })} sur les ${p.threshold} requis.`,

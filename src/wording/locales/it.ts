@@ -20,6 +20,14 @@ export const it: LocaleWording = {
       warning: () => 'Questa password è comparsa in una violazione di dati: gli attaccanti la provano per prima.',
       suggestion: () => 'Scegli una password che non hai mai usato altrove.',
     },
+    BREACHED_UNCHECKED: {
+      warning: () => 'Il servizio delle password trapelate non è raggiungibile, quindi questa password non è stata confrontata con le violazioni note.',
+      suggestion: () => 'Riprova tra poco.',
+    },
+    BREACHED_RARE: {
+      warning: () => 'Questa password è comparsa in una violazione di dati, anche se di rado; gli attaccanti possono comunque provarla.',
+      suggestion: () => 'Scegli una password che non hai mai usato altrove.',
+    },
     LOW_SCORE: {
       warning: (p) =>
         `Troppo poco è tuo: ottiene ${count('it', Number(p.points), { one: 'punto', other: 'punti' })} su ${p.threshold} ${plural('it', Number(p.threshold), { one: 'necessario', other: 'necessari' })}.`,

@@ -20,6 +20,14 @@ export const nl: LocaleWording = {
       warning: () => 'Dit wachtwoord is bij een datalek uitgelekt, dus aanvallers proberen het als eerste.',
       suggestion: () => 'Kies een wachtwoord dat je nog nergens anders hebt gebruikt.',
     },
+    BREACHED_UNCHECKED: {
+      warning: () => 'De dienst voor gelekte wachtwoorden was niet bereikbaar, dus dit wachtwoord is niet vergeleken met bekende datalekken.',
+      suggestion: () => 'Probeer het zo meteen opnieuw.',
+    },
+    BREACHED_RARE: {
+      warning: () => 'Dit wachtwoord kwam voor in een datalek, zij het zelden; aanvallers kunnen het toch proberen.',
+      suggestion: () => 'Kies een wachtwoord dat je nog nergens anders hebt gebruikt.',
+    },
     LOW_SCORE: {
       warning: (p) =>
         `Te weinig ervan is van jezelf: het scoort ${p.points} van de ${p.threshold} ${plural('nl', Number(p.threshold), { one: 'benodigde punt', other: 'benodigde punten' })}.`,

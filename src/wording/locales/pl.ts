@@ -21,6 +21,14 @@ export const pl: LocaleWording = {
       warning: () => 'To hasło pojawiło się w wycieku danych, więc atakujący sprawdzają je w pierwszej kolejności.',
       suggestion: () => 'Wybierz hasło, którego nie używasz nigdzie indziej.',
     },
+    BREACHED_UNCHECKED: {
+      warning: () => 'Usługa wycieków haseł jest nieosiągalna, więc tego hasła nie sprawdzono w znanych wyciekach.',
+      suggestion: () => 'Spróbuj ponownie za chwilę.',
+    },
+    BREACHED_RARE: {
+      warning: () => 'To hasło pojawiło się w wycieku danych, choć rzadko; atakujący nadal mogą je wypróbować.',
+      suggestion: () => 'Wybierz hasło, którego nie używasz nigdzie indziej.',
+    },
     LOW_SCORE: {
       warning: (p) =>
         `Za mało w nim własnej inwencji: zdobywa ${count('pl', Number(p.points), { one: 'punkt', few: 'punkty', many: 'punktów', other: 'punktu' })} ` +

@@ -21,6 +21,14 @@ export const pt: LocaleWording = {
       warning: () => 'Esta senha apareceu em um vazamento de dados, por isso os atacantes a testam primeiro.',
       suggestion: () => 'Escolha uma senha que você nunca tenha usado em nenhum outro lugar.',
     },
+    BREACHED_UNCHECKED: {
+      warning: () => 'Não foi possível contactar o serviço de senhas vazadas, por isso esta senha não foi comparada com vazamentos conhecidos.',
+      suggestion: () => 'Tente novamente daqui a pouco.',
+    },
+    BREACHED_RARE: {
+      warning: () => 'Esta senha apareceu num vazamento de dados, ainda que raramente; atacantes ainda podem testá-la.',
+      suggestion: () => 'Escolha uma senha que você nunca tenha usado em nenhum outro lugar.',
+    },
     LOW_SCORE: {
       warning: (p) =>
         `Pouco dela é seu: soma ${count('pt', Number(p.points), { one: 'ponto', other: 'pontos' })} ${plural('pt', Number(p.threshold), { one: `de ${p.threshold} necessário`, other: `dos ${p.threshold} necessários` })}.`,
