@@ -17,9 +17,13 @@ export default defineConfig([
     // chunks with the library. Data files stay outside the bundle (data/). No source maps: the
     // Node code is not minified, so a stack trace already points at readable code.
     ...quiet,
-    entry: { index: 'src/index.ts', cli: 'src/cli/main.ts', server: 'src/server/index.ts', zxcvbn },
+    // build-worker: the thread 'passgate build' starts next to the bundle (src/filter/build-workers.ts).
+    entry: {
+      index: 'src/index.ts', cli: 'src/cli/main.ts', server: 'src/server/index.ts', fetch: 'src/fetch.ts', zxcvbn,
+      'build-worker': 'src/filter/build-worker.ts',
+    },
     format: ['esm'],
-    dts: { entry: { index: 'src/index.ts', server: 'src/server/index.ts', zxcvbn } },
+    dts: { entry: { index: 'src/index.ts', server: 'src/server/index.ts', fetch: 'src/fetch.ts', zxcvbn } },
     platform: 'node',
     target: 'node20',
     define,
@@ -28,7 +32,7 @@ export default defineConfig([
   {
     // The same library for require(): one file per entry.
     ...quiet,
-    entry: { index: 'src/index.ts', server: 'src/server/index.ts', zxcvbn },
+    entry: { index: 'src/index.ts', server: 'src/server/index.ts', fetch: 'src/fetch.ts', zxcvbn },
     format: ['cjs'],
     dts: true,
     platform: 'node',

@@ -5,7 +5,8 @@
  *
  *   npm run bench [-- --suite filter --suite evaluate] [--quick] [--json] [--no-write]
  *
- * --suite NAME  run only these suites (repeatable; filter, matching, evaluate, throughput)
+ * --suite NAME  run only these suites (repeatable; filter, matching, evaluate, throughput,
+ *               adversarial)
  * --quick       smaller sizes and batches for a smoke run (does not touch RESULTS.md unless
  *               --write-results is given)
  * --json        print the collected results as JSON on stdout (progress goes to stderr)
@@ -16,8 +17,9 @@ import { execFileSync, fork } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ADVERSARIAL_TITLE, adversarialSection } from './adversarial.js';
 
-const SUITES = ['filter', 'matching', 'evaluate', 'throughput'] as const;
+const SUITES = ['filter', 'matching', 'evaluate', 'throughput', 'adversarial'] as const;
 type SuiteName = (typeof SUITES)[number];
 
 interface ChildRequest {
@@ -46,6 +48,10 @@ async function runChild(req: ChildRequest): Promise<Json> {
     case 'throughput': {
       const { runThroughputSuite } = await import('./throughput.js');
       return (await runThroughputSuite({ json: false, quick })) as Json;
+    }
+    case 'adversarial': {
+      const { runAdversarialSuite } = await import('./adversarial.js');
+      return (await runAdversarialSuite({ json: false, quick })) as Json;
     }
   }
 }
@@ -298,6 +304,7 @@ const SECTIONS: Record<SuiteName, { title: string; render: (r: Json) => string }
   matching: { title: "Banned-term matching: passgate's index vs a naive leven scan", render: matchingSection },
   evaluate: { title: 'Evaluate: passgate profiles vs zxcvbn-ts and zxcvbn on the same mix', render: evaluateSection },
   throughput: { title: 'Throughput under load: evaluateMany vs worker_threads', render: throughputSection },
+  adversarial: { title: ADVERSARIAL_TITLE, render: adversarialSection },
 };
 
 const PEERS = `Peer figures measured earlier on this kind of machine (research/measurements.md): minimal blocked Bloom ≈ 23 M lookups/s at 1e5 keys and 5–6 M/s at 1e7; bloom-filters ≈ 108 k/s; zxcvbn-ts (common + English dictionaries) ≈ 16 evals/s, zxcvbn-ts common only ≈ 226/s, without l33t ≈ 540/s; zxcvbn ≈ 600/s.`;

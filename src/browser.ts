@@ -32,5 +32,8 @@ export {
   FilterFormatError,
   type BreachedFilter,
   type FilterBuilder,
+  type FilterBuilderOptions,
   type FilterOptions,
+  type KeyType,
+  type LoadFilterOptions,
 } from './filter/index.js';

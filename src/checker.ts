@@ -1,10 +1,12 @@
-import type { AsyncCheck, CheckInput, Finding, PasswordContext } from './types.js';
+import type { CheckInput, Finding, PasswordContext } from './types.js';
 import type { CheckerOptions } from './options.js';
 import type { Platform } from './assets/platform.js';
 import { buildState, type EngineState } from './engine/state.js';
 import { detect, finish, type EvaluationResult } from './engine/evaluate.js';
 import { describePolicy, type PolicyDescription } from './policy/describe.js';
 import { resolveLocale, type Locale } from './wording/locales.js';
+import { checkError, customFindings } from './engine/custom-findings.js';
+import { PasswordRedactor } from './engine/redact.js';
 
 export interface EvaluateOptions {
   /** Overrides the checker's locale for this call. */
@@ -24,14 +26,16 @@ export class Checker {
   }
 
   /**
-   * Judges one password. Synchronous, and never throws for a string: over-long input is refused
-   * as TOO_LONG before any other work. A non-string password is misuse and throws TypeError.
+   * Judges one password. Synchronous, and never throws for a string: over-long input (before or
+   * after normalisation) is refused as TOO_LONG before any other work. Misuse throws TypeError: a
+   * non-string password, a context that is not an object, or one whose fields cannot be read or
+   * are not strings (the message names the field, never a value).
    */
   evaluate(password: string, context?: PasswordContext, options?: EvaluateOptions): EvaluationResult {
     assertPassword(password);
     const locale = this.#locale(options);
     const detection = detect(this.#state, password, context);
-    const extra = detection.input ? runChecksSync(this.#state.options.checks, detection.input) : [];
+    const extra = detection.input ? runChecksSync(this.#state, detection.input) : [];
     return finish(this.#state, detection, extra, locale);
   }
 
@@ -40,7 +44,7 @@ export class Checker {
     assertPassword(password);
     const locale = this.#locale(options);
     const detection = detect(this.#state, password, context);
-    const extra = detection.input ? await runChecksAsync(this.#state.options.checks, detection.input) : [];
+    const extra = detection.input ? await runChecksAsync(this.#state, detection.input) : [];
     return finish(this.#state, detection, extra, locale);
   }
 
@@ -78,23 +82,19 @@ export async function createCheckerOn(platform: Platform, options?: CheckerOptio
   return new Checker(await buildState(platform, options));
 }
 
-// A custom check that fails must not let a password through, nor leak what it threw (a check's
-// own error message may quote the password): it becomes a generic rejecting finding.
-const checkError = (i: number, reason: string): Finding => ({
-  code: 'CHECK_ERROR',
-  source: 'check',
-  params: { check: i, reason },
-});
-
 // The offset maps of ASCII passwords are views of one shared table: a check gets its own copy,
 // so a careless one cannot corrupt the next evaluation.
 function isolate(input: CheckInput): CheckInput {
   return { ...input, text: { ...input.text, start: input.text.start.slice(), end: input.text.end.slice() } };
 }
 
-function runChecksSync(checks: readonly AsyncCheck[], shared: CheckInput): Finding[] {
+// A custom check that fails must not let a password through, nor leak what it threw (a check's
+// own error message may quote the password): it becomes a generic rejecting finding.
+function runChecksSync(state: EngineState, shared: CheckInput): Finding[] {
+  const checks = state.options.checks;
   if (checks.length === 0) return [];
   const input = isolate(shared);
+  const valid = validator(state, shared);
   const out: Finding[] = [];
   checks.forEach((check, i) => {
     try {
@@ -102,7 +102,7 @@ function runChecksSync(checks: readonly AsyncCheck[], shared: CheckInput): Findi
       if (r && typeof (r as Promise<unknown>).then === 'function') {
         (r as Promise<unknown>).catch(() => undefined);
         out.push(checkError(i, 'asynchronous check: use evaluateAsync()'));
-      } else out.push(...validFindings(r as readonly Finding[], i));
+      } else out.push(...valid(r, i));
     } catch {
       out.push(checkError(i, 'the check threw'));
     }
@@ -110,13 +110,15 @@ function runChecksSync(checks: readonly AsyncCheck[], shared: CheckInput): Findi
   return out;
 }
 
-async function runChecksAsync(checks: readonly AsyncCheck[], shared: CheckInput): Promise<Finding[]> {
+async function runChecksAsync(state: EngineState, shared: CheckInput): Promise<Finding[]> {
+  const checks = state.options.checks;
   if (checks.length === 0) return [];
   const input = isolate(shared);
+  const valid = validator(state, shared);
   const results = await Promise.all(
     checks.map(async (check, i) => {
       try {
-        return validFindings(await check(input), i);
+        return valid(await check(input), i);
       } catch {
         return [checkError(i, 'the check threw')];
       }
@@ -125,7 +127,7 @@ async function runChecksAsync(checks: readonly AsyncCheck[], shared: CheckInput)
   return results.flat();
 }
 
-function validFindings(r: unknown, i: number): Finding[] {
-  if (!Array.isArray(r)) return [checkError(i, 'the check did not return an array')];
-  return r.filter((f): f is Finding => f !== null && typeof f === 'object' && typeof f.code === 'string').map((f) => ({ ...f, source: f.source ?? 'check' }));
+function validator(state: EngineState, input: CheckInput): (returned: unknown, i: number) => Finding[] {
+  const redactor = new PasswordRedactor(input.password, input.text, state.normaliser);
+  return (returned, i) => customFindings(returned, i, input.password.length, redactor);
 }

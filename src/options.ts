@@ -4,9 +4,26 @@ import { PROFILES, type Profile } from './policy/profiles.js';
 import { codePointLength } from './normalise/normalise.js';
 import { resolveLocale, type Locale } from './wording/locales.js';
 import type { ZxcvbnEstimator, ZxcvbnPlugin } from './score/zxcvbn.js';
+import { rangeCheck, validateRangeOptions, type RangeSourceOptions } from './filter/range-client.js';
 
-/** Where the breached-password filter comes from. */
-export type BreachedOption = false | { path: string } | { bytes: Uint8Array } | { url: string | URL };
+/**
+ * Where the breached-password filter comes from; or a k-anonymity range API (`rangeUrl`, used by
+ * `evaluateAsync` only: src/filter/range-client.ts).
+ */
+export type BreachedOption =
+  | false
+  | ({ path: string } & KeepEmbedded)
+  | ({ bytes: Uint8Array } & KeepEmbedded)
+  | ({ url: string | URL } & KeepEmbedded)
+  | RangeSourceOptions;
+
+export interface KeepEmbedded {
+  /**
+   * Also keep the embedded filter (where the profile uses one): a password is breached if either
+   * filter holds it. Default false: the given filter replaces the embedded one.
+   */
+  keepEmbedded?: boolean;
+}
 
 export interface CheckerOptions {
   /** `'recommended'` (default), `'entra'` or `'nist'`. */
@@ -109,17 +126,19 @@ export function resolveOptions(options: CheckerOptions | undefined): ResolvedOpt
     throw new TypeError('`checks` must be an array of functions');
   }
 
+  const breached = breachedOption(options.breached);
   return {
     profile,
     globalBannedTerms:
       options.globalBannedTerms === undefined ? undefined : termList('globalBannedTerms', options.globalBannedTerms, 1, 64),
     customBannedTerms: customTerms(options.customBannedTerms),
-    breached: breachedOption(options.breached),
+    breached,
     minLength,
     maxLength,
     locale: resolveLocale(options.locale ?? 'en', 'locale'),
     mode,
-    checks,
+    // A range source is an asynchronous check: plain evaluate() reports it as one that needs evaluateAsync().
+    checks: breached && 'rangeUrl' in breached ? [...checks, rangeCheck(breached)] : checks,
     substitutions: substitutionsOption(options.substitutions, profile),
     estimator,
     loadZxcvbn: plugin ? () => plugin.load() : undefined,
@@ -158,11 +177,15 @@ function customTerms(terms: unknown): string[] {
 function breachedOption(value: unknown): BreachedOption | undefined {
   if (value === undefined || value === false) return value;
   if (value !== null && typeof value === 'object') {
-    if ('bytes' in value && value.bytes instanceof Uint8Array) return { bytes: value.bytes };
-    if ('path' in value && typeof value.path === 'string' && value.path !== '') return { path: value.path };
-    if ('url' in value && (typeof value.url === 'string' || value.url instanceof URL)) return { url: value.url };
+    const keep = (value as KeepEmbedded).keepEmbedded;
+    if (keep !== undefined && typeof keep !== 'boolean') throw new TypeError('`breached.keepEmbedded` must be a boolean');
+    const k = keep ? { keepEmbedded: true } : {};
+    if ('bytes' in value && value.bytes instanceof Uint8Array) return { bytes: value.bytes, ...k };
+    if ('path' in value && typeof value.path === 'string' && value.path !== '') return { path: value.path, ...k };
+    if ('url' in value && (typeof value.url === 'string' || value.url instanceof URL)) return { url: value.url, ...k };
+    if ('rangeUrl' in value) return validateRangeOptions(value);
   }
-  throw new TypeError('`breached` must be false, { path }, { bytes: Uint8Array } or { url }');
+  throw new TypeError('`breached` must be false, { path }, { bytes: Uint8Array }, { url } or { rangeUrl }');
 }
 
 function substitutionsOption(value: unknown, profile: Profile): SubstitutionTable {

@@ -1,4 +1,8 @@
 import { Assets, type Platform } from './platform.js';
+import { DataError } from '../errors.js';
+
+const NOT_FOUND = 404;
+const DATA_HINT = "Serve the package's data/ folder there, or pass its URL to withDataUrl()";
 
 export interface BrowserPlatformOptions {
   /**
@@ -20,15 +24,31 @@ export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Pla
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const cache = new Map<string, Promise<Uint8Array | null>>();
 
-  const get = (url: URL, missingIsNull: boolean): Promise<Uint8Array | null> => {
+  // A data file: null only for a 404 (the platform's "no such file", which readRequired names
+  // with the option that waives it); any other status or a network error is a DataError here.
+  // A user's own filter URL (`asset` undefined) fails with a plain Error: it is not passgate's data.
+  const get = (url: URL, asset?: string): Promise<Uint8Array | null> => {
     const key = url.href;
     let pending = cache.get(key);
     if (!pending) {
       pending = (async () => {
-        const res = await doFetch(url);
-        if (res.status === 404 && missingIsNull) return null;
-        if (!res.ok) throw new Error(`passgate: fetching ${url.pathname} failed with HTTP ${res.status}`);
-        return new Uint8Array(await res.arrayBuffer());
+        const fail = (why: string, status?: number, cause?: unknown): never => {
+          if (asset === undefined) throw new Error(`passgate: fetching the filter from ${url.href} failed (${why})`, { cause });
+          throw new DataError(`passgate: fetching ${asset} from ${url.href} failed (${why}). ${DATA_HINT}`, { file: asset, location: url.href, status, cause });
+        };
+        let res: Response;
+        try {
+          res = await doFetch(url);
+        } catch (err) {
+          return fail(err instanceof Error ? err.message : 'network error', undefined, err);
+        }
+        if (res.status === NOT_FOUND && asset !== undefined) return null;
+        if (!res.ok) return fail(`HTTP ${res.status}`, res.status);
+        try {
+          return new Uint8Array(await res.arrayBuffer());
+        } catch (err) {
+          return fail('the download broke off', res.status, err);
+        }
       })();
       // A failed download must not stick: a later checker may retry (e.g. after going online).
       pending.catch(() => cache.delete(key));
@@ -39,14 +59,16 @@ export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Pla
 
   return {
     readAsset(name) {
-      return get(new URL(name, base), true);
+      return get(new URL(name, base), name);
     },
+    locate: (name) => new URL(name, base).href,
+    dataHint: DATA_HINT,
+    notFoundStatus: NOT_FOUND,
     async readFile() {
       throw new TypeError('`breached: { path }` is not available in browsers; use { url } or { bytes }');
     },
     async fetchBytes(url) {
-      const bytes = await get(new URL(String(url), base), false);
-      return bytes!;
+      return (await get(new URL(String(url), base)))!;
     },
     // Browsers get the small tier: the 1M filter is several times the size of a page.
     breachedAsset: Assets.breachedSmall,

@@ -1,51 +1,78 @@
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Assets, type Platform } from './platform.js';
-import { loadFilter } from '../filter/node.js';
+import { DataError } from '../errors.js';
+import { loadFilter, openFilterFile } from '../filter/node.js';
 import { decodeDictionary } from '../detect/dictionary-bytes.js';
 import { decodeBannedIndex } from '../detect/banned-bytes.js';
 import { StackedIndex } from '../match/stacked-index.js';
 import { ExactTrie } from '../match/exact-trie.js';
 
-// The bundle lives in dist/ and the sources in src/assets/: both sit below the package root,
-// whose data/ folder holds the generated lists and filters.
-function dataDir(): string | null {
-  for (const rel of ['../data/', '../../data/']) {
-    const dir = fileURLToPath(new URL(rel, import.meta.url));
-    if (existsSync(dir)) return dir;
-  }
-  return null;
+export interface NodePlatformOptions {
+  /**
+   * The folder holding the data files. Default: `PASSGATE_DATA_DIR` if set, else the package's
+   * own `data/` folder.
+   */
+  dataDir?: string;
 }
 
-let cachedDir: string | null | undefined;
+/** The environment variable that points the Node entry at another data folder (e.g. after bundling). */
+export const DATA_DIR_VARIABLE = 'PASSGATE_DATA_DIR';
 
-export const nodePlatform: Platform = {
-  loadZxcvbn: () => import('../score/zxcvbn.js').then((m) => m.loadZxcvbn()),
-  async readAsset(name) {
-    if (cachedDir === undefined) cachedDir = dataDir();
-    if (cachedDir === null) return null;
-    try {
-      return new Uint8Array(await readFile(cachedDir + name));
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw err;
-    }
-  },
-  async readFile(path) {
-    return new Uint8Array(await readFile(path));
-  },
-  async fetchBytes(url) {
-    const res = await fetch(url);
-    if (!res.ok) throw new Error(`fetching the filter failed with HTTP ${res.status}`);
-    return new Uint8Array(await res.arrayBuffer());
-  },
-  breachedAsset: Assets.breachedFull,
-  decodeDictionary,
-  prebuiltBanned: {
-    decode: decodeBannedIndex,
-    stack: (custom, customTerms, global) => new StackedIndex(custom, customTerms, global),
-  },
-  exactMatcher: (terms) => ExactTrie.build(terms),
-  loadFilter: (bytes) => loadFilter(bytes),
-};
+// The bundle lives in dist/ and the sources in src/assets/: both sit below the package root,
+// whose data/ folder holds the generated lists and filters. When neither exists, the first is
+// where a missing file is reported (the layout of the npm package).
+function packageDataDir(): string {
+  const candidates = ['../data/', '../../data/'].map((rel) => fileURLToPath(new URL(rel, import.meta.url)));
+  return candidates.find((dir) => existsSync(dir)) ?? candidates[0]!;
+}
+
+/**
+ * A `Platform` reading the data files from a folder. Decided on first use, not at import: an
+ * importer that never builds a checker pays nothing, and `PASSGATE_DATA_DIR` may be set late.
+ */
+export function createNodePlatform(options: NodePlatformOptions = {}): Platform {
+  let dir: string | undefined;
+  const dataDir = () => (dir ??= options.dataDir ?? (process.env[DATA_DIR_VARIABLE] || packageDataDir()));
+  const locate = (name: string) => join(dataDir(), name);
+  return {
+    loadZxcvbn: () => import('../score/zxcvbn.js').then((m) => m.loadZxcvbn()),
+    async readAsset(name) {
+      try {
+        return new Uint8Array(await readFile(locate(name)));
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+        throw new DataError(`passgate: data file ${name} at ${locate(name)} cannot be read (${code ?? 'error'})`, {
+          file: name,
+          location: locate(name),
+          cause: err,
+        });
+      }
+    },
+    locate,
+    dataHint: `Reinstall passgate or rebuild its data (npm run build:data), or point ${DATA_DIR_VARIABLE} (or withDataDir()) at a copy of its data/ folder`,
+    async readFile(path) {
+      return new Uint8Array(await readFile(path));
+    },
+    async fetchBytes(url) {
+      const res = await fetch(url);
+      if (!res.ok) throw new Error(`fetching the filter failed with HTTP ${res.status}`);
+      return new Uint8Array(await res.arrayBuffer());
+    },
+    breachedAsset: Assets.breachedFull,
+    decodeDictionary,
+    prebuiltBanned: {
+      decode: decodeBannedIndex,
+      stack: (custom, customTerms, global) => new StackedIndex(custom, customTerms, global),
+    },
+    exactMatcher: (terms) => ExactTrie.build(terms),
+    loadFilter: (bytes) => loadFilter(bytes),
+    openFilterFile: (path) => openFilterFile(path),
+  };
+}
+
+/** The Node entry's platform: the package's data/ folder, or `PASSGATE_DATA_DIR`. */
+export const nodePlatform: Platform = createNodePlatform();

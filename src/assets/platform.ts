@@ -4,6 +4,7 @@ import type { TermIndex } from '../match/term-index.js';
 import type { PrebuiltGlobal } from '../detect/banned-lists.js';
 import type { ZxcvbnEstimator } from '../score/zxcvbn.js';
 import type { RankedDictionary } from '../detect/dictionary.js';
+import { DataError } from '../errors.js';
 
 /**
  * What the checker needs from its host, so the same engine runs in Node and in browsers: the
@@ -11,8 +12,18 @@ import type { RankedDictionary } from '../detect/dictionary.js';
  * fetches them lazily from a URL.
  */
 export interface Platform {
-  /** A shipped data file by name (e.g. `global-banned.txt`), or null if this build has none. */
+  /**
+   * A shipped data file by name (e.g. `global-banned.txt`), or null when this platform has no
+   * such file (not found, HTTP 404). Any other failure (permissions, HTTP 500, the network)
+   * rejects with a DataError. Callers that need the file use `readRequired`.
+   */
   readAsset(name: string): Promise<Uint8Array | null>;
+  /** Where a data file is looked for (a path or a URL), for error messages. */
+  locate(name: string): string;
+  /** How to get the data files to where they are looked for, for error messages. */
+  readonly dataHint: string;
+  /** The HTTP status `readAsset` reads as "no such file" (browsers: 404); none on file systems. */
+  readonly notFoundStatus?: number;
   /** A user-supplied file (`breached: { path }`). */
   readFile(path: string): Promise<Uint8Array>;
   /** A user-supplied URL (`breached: { url }`). */
@@ -46,6 +57,11 @@ export interface Platform {
    */
   readonly loadFilter?: (bytes: Uint8Array) => BreachedFilter;
   /**
+   * Opens a filter file (`breached: { path }`) checking its kind, header and size before reading
+   * it part by part (src/filter/file.ts). Without it, `readFile` + `loadFilter`.
+   */
+  readonly openFilterFile?: (path: string) => Promise<BreachedFilter>;
+  /**
    * Loads zxcvbn-ts for `estimator: 'zxcvbn'`. Node only: the browser core leaves it out so no
    * bundler can pull it in; pages pass the estimator from `passgate/zxcvbn` instead.
    */
@@ -68,8 +84,7 @@ export const Assets = {
   breachedSmall: 'breached-100k.pgf',
 } as const;
 
-export function lines(bytes: Uint8Array | null): string[] {
-  if (!bytes) return [];
+export function lines(bytes: Uint8Array): string[] {
   const text = new TextDecoder().decode(bytes);
   const out: string[] = [];
   let from = 0;
@@ -81,4 +96,66 @@ export function lines(bytes: Uint8Array | null): string[] {
     from = to + 1;
   }
   return out;
+}
+
+/**
+ * The option that lets a checker run without a data file, by what the file is needed for: one
+ * source for the errors and the README's table. The compiled indexes need no waiver: without
+ * them the checker builds the same structures from the text lists.
+ */
+export const Waivers = {
+  globalBanned: 'pass `globalBannedTerms` (your own list, or [] for none)',
+  breached: 'pass `breached` (false for none, or your own filter)',
+  dictionary: "pass `estimator: 'zxcvbn'` (the native strength estimate needs these word lists)",
+} as const;
+
+/** A shipped data file the checker cannot do without: DataError when it is absent. */
+export async function readRequired(platform: Platform, name: string, waiver: string): Promise<Uint8Array> {
+  const bytes = await platform.readAsset(name);
+  if (bytes) return bytes;
+  const where = platform.locate(name);
+  const status = platform.notFoundStatus;
+  const how = status === undefined ? '' : ` (HTTP ${status})`;
+  throw new DataError(`passgate: data file ${name} not found at ${where}${how}. ${platform.dataHint}; or, to run without it, ${waiver}.`, {
+    file: name,
+    location: where,
+    status,
+  });
+}
+
+/** A required word list, which a build never writes empty: an empty one is damaged. */
+export async function readList(platform: Platform, name: string, waiver: string, mayBeEmpty = false): Promise<string[]> {
+  const list = lines(await readRequired(platform, name, waiver));
+  if (list.length === 0 && !mayBeEmpty) throw damaged(platform, name, new Error('no entries'));
+  return list;
+}
+
+/** Decodes a shipped file; any error (a decoder's RangeError, a FilterFormatError) becomes a DataError naming it. */
+export function decodeAsset<T>(platform: Platform, name: string, decode: () => T): T {
+  try {
+    return decode();
+  } catch (err) {
+    throw err instanceof DataError ? err : damaged(platform, name, err);
+  }
+}
+
+function damaged(platform: Platform, name: string, cause: unknown): DataError {
+  const where = platform.locate(name);
+  const why = cause instanceof Error ? cause.message : 'unreadable';
+  return new DataError(`passgate: data file ${name} at ${where} is damaged (${why}); reinstall passgate or rebuild its data (npm run build:data).`, {
+    file: name,
+    location: where,
+    cause,
+  });
+}
+
+/**
+ * Promise.all for loads, except that it waits for all of them and throws the first failure in
+ * the order given: the same missing data always gives the same error, not whichever read lost
+ * a race.
+ */
+export async function loadInOrder<T extends readonly unknown[]>(loads: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const settled = await Promise.allSettled(loads);
+  for (const s of settled) if (s.status === 'rejected') throw s.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
 }

@@ -1,17 +1,20 @@
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { createChecker } from '../index.js';
-import { Exit, UsageError, type Subcommand } from './io.js';
-import { CHECKER_FLAGS, CHECKER_FLAGS_HELP, checkerOptionsFrom } from './checker-flags.js';
+import { Exit, UsageError, unreadable, type Subcommand } from './io.js';
+import { CHECKER_FLAGS, CHECKER_FLAGS_HELP, checkerFrom } from './checker-flags.js';
 import { Progress } from './progress.js';
+import { InputFormatError, scanSource } from '../filter/read-lines.js';
 
 const HELP = `Usage: passgate audit FILE [options]
 
 Judges every password in FILE (one a line, UTF-8; '-' for stdin) with the chosen policy and
 reports how many were rejected and for which reasons. The passwords themselves are never
 printed. Use it to see what a policy would do before enforcing it.
+
+Lines are read as 'passgate build' reads them (the same reader; gzip too): LF ends a line
+(CRLF too; a lone CR does not), empty lines are skipped, and lines that are not valid UTF-8 or
+are longer than 64 KiB are counted as malformed and not judged. A file in which every line is
+malformed is not a password list (exit 2).
 
 Options:
   --json                the report as JSON
@@ -20,6 +23,8 @@ ${CHECKER_FLAGS_HELP}`;
 export interface AuditReport {
   total: number;
   rejected: number;
+  /** Lines that are not valid UTF-8 or longer than 64 KiB: counted, not judged. */
+  malformed: number;
   rejectionRate: number;
   /** How many passwords had at least one finding with this code (any severity). */
   findings: Record<string, number>;
@@ -44,22 +49,33 @@ export const audit: Subcommand = async (args, io) => {
   const file = positionals[0];
   if (file === undefined || positionals.length > 1) throw new UsageError('give exactly one FILE (or - for stdin)');
   const size = file === '-' ? undefined : await fileSize(file);
-  const checker = await createChecker(await checkerOptionsFrom(values));
+  const checker = await checkerFrom(values, io.env);
 
-  const input = file === '-' ? io.stdin : createReadStream(file);
   const progress = new Progress(io, 'auditing', size);
-  const report: AuditReport = { total: 0, rejected: 0, rejectionRate: 0, findings: {}, rejectedBy: {}, profile: checker.policy().profile, seconds: 0, perSecond: 0 };
+  const report: AuditReport = { total: 0, rejected: 0, malformed: 0, rejectionRate: 0, findings: {}, rejectedBy: {}, profile: checker.policy().profile, seconds: 0, perSecond: 0 };
   const started = performance.now();
-  let bytes = 0;
-  for await (const raw of createInterface({ input, crlfDelay: Infinity })) {
-    bytes += Buffer.byteLength(raw) + 1;
-    if (raw.length === 0) continue;
-    const r = checker.evaluate(raw);
+  const addText = (password: string) => {
+    const r = checker.evaluate(password);
     report.total++;
     if (r.wouldReject) report.rejected++;
     for (const code of new Set(r.findings.map((f) => f.code))) report.findings[code] = (report.findings[code] ?? 0) + 1;
     for (const code of r.policy.rejectedBy) report.rejectedBy[code] = (report.rejectedBy[code] ?? 0) + 1;
-    progress.update(size ? bytes : report.total);
+  };
+  const source = file === '-' ? { stream: io.stdin, name: 'stdin' } : { file };
+  const onProgress = (bytes: number) => progress.update(size ? bytes : report.total);
+  let stats;
+  try {
+    stats = await scanSource(source, { format: 'text', onProgress }, { addText, addLanes: () => undefined });
+  } catch (err) {
+    progress.done();
+    if (err instanceof InputFormatError) throw new UsageError(`'${file}': ${err.message}`); // e.g. corrupt gzip
+    throw err;
+  }
+  report.malformed = stats.malformed;
+  if (report.total === 0 && report.malformed > 0) {
+    progress.done();
+    const why = stats.malformedSamples[0]?.reason ?? 'malformed';
+    throw new UsageError(`'${file}': every line (${report.malformed}) is malformed (line 1: ${why}): not a password list`);
   }
   progress.done();
   report.seconds = (performance.now() - started) / 1000;
@@ -70,11 +86,14 @@ export const audit: Subcommand = async (args, io) => {
 };
 
 async function fileSize(file: string): Promise<number> {
+  let info;
   try {
-    return (await stat(file)).size;
+    info = await stat(file);
   } catch (err) {
-    throw new UsageError(`cannot read '${file}' (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw unreadable('FILE', file, err);
   }
+  if (info.isDirectory()) throw unreadable('FILE', file, { code: 'EISDIR' });
+  return info.size;
 }
 
 function render(r: AuditReport): string {
@@ -82,6 +101,7 @@ function render(r: AuditReport): string {
   const lines = [
     `${r.total.toLocaleString('en')} passwords, ${r.rejected.toLocaleString('en')} rejected (${pct(r.rejected)}) by the ${r.profile} profile`,
     `${r.perSecond.toLocaleString('en')} evaluations/s`,
+    ...(r.malformed ? [`${r.malformed.toLocaleString('en')} malformed lines (not UTF-8, or over 64 KiB) skipped`] : []),
     '',
     'rejected for (a password may have several reasons):',
   ];

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { createChecker } from '../index.js';
 import type { EvaluationResult } from '../engine/evaluate.js';
+import type { PolicyDescription } from '../policy/describe.js';
 import { Exit, UsageError, type Subcommand } from './io.js';
-import { CHECKER_FLAGS, CHECKER_FLAGS_HELP, CONTEXT_FLAGS, CONTEXT_FLAGS_HELP, checkerOptionsFrom, contextFrom } from './checker-flags.js';
+import { CHECKER_FLAGS, CHECKER_FLAGS_HELP, CONTEXT_FLAGS, CONTEXT_FLAGS_HELP, checkerFrom, contextFrom } from './checker-flags.js';
 import { count, ENTRIES, POINTS } from '../wording/plural.js';
 import { readSecret } from './read-secret.js';
 
@@ -17,7 +17,8 @@ Options:
 ${CHECKER_FLAGS_HELP}
 ${CONTEXT_FLAGS_HELP}
 
-Exit codes: 0 accepted, 1 rejected, 2 misuse.`;
+Exit codes: 0 accepted, 1 rejected, 2 misuse (bad flags, unreadable files), 3 failure
+(passgate's own data missing or damaged, or anything else).`;
 
 export const check: Subcommand = async (args, io) => {
   const { values, positionals } = parseArgs({
@@ -31,7 +32,7 @@ export const check: Subcommand = async (args, io) => {
     return Exit.OK;
   }
   if (positionals.length > 1) throw new UsageError('give at most one password (quote it, or pipe it on stdin)');
-  const checker = await createChecker(await checkerOptionsFrom(values));
+  const checker = await checkerFrom(values, io.env);
   if (values.policy) {
     const policy = checker.policy();
     io.stdout.write(values.json ? JSON.stringify(policy, null, 2) + '\n' : describe(policy));
@@ -51,7 +52,7 @@ function render(r: EvaluationResult, colour: boolean): string {
       ? paint('33', 'ACCEPTED (audit mode: would be rejected)')
       : paint('32', 'ACCEPTED')
     : paint('31', 'REJECTED');
-  const lines = [`${head}  profile ${r.policy.profile}, ${count('en', r.score, POINTS)}${r.strength ? `, strength ${r.strength.score}/4` : ''}`];
+  const lines = [`${head}  profile ${r.policy.profile}, ${count('en', r.points, POINTS)}${r.strength ? `, strength ${r.strength.score}/4` : ''}`];
   // The reasons that decided first, then the findings that explain them.
   const shown = [...r.findings.filter((f) => f.severity === 'reject'), ...r.findings.filter((f) => f.severity === 'warn')];
   for (const f of shown) {
@@ -66,7 +67,7 @@ function render(r: EvaluationResult, colour: boolean): string {
   return lines.join('\n') + '\n';
 }
 
-function describe(p: ReturnType<Awaited<ReturnType<typeof createChecker>>['policy']>): string {
+function describe(p: PolicyDescription): string {
   const breached = p.lists.breached ? `${count('en', p.lists.breached.entries, ENTRIES)}, FPR ${p.lists.breached.falsePositiveRate}` : 'off';
   return [
     `profile        ${p.profile} (${p.mode})`,

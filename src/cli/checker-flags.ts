@@ -2,7 +2,11 @@ import { readFile } from 'node:fs/promises';
 import type { ParseArgsConfig } from 'node:util';
 import type { CheckerOptions } from '../options.js';
 import type { PasswordContext, ProfileName } from '../types.js';
-import { UsageError } from './io.js';
+import { createChecker, withDataDir, FilterFormatError, type Checker } from '../index.js';
+import { DATA_DIR_VARIABLE } from '../assets/node.js';
+import { Assets } from '../assets/platform.js';
+import { DataError } from '../errors.js';
+import { UsageError, fsReason, unreadable, type CliIO } from './io.js';
 
 /** Flags every command that builds a checker understands (check, audit, serve). */
 export const CHECKER_FLAGS = {
@@ -11,6 +15,7 @@ export const CHECKER_FLAGS = {
   global: { type: 'string' },
   breached: { type: 'string' },
   'no-breached': { type: 'boolean' },
+  'no-embedded-breached': { type: 'boolean' },
   'min-length': { type: 'string' },
   'max-length': { type: 'string' },
   mfa: { type: 'boolean' },
@@ -30,7 +35,8 @@ export const CONTEXT_FLAGS = {
 export const CHECKER_FLAGS_HELP = `  --profile NAME        recommended (default), entra or nist
   --custom FILE         custom banned terms, one a line (at most 1000, 4–16 characters each)
   --global FILE         replace the shipped global banned list (one term a line)
-  --breached FILE       a filter built with 'passgate build' instead of the embedded one
+  --breached FILE       a filter built with 'passgate build', checked as well as the embedded one
+  --no-embedded-breached  with --breached: use only FILE, not the embedded list as well
   --no-breached         no breached-password lookup
   --min-length N        minimum length in characters
   --max-length N        maximum length in characters
@@ -49,13 +55,40 @@ export async function checkerOptionsFrom(values: Values): Promise<CheckerOptions
   if (typeof values.custom === 'string') options.customBannedTerms = await termFile(values.custom, '--custom');
   if (typeof values.global === 'string') options.globalBannedTerms = await termFile(values.global, '--global');
   if (values['no-breached']) options.breached = false;
-  else if (typeof values.breached === 'string') options.breached = { path: values.breached };
+  else if (typeof values.breached === 'string') {
+    options.breached = values['no-embedded-breached'] ? { path: values.breached } : { path: values.breached, keepEmbedded: true };
+  }
   if (typeof values['min-length'] === 'string') options.minLength = integer(values['min-length'], '--min-length');
   if (typeof values['max-length'] === 'string') options.maxLength = integer(values['max-length'], '--max-length');
   if (values.mfa) options.mfa = true;
   if (typeof values.locale === 'string') options.locale = values.locale;
   if (values.audit) options.mode = 'audit';
   return options;
+}
+
+// The flags that do what the library's waiving options do (Waivers in assets/platform.ts).
+const WAIVING_FLAGS: Readonly<Record<string, string>> = {
+  [Assets.globalBanned]: '--global FILE',
+  [Assets.breachedFull]: '--no-breached, or --breached FILE',
+};
+
+/**
+ * The checker the flags describe, reading passgate's data from `PASSGATE_DATA_DIR` when set.
+ * A `--breached` file that cannot be read or is not a filter is misuse, named with the flag.
+ */
+export async function checkerFrom(values: Values, env: CliIO['env']): Promise<Checker> {
+  const options = await checkerOptionsFrom(values);
+  const dir = env[DATA_DIR_VARIABLE];
+  try {
+    return await (dir ? withDataDir(dir).createChecker(options) : createChecker(options));
+  } catch (err) {
+    const path = options.breached && 'path' in options.breached ? options.breached.path : undefined;
+    if (path !== undefined && fsReason(err)) throw unreadable('--breached', path, err);
+    if (path !== undefined && err instanceof FilterFormatError) throw new UsageError(`--breached: '${path}' is not a usable filter (${err.message})`);
+    const flags = err instanceof DataError ? WAIVING_FLAGS[err.file] : undefined;
+    if (flags) throw new DataError(`${(err as DataError).message} With the CLI: ${flags}.`, err as DataError);
+    throw err;
+  }
 }
 
 export function contextFrom(values: Values): PasswordContext | undefined {
@@ -81,7 +114,7 @@ async function termFile(path: string, flag: string): Promise<string[]> {
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    throw new UsageError(`${flag}: cannot read '${path}' (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw unreadable(flag, path, err);
   }
   return text
     .split('\n')

@@ -21,3 +21,26 @@ export type Subcommand = (args: readonly string[], io: CliIO) => Promise<number>
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
+
+// What a file system error means, in words: users see these instead of ENOENT/EISDIR.
+const FS_REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or directory',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'a part of the path is not a directory',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ELOOP: 'too many symbolic links',
+  ENAMETOOLONG: 'the name is too long',
+  EMFILE: 'too many open files',
+};
+
+/** The file system error behind `err`, if it is one that makes a file unreadable. */
+export function fsReason(err: unknown): string | undefined {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? FS_REASONS[code] : undefined;
+}
+
+/** A file the user named cannot be read: misuse (exit 2), with the flag and the path. */
+export function unreadable(what: string, path: string, err: unknown): UsageError {
+  return new UsageError(`${what}: cannot read '${path}' (${fsReason(err) ?? 'read error'})`);
+}

@@ -1,4 +1,5 @@
-import { Exit, UsageError, type CliIO, type Subcommand } from './io.js';
+import { DataError } from '../errors.js';
+import { Exit, UsageError, fsReason, unreadable, type CliIO, type Subcommand } from './io.js';
 
 const USAGE = `passgate — decide whether a new password may be used
 
@@ -44,13 +45,29 @@ async function run(name: string, args: readonly string[], io: CliIO): Promise<nu
     const command = await COMMANDS[name]!();
     return await command(args, io);
   } catch (err) {
-    if (err instanceof UsageError || err instanceof TypeError || err instanceof RangeError || isParseArgsError(err)) {
-      io.stderr.write(`passgate ${name}: ${(err as Error).message}\n`);
+    // One line, never a stack trace, and the exit code the README's table gives.
+    const say = (message: string) => io.stderr.write(`passgate ${name}: ${oneLine(message)}\n`);
+    if (err instanceof DataError) {
+      say(err.message);
+      return Exit.FAILURE;
+    }
+    const path = (err as { path?: unknown })?.path;
+    if (fsReason(err) && typeof path === 'string') {
+      say(unreadable('file', path, err).message);
       return Exit.USAGE;
     }
-    io.stderr.write(`passgate ${name}: ${err instanceof Error ? err.message : 'failed'}\n`);
+    if (err instanceof UsageError || err instanceof TypeError || err instanceof RangeError || isParseArgsError(err)) {
+      say((err as Error).message);
+      return Exit.USAGE;
+    }
+    say(err instanceof Error ? err.message : 'failed');
     return Exit.FAILURE;
   }
+}
+
+/** A message on one line, without the library's own "passgate: " prefix (the CLI adds its own). */
+function oneLine(message: string): string {
+  return message.replace(/^passgate: /, '').replace(/\s*\n\s*/g, ' ');
 }
 
 function isParseArgsError(err: unknown): boolean {

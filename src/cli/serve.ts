@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { Exit, UsageError, type Subcommand } from './io.js';
+import { isWorker, onStopRequest, reportListening, runPrimary } from './serve-workers.js';
 import { CHECKER_FLAGS, CHECKER_FLAGS_HELP, checkerOptionsFrom } from './checker-flags.js';
 import type { ServiceConfig } from '../server/config.js';
 
@@ -17,10 +18,13 @@ Options:
   --config FILE         JSON settings (see docs/service.md); flags override it
   --max-body BYTES      refuse larger request bodies with 413 (default 16384)
   --no-watch            do not watch the files for changes (SIGHUP still reloads)
+  --log-format F        text (default) or json: one JSON object per line
+  --cors-origin ORIGIN  let pages from ORIGIN (or * for any) call the service (CORS)
+  --workers N           N processes sharing the port (node:cluster); default 1
 ${CHECKER_FLAGS_HELP}
 
-The service and the demo page judge with the same filter: by default the shipped small tier
-(data/breached-100k.pgf), which the page downloads; --breached FILE switches both.`;
+The service judges as the library's default checker does: by default with the same breached
+filter (data/breached-1m.pgf), which the demo page downloads too; --breached FILE switches both.`;
 
 /** Flags only serve understands; the checker flags are shared with check and audit. */
 const SERVE_FLAGS = {
@@ -29,10 +33,23 @@ const SERVE_FLAGS = {
   config: { type: 'string' },
   'max-body': { type: 'string' },
   'no-watch': { type: 'boolean' },
+  'log-format': { type: 'string' },
+  'cors-origin': { type: 'string' },
+  workers: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 export const serve: Subcommand = async (args, io) => {
+  try {
+    return await serveCommand(args, io);
+  } finally {
+    // A cluster worker's IPC channel keeps it alive after it stopped (or failed to start), and
+    // disconnecting would exit 0: once the CLI has set process.exitCode from our result, exit.
+    if (isWorker()) setImmediate(() => process.exit());
+  }
+};
+
+const serveCommand: Subcommand = async (args, io) => {
   const { values, positionals } = parseArgs({ args: [...args], options: { ...CHECKER_FLAGS, ...SERVE_FLAGS }, allowPositionals: true, strict: true });
   if (values.help) {
     io.stdout.write(HELP + '\n');
@@ -41,14 +58,26 @@ export const serve: Subcommand = async (args, io) => {
   if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]!.slice(0, 40)}'`);
 
   const config = await configFromFlags(values);
+  const logFormat = values['log-format'] ?? 'text';
+  if (logFormat !== 'text' && logFormat !== 'json') throw new UsageError('--log-format must be text or json');
   // Imported here so `passgate serve --help` and flag errors stay instant.
-  const { startServer, ConfigError } = await import('../server/index.js');
+  const [{ startServer, ConfigError }, { createLogger }] = await Promise.all([import('../server/index.js'), import('../server/logger.js')]);
+  const sink = (line: string) => void io.stderr.write(line + '\n');
+  const logger = createLogger(sink, logFormat);
+  const workers = typeof values.workers === 'string' ? wholeNumber(values.workers, '--workers', 64) : 1;
+  if (workers < 1) throw new UsageError('--workers must be a whole number from 1 to 64');
+  if (workers > 1 && !isWorker()) {
+    // The primary serves nothing itself: each worker re-runs this command and checks the
+    // configuration; one that cannot start makes the primary exit with its code.
+    return runPrimary(workers, (line) => void io.stdout.write(line + '\n'), (message) => logger.event('info', message));
+  }
   let started;
   try {
     started = await startServer({
       ...(values.config !== undefined && { configFile: resolve(values.config) }),
       config,
-      log: (line) => void io.stderr.write(line + '\n'),
+      log: sink,
+      logFormat,
       watchIntervalMs: values['no-watch'] ? 0 : 1000,
       reloadOnSighup: true,
     });
@@ -60,21 +89,23 @@ export const serve: Subcommand = async (args, io) => {
     }
     throw err;
   }
-  io.stdout.write(`passgate serve: listening on ${started.url} (profile ${started.config.profile ?? 'recommended'})\n`);
+  if (isWorker()) reportListening(started.url);
+  else io.stdout.write(`passgate serve: listening on ${started.url} (profile ${started.config.profile ?? 'recommended'})\n`);
 
   // Stop on the first SIGINT/SIGTERM after the requests in flight; a second one stops at once.
   const signal = await new Promise<NodeJS.Signals>((done) => {
     process.once('SIGINT', () => done('SIGINT'));
     process.once('SIGTERM', () => done('SIGTERM'));
+    onStopRequest(() => done('SIGTERM'));
   });
-  io.stderr.write(`passgate serve: ${signal}, shutting down\n`);
+  logger.event('info', `${signal}, shutting down`);
   const hardStop = () => process.exit(Exit.FAILURE);
   process.once('SIGINT', hardStop);
   process.once('SIGTERM', hardStop);
   await started.close();
   process.off('SIGINT', hardStop);
   process.off('SIGTERM', hardStop);
-  io.stderr.write('passgate serve: stopped\n');
+  logger.event('info', 'stopped');
   return Exit.OK;
 };
 
@@ -97,6 +128,7 @@ async function configFromFlags(values: Values): Promise<ServiceConfig> {
   if (values['no-breached']) config.breachedFile = false;
   else if (typeof values.breached === 'string') config.breachedFile = resolve(values.breached);
   if (typeof values.host === 'string') config.host = values.host;
+  if (typeof values['cors-origin'] === 'string') config.corsOrigin = values['cors-origin'];
   if (typeof values.port === 'string') config.port = wholeNumber(values.port, '--port', 65535);
   if (typeof values['max-body'] === 'string') config.limits = { maxBodyBytes: wholeNumber(values['max-body'], '--max-body', 1024 * 1024) };
   return config;

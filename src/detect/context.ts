@@ -1,6 +1,5 @@
-import type { Finding, NormalisedText, PasswordContext } from '../types.js';
-import { normalise, type NormaliserConfig } from '../normalise/normalise.js';
-import { withinOneEdit } from './edit-distance.js';
+import type { PasswordContext } from '../types.js';
+import { normaliseTermForms, type NormaliserConfig } from '../normalise/normalise.js';
 
 export interface ContextTerm {
   readonly term: string;
@@ -9,103 +8,137 @@ export interface ContextTerm {
 
 /** Entra: names and other terms count from four characters on. */
 export const CONTEXT_MIN_LENGTH = 4;
-const FIELDS = ['firstName', 'lastName', 'username', 'email', 'tenantName', 'displayName'] as const;
-// Context values are short by nature; capping them bounds the work a hostile caller can cause.
-const MAX_VALUE_LENGTH = 256;
-const MAX_EXTRA_TERMS = 64;
+export const CONTEXT_FIELDS = ['firstName', 'lastName', 'username', 'email', 'tenantName', 'displayName'] as const;
+export type ContextField = (typeof CONTEXT_FIELDS)[number];
+/**
+ * Context values are short by nature; capping them bounds the work a hostile caller can cause.
+ * In UTF-16 units, both before normalisation (the value is cut) and after (so is its
+ * normalised form: NFKC can make one code point 18 units).
+ */
+export const MAX_CONTEXT_VALUE_LENGTH = 256;
+/** The most `extraTerms` taken (later ones are ignored); the service refuses longer arrays. */
+export const MAX_EXTRA_TERMS = 50;
+/** The most terms (values and their words) one evaluation matches: bounds the matching work. */
+export const MAX_CONTEXT_TERMS = 128;
+/**
+ * Input units per evaluation for context values that are not already in the profile's Unicode
+ * form: those are normalised cluster by cluster (~0.6 µs a cluster, measured), the rest in a few
+ * whole-string calls. Real names need a few dozen; a hostile context stops here.
+ */
+const SLOW_NORMALISE_BUDGET = 512;
+
+/** The caller's context, each field read exactly once (a getter or Proxy sees one read). */
+interface ContextValues {
+  readonly fields: readonly (readonly [ContextField, string])[];
+  readonly extraTerms: readonly string[];
+}
 
 /**
- * Turns the caller's context into normalised terms: each field whole, plus its parts split on
- * spaces and punctuation (a display name "Anna Maria Lopez", a username "anna.lopez", the local
- * part of an email), so that any name a user goes by is caught on its own.
+ * Reads the context once. Misuse — something that is not an object, a field whose getter (or
+ * Proxy trap) throws, `extraTerms` that is not an array — is a TypeError naming the field, never
+ * quoting a value nor passing on what a getter threw (it could quote one).
+ */
+export function readContext(context: unknown): ContextValues {
+  if (context === undefined || context === null) return { fields: [], extraTerms: [] };
+  if (typeof context !== 'object') throw new TypeError('The `context` argument must be an object');
+  const read = (from: object, key: string | number, name: string): unknown => {
+    try {
+      return (from as Record<string | number, unknown>)[key];
+    } catch {
+      throw new TypeError(`\`${name}\` could not be read`);
+    }
+  };
+  const fields: [ContextField, string][] = [];
+  for (const field of CONTEXT_FIELDS) {
+    const raw = read(context, field, `context.${field}`);
+    if (raw !== undefined && raw !== null && typeof raw !== 'string') throw new TypeError(`\`context.${field}\` must be a string`);
+    if (raw) fields.push([field, raw]);
+  }
+  const list = read(context, 'extraTerms', 'context.extraTerms');
+  const extraTerms: string[] = [];
+  if (list !== undefined && list !== null) {
+    let isArray: boolean;
+    try {
+      isArray = Array.isArray(list);
+    } catch {
+      isArray = false; // a revoked Proxy
+    }
+    if (!isArray) throw new TypeError('`context.extraTerms` must be an array of strings');
+    const length = Number(read(list as object, 'length', 'context.extraTerms'));
+    for (let i = 0; i < Math.min(length, MAX_EXTRA_TERMS); i++) {
+      const raw = read(list as object, i, `context.extraTerms[${i}]`);
+      if (typeof raw !== 'string') throw new TypeError(`\`context.extraTerms[${i}]\` must be a string`);
+      extraTerms.push(raw);
+    }
+  }
+  return { fields, extraTerms };
+}
+
+/**
+ * Turns the caller's context into normalised terms: each field whole, plus its words (a display
+ * name "Anna Maria Lopez", a username "anna.lopez", the local part of an email), so that any name
+ * a user goes by is caught on its own. Words are split on the normalised text, so a value is
+ * normalised once. At most MAX_CONTEXT_TERMS terms of at most MAX_CONTEXT_VALUE_LENGTH units.
  */
 export function contextTerms(context: PasswordContext | undefined, config: NormaliserConfig): ContextTerm[] {
-  if (context === undefined || context === null || typeof context !== 'object') return [];
+  const { fields, extraTerms } = readContext(context);
   const out: ContextTerm[] = [];
   const seen = new Set<string>();
-  const add = (value: string, field: string) => {
-    const term = normalise(value, config).folded;
-    if (term.length >= CONTEXT_MIN_LENGTH && !seen.has(term)) {
+  let budget = SLOW_NORMALISE_BUDGET;
+  const add = (term: string, field: string) => {
+    if (out.length < MAX_CONTEXT_TERMS && term.length >= CONTEXT_MIN_LENGTH && !seen.has(term)) {
       seen.add(term);
       out.push({ term, field });
     }
   };
-  const addWithParts = (value: string, field: string) => {
-    add(value, field);
-    for (const part of splitWords(value)) add(part, field);
+  const addWithParts = (raw: string, field: string) => {
+    const { plain, folded, slowUnits } = normaliseTermForms(raw, config, MAX_CONTEXT_VALUE_LENGTH, budget);
+    budget -= slowUnits;
+    add(folded, field);
+    for (const [a, b] of wordSpans(plain)) if (b - a < folded.length) add(folded.slice(a, b), field);
   };
-  for (const field of FIELDS) {
-    const raw = context[field];
-    if (typeof raw !== 'string' || raw.length === 0) continue;
-    let value = raw.slice(0, MAX_VALUE_LENGTH);
+  for (const [field, raw] of fields) {
+    if (out.length >= MAX_CONTEXT_TERMS) break;
+    let value = raw.slice(0, MAX_CONTEXT_VALUE_LENGTH);
     if (field === 'email') {
       const at = value.lastIndexOf('@');
       if (at >= 0) value = value.slice(0, at);
     }
     addWithParts(value, field);
   }
-  if (Array.isArray(context.extraTerms)) {
-    for (const extra of context.extraTerms.slice(0, MAX_EXTRA_TERMS)) {
-      if (typeof extra === 'string') addWithParts(extra.slice(0, MAX_VALUE_LENGTH), 'extraTerms');
-    }
+  for (const extra of extraTerms) {
+    if (out.length >= MAX_CONTEXT_TERMS) break;
+    addWithParts(extra.slice(0, MAX_CONTEXT_VALUE_LENGTH), 'extraTerms');
   }
   return out;
 }
 
-function splitWords(value: string): string[] {
-  const parts: string[] = [];
-  let current = '';
-  for (const ch of value) {
-    // Letters (any script) stay together; everything else separates words.
-    if (ch.toLowerCase() !== ch.toUpperCase() || (ch >= '0' && ch <= '9' && current === '')) current += ch;
-    else if (current) {
-      parts.push(current);
-      current = '';
+/** Letters (any script) stay together; everything else separates words, digits start one. */
+function wordSpans(plain: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let from = -1;
+  for (let i = 0; i < plain.length; ) {
+    const cp = plain.codePointAt(i)!;
+    const len = cp > 0xffff ? 2 : 1;
+    if (isLetter(plain, i, cp, len) || (cp >= 0x30 && cp <= 0x39 && from < 0)) {
+      if (from < 0) from = i;
+    } else if (from >= 0) {
+      spans.push([from, i]);
+      from = -1;
     }
+    i += len;
   }
-  if (current) parts.push(current);
-  return parts;
+  if (from >= 0) spans.push([from, plain.length]);
+  return spans;
 }
 
-/** Entra's substring rule, plus (when `fuzzy`) windows one edit away from terms of ≥ 5 units. */
-export function findContextTerms(text: NormalisedText, terms: readonly ContextTerm[], fuzzy: boolean): Finding[] {
-  const findings: Finding[] = [];
-  const s = text.folded;
-  for (const { term, field } of terms) {
-    let at = s.indexOf(term);
-    if (at >= 0) {
-      findings.push(contextFinding(text, at, at + term.length, term, field, 0));
-      continue;
-    }
-    if (!fuzzy || term.length < 5) continue;
-    const hit = fuzzyWindow(s, term);
-    if (hit) findings.push(contextFinding(text, hit[0], hit[1], term, field, 1));
-  }
-  return findings;
+function isLetter(s: string, i: number, cp: number, len: number): boolean {
+  if (cp < 0x80) return (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a);
+  const ch = s.slice(i, i + len);
+  return ch.toLowerCase() !== ch.toUpperCase();
 }
 
 /** NIST: the entire password (affixes aside: "derivatives thereof") equals a context term. */
 export function wholeContextTerm(core: string, terms: readonly ContextTerm[]): ContextTerm | undefined {
   return terms.find((t) => t.term === core);
-}
-
-function fuzzyWindow(s: string, term: string): [number, number] | undefined {
-  for (let len = term.length - 1; len <= term.length + 1; len++) {
-    for (let i = 0; i + len <= s.length; i++) {
-      if (withinOneEdit(s, i, i + len, term)) return [i, i + len];
-    }
-  }
-  return undefined;
-}
-
-function contextFinding(text: NormalisedText, a: number, b: number, term: string, field: string, distance: number): Finding {
-  return {
-    code: 'CONTEXT_TERM',
-    source: 'context',
-    start: text.start[a]!,
-    end: text.end[b - 1]!,
-    term,
-    distance,
-    params: { field },
-  };
 }

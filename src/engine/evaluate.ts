@@ -1,7 +1,8 @@
-import type { CheckInput, Finding, NormalisedText, PasswordContext } from '../types.js';
+import type { CheckInput, Finding, Mode, NormalisedText, PasswordContext, ProfileName } from '../types.js';
 import type { EngineState } from './state.js';
-import { codePointLength, normalise } from '../normalise/normalise.js';
-import { contextTerms, findContextTerms } from '../detect/context.js';
+import { codePointLength, normaliseWithin } from '../normalise/normalise.js';
+import { contextTerms } from '../detect/context.js';
+import { findContextTerms } from '../detect/context-match.js';
 import { findPatterns } from '../detect/patterns/index.js';
 import { isPredictable } from '../detect/patterns/predictable.js';
 import type { PatternMatch } from '../detect/patterns/types.js';
@@ -13,6 +14,7 @@ import { estimate, type StrengthSummary } from '../score/estimate.js';
 import { decide } from '../policy/verdict.js';
 import { feedbackFor, messageFor, type Feedback } from '../wording/feedback.js';
 import type { Locale } from '../wording/locales.js';
+import { PasswordRedactor } from './redact.js';
 
 export type { StrengthSummary } from '../score/estimate.js';
 
@@ -22,15 +24,23 @@ export interface EvaluationResult {
   readonly accepted: boolean;
   /** The enforce-mode verdict would have been a rejection (useful in audit mode). */
   readonly wouldReject: boolean;
-  /** Entra points of the normalised password: one per banned term or pattern, one per other character. */
+  /**
+   * Entra points of the normalised password: one per banned term or pattern, one per other
+   * character (a password with a banned term needs `policy.threshold` of them).
+   */
+  readonly points: number;
+  /**
+   * The Entra points again (not the 0–4 `strength.score`).
+   * @deprecated use `points`; kept, with the same value, in results, JSON and the service.
+   */
   readonly score: number;
   readonly findings: readonly Finding[];
   readonly feedback: Feedback;
   /** The strength estimate, where the profile uses one. */
   readonly strength: StrengthSummary | null;
   readonly policy: {
-    readonly profile: string;
-    readonly mode: string;
+    readonly profile: ProfileName;
+    readonly mode: Mode;
     readonly threshold: number;
     readonly minLength: number;
     readonly maxLength: number;
@@ -38,6 +48,14 @@ export interface EvaluationResult {
     readonly rejectedBy: readonly string[];
   };
 }
+
+/**
+ * The normalised text may be at most this many UTF-16 units per code point of `maxLength`: the
+ * most a password within the cap can have before normalisation (a code point is one or two
+ * units), so only compatibility expansions (ﷺ → 18 units, ﬃ → 3, ¼ → 3) can cross it, and only
+ * when they make up much of a long password. Every detector's work is bounded by this length.
+ */
+export const NORMALISED_LENGTH_FACTOR = 2;
 
 /** Checks run per evaluation before the policy decides; custom checks come after these. */
 export interface Detection {
@@ -47,20 +65,19 @@ export interface Detection {
   readonly strength: StrengthSummary | null;
 }
 
-/** Detection and scoring: everything up to the policy decision. Never throws for a string. */
+/** Detection and scoring: everything up to the policy decision. Throws only for a misused context. */
 export function detect(state: EngineState, password: string, context: PasswordContext | undefined): Detection {
   const { options, normaliser } = state;
   const { profile } = options;
   // The cap comes before any other work: a code point is at most two units, so anything longer
   // than twice the cap in units is over it without counting.
   const length = password.length > 2 * options.maxLength ? Infinity : codePointLength(password);
-  if (length > options.maxLength) {
-    return { findings: [{ code: 'TOO_LONG', source: 'policy', params: { max: options.maxLength } }], input: null, points: 0, strength: null };
-  }
+  // The normaliser stops as soon as its output passes the bound, so the expansion costs nothing.
+  const text = length > options.maxLength ? null : normaliseWithin(password, normaliser, NORMALISED_LENGTH_FACTOR * options.maxLength);
+  if (text === null) return tooLong(options.maxLength);
   const findings: Finding[] = [];
   if (length < options.minLength) findings.push({ code: 'TOO_SHORT', source: 'policy', params: { min: options.minLength, length } });
 
-  const text = normalise(password, normaliser);
   const terms = contextTerms(context, normaliser);
   const input: CheckInput = { password, text, contextTerms: terms, profile: profile.name };
 
@@ -101,6 +118,8 @@ export function detect(state: EngineState, password: string, context: PasswordCo
   return { findings, input, points, strength };
 }
 
+const tooLong = (max: number): Detection => ({ findings: [{ code: 'TOO_LONG', source: 'policy', params: { max } }], input: null, points: 0, strength: null });
+
 const BREACHED_STRENGTH: StrengthSummary = Object.freeze({ guesses: 1, guessesLog10: 0, score: 0 });
 
 function isBreached(state: EngineState, password: string, text: NormalisedText): boolean {
@@ -139,17 +158,25 @@ export function finish(state: EngineState, detection: Detection, extra: readonly
   // One object per finding, built once; only findings that matter to the verdict get words
   // (informational ones are many on a passphrase, and nobody reads them).
   const builtIn = detection.findings.length;
+  const input = detection.input;
+  let redactor: PasswordRedactor | null = null;
   const findings = all.map((f, i): Finding => {
     // Findings made by this evaluation are fresh objects: complete them in place instead of
     // cloning (clones of many shapes are slow). A custom check's objects are the caller's: copy.
     const own = (i < builtIn ? f : { ...f }) as Mutable<Finding>;
+    if (own.term !== undefined && input) {
+      redactor ??= new PasswordRedactor(input.password, input.text, state.normaliser);
+      if (redactor.reveals(own.term)) delete own.term;
+    }
     own.severity = verdict.severities[i]!;
-    if (own.severity !== 'info') own.message = messageFor(own, locale);
+    // A custom check's own message (already checked: customFindings) is kept.
+    if (own.severity !== 'info' && (i < builtIn || typeof own.message !== 'string')) own.message = messageFor(own, locale);
     return own;
   });
   return {
     accepted: verdict.accepted,
     wouldReject: verdict.wouldReject,
+    points: detection.points,
     score: detection.points,
     findings,
     feedback: feedbackFor(findings, locale),

@@ -7,7 +7,7 @@ import { buildDictionary, shippedDictionaryLists, type RankedDictionary } from '
 import { linkBannedWords, type BannedWordLink } from '../detect/word-scan.js';
 import { deferred, type Deferred } from './deferred.js';
 import { bannedIndexKey, dictionaryKey } from '../detect/dictionary-key.js';
-import { Assets, lines, type Platform } from '../assets/platform.js';
+import { Assets, Waivers, decodeAsset, loadInOrder, readList, readRequired, type Platform } from '../assets/platform.js';
 import { loadFilter } from '../filter/index.js';
 import type { ZxcvbnEstimator } from '../score/zxcvbn.js';
 
@@ -46,11 +46,11 @@ export async function buildState(platform: Platform, raw: CheckerOptions | undef
     fold: compileSubstitutions(options.substitutions),
   };
 
-  const [globalTerms, breached, dictionary] = await Promise.all([
-    options.globalBannedTerms ?? platform.readAsset(Assets.globalBanned).then(lines),
+  const [globalTerms, breached, dictionary] = await loadInOrder([
+    options.globalBannedTerms ?? readList(platform, Assets.globalBanned, Waivers.globalBanned),
     loadBreached(platform, options),
     profile.strength && options.estimator === 'native' ? loadDictionary(platform, normaliser, options) : null,
-  ]);
+  ] as const);
   const globalIndex = options.globalBannedTerms === undefined ? await loadGlobalIndex(platform, normaliser, options, globalTerms.length) : null;
   const banned = buildBannedLists(globalTerms, options.customBannedTerms, normaliser, profile.fuzzyMinLength, platform.exactMatcher, globalIndex);
   const bannedWords = dictionary
@@ -107,11 +107,13 @@ function loadDictionary(platform: Platform, normaliser: NormaliserConfig, option
 
 async function buildOrReadDictionary(platform: Platform, normaliser: NormaliserConfig, options: ResolvedOptions): Promise<RankedDictionary> {
   const compiled = platform.decodeDictionary ? await platform.readAsset(Assets.dictionaryCompiled) : null;
-  const fromBytes = compiled && platform.decodeDictionary!(compiled, dictionaryKey(normaliser, options.substitutions));
+  const key = dictionaryKey(normaliser, options.substitutions);
+  const fromBytes = compiled && decodeAsset(platform, Assets.dictionaryCompiled, () => platform.decodeDictionary!(compiled, key));
   if (fromBytes) return fromBytes;
-  const [passwords, banned, english, names, other] = await Promise.all(
+  // Every list must be there (the other-language one is empty when the build had none).
+  const [passwords, banned, english, names, other] = await loadInOrder(
     [Assets.commonPasswords, Assets.globalBanned, Assets.dictionary, Assets.names, Assets.dictionaryOther].map((a) =>
-      platform.readAsset(a).then(lines),
+      readList(platform, a, Waivers.dictionary, a === Assets.dictionaryOther),
     ),
   );
   const lists = { passwords: passwords!, banned: banned!, english: english!, names: names!, other: other! };
@@ -134,7 +136,7 @@ async function loadGlobalIndex(
   const key = bannedIndexKey(normaliser, options);
   const index = await once(platform, `banned|${key}|${termCount}`, async () => {
     const bytes = await platform.readAsset(Assets.bannedCompiled);
-    return bytes ? prebuilt.decode(bytes, key, termCount) : null;
+    return bytes && decodeAsset(platform, Assets.bannedCompiled, () => prebuilt.decode(bytes, key, termCount));
   });
   return index && { index, stack: prebuilt.stack };
 }
@@ -148,15 +150,32 @@ function whenIdle(work: () => void): void {
 async function loadBreached(platform: Platform, options: ResolvedOptions): Promise<BreachedLookup | null> {
   const choice = options.breached;
   const open = (bytes: Uint8Array) => (platform.loadFilter ?? loadFilter)(bytes);
+  const embedded = (): Promise<BreachedLookup | null> | null =>
+    options.profile.breachedByDefault
+      ? once(platform, `breached|${platform.breachedAsset}`, async () => {
+          const bytes = await readRequired(platform, platform.breachedAsset, Waivers.breached);
+          return decodeAsset(platform, platform.breachedAsset, () => open(bytes));
+        })
+      : null;
   if (choice === false) return null;
-  if (choice === undefined) {
-    if (!options.profile.breachedByDefault) return null;
-    return once(platform, `breached|${platform.breachedAsset}`, async () => {
-      const bytes = await platform.readAsset(platform.breachedAsset);
-      return bytes ? open(bytes) : null;
-    });
-  }
-  if ('bytes' in choice) return open(choice.bytes);
-  if ('path' in choice) return open(await platform.readFile(choice.path));
-  return open(await platform.fetchBytes(choice.url));
+  if (choice === undefined) return embedded();
+  if ('rangeUrl' in choice) return null; // a range source is a check (options.ts)
+  const [own, kept] = await Promise.all([
+    'bytes' in choice
+      ? open(choice.bytes)
+      : 'path' in choice
+        ? platform.openFilterFile ? platform.openFilterFile(choice.path) : open(await platform.readFile(choice.path))
+        : open(await platform.fetchBytes(choice.url)),
+    choice.keepEmbedded ? embedded() : null,
+  ]);
+  return kept ? eitherFilter(own, kept) : own;
+}
+
+/** Two filters as one lookup: breached if either holds the password. */
+function eitherFilter(a: BreachedLookup, b: BreachedLookup): BreachedLookup {
+  return {
+    mayContain: (p) => a.mayContain(p) || b.mayContain(p),
+    count: a.count + b.count,
+    falsePositiveRate: 1 - (1 - a.falsePositiveRate) * (1 - b.falsePositiveRate),
+  };
 }

@@ -1,24 +1,26 @@
 /**
- * Loading a filter: validate the header and checksum, then query the payload in place through an
- * Int32Array view (zero-copy when the payload is 4-byte aligned, one copy otherwise).
+ * Loading a filter: validate the header and every part's checksum, then query the parts in place
+ * through Int32Array views (zero-copy when a part is 4-byte aligned, one copy otherwise).
+ * `loadFilter` takes the whole file's bytes; src/filter/file.ts streams big files part by part.
  */
-import { blockScale, queryLanes } from './bloom.js';
+import { blockStore, queryLanes } from './bloom.js';
 import { checksumWords } from './checksum.js';
 import { LITTLE_ENDIAN, swapWordsInPlace } from './endian.js';
 import { FilterFormatError } from './errors.js';
-import { BLOCK_BYTES, hex32, PAYLOAD_OFFSET, readHeader, type KeyType } from './format.js';
+import { BLOCK_BYTES, checkLength, hex32, partBinding, partBlocksOf, readHeader, type FilterHeader, type KeyType } from './format.js';
 import { hexWord, isSha1Hex } from './hex.js';
+import { ntlmLane2, ntlmLanes } from './md4.js';
 import type { Sha1Hex } from './sha1.js';
 import { makeFastQuery } from './query-fast.js';
 import { portableSha1Hex } from './sha1-portable.js';
-import { BLOCK_BITS, blockedBloomFpr } from './sizing.js';
+import { BLOCK_BITS, BLOCK_WORDS, blockedBloomFpr } from './sizing.js';
 
 export interface LoadFilterOptions {
   /** SHA-1 implementation for `mayContain` on 'sha1' filters (default: pure JS). */
   sha1?: Sha1Hex;
   /**
-   * Verify the payload checksum (default true; ≈ 0.15 ms per MiB). Turn off only for bytes you
-   * produced or verified yourself, e.g. a multi-GiB HIBP filter loaded repeatedly.
+   * Verify the part checksums (default true; ≈ 0.15 ms per MiB). Turn off only for bytes you
+   * produced or verified yourself. The header checksum is always verified.
    */
   verifyChecksum?: boolean;
 }
@@ -42,49 +44,72 @@ export interface BreachedFilter {
   readonly blockCount: number;
   readonly seed: number;
   readonly version: number;
+  /** How many independently checked parts the blocks are stored in. */
+  readonly partCount: number;
+}
+
+/** Host-order words of part `i` of `bytes` at `offset` (a view if aligned on a little-endian host). */
+export function partWords(bytes: Uint8Array, offset: number, blocks: number): Int32Array {
+  const wordCount = blocks * BLOCK_WORDS;
+  if ((bytes.byteOffset + offset) % 4 === 0 && LITTLE_ENDIAN) return new Int32Array(bytes.buffer, bytes.byteOffset + offset, wordCount);
+  // Unaligned (e.g. a pooled Buffer) or big-endian host: one copy into an aligned buffer.
+  const copy = new Uint8Array(wordCount * 4);
+  copy.set(bytes.subarray(offset, offset + wordCount * 4));
+  const words = new Int32Array(copy.buffer);
+  if (!LITTLE_ENDIAN) swapWordsInPlace(words);
+  return words;
+}
+
+/** Throws unless part `i`'s words match the header's checksum for it. */
+export function verifyPart(h: FilterHeader, header: Uint8Array, i: number, words: Int32Array): void {
+  // Version 1 checksums have no header prefix; version 2 binds the header fields (format.ts).
+  const actual = h.version === 1 ? checksumWords(words) : checksumWords(words, partBinding(header, i, words.length / BLOCK_WORDS));
+  const stored = h.partChecksums[i]!;
+  if (actual !== stored) {
+    const which = h.partCount === 1 ? 'payload' : `part ${i + 1} of ${h.partCount}`;
+    throw new FilterFormatError(
+      `invalid passgate filter: ${which} checksum mismatch (stored ${hex32(stored)}, computed ${hex32(actual)}): the filter bits are corrupted, or the header was edited`,
+    );
+  }
 }
 
 export function loadFilter(bytes: Uint8Array, options: LoadFilterOptions = {}): BreachedFilter {
   if (!(bytes instanceof Uint8Array)) throw new TypeError('loadFilter expects a Uint8Array');
   const h = readHeader(bytes);
-  const wordCount = (h.blockCount * BLOCK_BYTES) / 4;
-  const offset = bytes.byteOffset + PAYLOAD_OFFSET;
-  let words: Int32Array;
-  if (offset % 4 === 0 && LITTLE_ENDIAN) {
-    words = new Int32Array(bytes.buffer, offset, wordCount);
-  } else {
-    // Unaligned (e.g. a pooled Buffer) or big-endian host: one copy into an aligned buffer.
-    const copy = new Uint8Array(wordCount * 4);
-    copy.set(bytes.subarray(PAYLOAD_OFFSET));
-    words = new Int32Array(copy.buffer);
-    if (!LITTLE_ENDIAN) swapWordsInPlace(words);
+  checkLength(h, bytes.length);
+  const parts: Int32Array[] = [];
+  let at = h.payloadOffset;
+  for (let i = 0; i < h.partCount; i++) {
+    const blocks = partBlocksOf(h, i);
+    const words = partWords(bytes, at, blocks);
+    if (options.verifyChecksum !== false) verifyPart(h, bytes, i, words);
+    parts.push(words);
+    at += blocks * BLOCK_BYTES;
   }
-  if (options.verifyChecksum !== false) {
-    const actual = checksumWords(words);
-    if (actual !== h.payloadChecksum) {
-      throw new FilterFormatError(
-        `invalid passgate filter: payload checksum mismatch (stored ${hex32(h.payloadChecksum)}, computed ${hex32(actual)}): the filter bits are corrupted`,
-      );
-    }
-  }
+  return filterOf(h, parts, options);
+}
+
+/** The lookup object over verified parts. */
+export function filterOf(h: FilterHeader, parts: readonly Int32Array[], options: LoadFilterOptions): BreachedFilter {
   const k = h.k;
-  const scale = blockScale(h.blockCount);
-  const seed = h.seed;
+  const store = blockStore(parts, h.partShift, h.blockCount);
   const sha1 = options.sha1 ?? portableSha1Hex;
 
   let mayContain: (password: string) => boolean;
   let mayContainSha1Hex: ((hex: string) => boolean) | undefined;
   if (h.keyType === 'fast') {
-    mayContain = makeFastQuery(words, h.blockCount, k, seed);
+    mayContain = makeFastQuery(parts, h.partShift, h.blockCount, k, h.seed);
+  } else if (h.keyType === 'ntlm') {
+    mayContain = (password) => typeof password === 'string' && queryLanes(store, k, ntlmLanes(password), ntlmLane2);
   } else {
     mayContainSha1Hex = (hex) => {
       if (typeof hex !== 'string' || !isSha1Hex(hex)) throw new TypeError('expected a SHA-1 digest as 40 hex digits');
-      return queryLanes(words, scale, k, hexWord(hex, 0), hexWord(hex, 8));
+      return queryLanes(store, k, hexWord(hex, 0), hexWord(hex, 8));
     };
     mayContain = (password) => {
       if (typeof password !== 'string') return false;
       const hex = sha1(password);
-      return queryLanes(words, scale, k, hexWord(hex, 0), hexWord(hex, 8));
+      return queryLanes(store, k, hexWord(hex, 0), hexWord(hex, 8));
     };
   }
 
@@ -100,11 +125,12 @@ export function loadFilter(bytes: Uint8Array, options: LoadFilterOptions = {}): 
       return (estimated ??= blockedBloomFpr(h.count, h.blockCount, k));
     },
     minCount: h.minCount,
-    byteLength: bytes.length,
+    byteLength: h.byteLength,
     k,
     blockCount: h.blockCount,
-    seed,
+    seed: h.seed,
     version: h.version,
+    partCount: h.partCount,
   };
   if (mayContainSha1Hex) filter.mayContainSha1Hex = mayContainSha1Hex;
   return filter;

@@ -10,6 +10,8 @@ import { nodeSha1Hex } from './sha1-node.js';
 
 export * from './index.js';
 export { nodeSha1Hex } from './sha1-node.js';
+export { openFilterFile } from './file.js';
+export type { OpenFilterOptions } from './file.js';
 
 export function loadFilter(bytes: Uint8Array, options: LoadFilterOptions = {}): BreachedFilter {
   return loadPortable(bytes, { sha1: nodeSha1Hex, ...options });

@@ -5,8 +5,10 @@
  * It MUST compute exactly the same bits as hash.ts + bloom.ts: the builder uses those, so any
  * divergence shows up as false negatives in test/filter (property tests and golden vectors).
  */
-export function makeFastQuery(words: Int32Array, blockCount: number, k: number, seed: number): (s: string) => boolean {
+export function makeFastQuery(parts: readonly Int32Array[], shift: number, blockCount: number, k: number, seed: number): (s: string) => boolean {
   const scale = blockCount / 4294967296;
+  const mask = (1 << shift) - 1;
+  const single = parts.length === 1 ? parts[0]! : null;
   const s1 = (seed ^ 0x2d358dcc) | 0;
   const s2 = (seed ^ 0x6a09e667) | 0;
   return (s: string): boolean => {
@@ -35,7 +37,10 @@ export function makeFastQuery(words: Int32Array, blockCount: number, k: number, 
     b ^= b >>> 16;
     b = Math.imul(b, 0xc2b2ae35);
     b ^= b >>> 16;
-    const base = ((((a + b) >>> 0) * scale) >>> 0) << 4;
+    const block = (((a + b) >>> 0) * scale) >>> 0;
+    // One part (every filter up to 256 MiB): no part lookup on the hot path.
+    const words = single ?? parts[block >>> shift]!;
+    const base = (block & mask) << 4;
     let x = b;
     for (let j = 0; j < k; j++) {
       const p = x >>> 23;

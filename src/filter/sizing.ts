@@ -13,8 +13,11 @@ export const BLOCK_BITS = 512;
 export const BLOCK_WORDS = BLOCK_BITS / 32;
 /** Largest k stored; more probes than this never pays off at any supported FPR. */
 export const MAX_K = 32;
-/** Keeps the payload (blocks × 64 bytes) plus header under 4 GiB, the largest Uint8Array Node allows. */
-export const MAX_BLOCKS = 2 ** 26 - 1;
+/**
+ * The block count is a u32 in the header: up to 256 GiB of blocks, ~10^11 keys at 1e-4. The
+ * blocks live in parts (format version 2), so no single array ever has to hold them all.
+ */
+export const MAX_BLOCKS = 2 ** 32 - 1;
 export const MIN_FPR = 1e-9;
 export const MAX_FPR = 0.5;
 
@@ -80,7 +83,7 @@ export function chooseShape(n: number, target: number): FilterShape {
   }
   if (best === null) {
     throw new RangeError(
-      `cannot reach a false-positive rate of ${target} for ${keys} keys within ${MAX_BLOCKS} blocks (4 GiB)`,
+      `cannot reach a false-positive rate of ${target} for ${keys} keys within ${MAX_BLOCKS} blocks (256 GiB)`,
     );
   }
   return best;

@@ -1,8 +1,9 @@
-import {
-  DELETE_SALT, EXACT_SALT, HASH_BASE, PREFIX_SALT, SUFFIX_SALT, mixKey, powerTable, prefixHashes,
-} from './hash.js';
-import { KeyTable } from './key-table.js';
-import { ReachFilter } from './reach-filter.js';
+import { HASH_BASE, PREFIX_SALT, DELETE_SALT, EXACT_SALT, mixKey, powerTable, prefixHashes } from './hash.js';
+import type { KeyTable } from './key-table.js';
+import type { ReachFilter } from './reach-filter.js';
+import { TermIndexBuilder } from './term-index-builder.js';
+import { DELETION, INSERTION, SUBSTITUTION, TermProbes } from './term-probes.js';
+import { TextReach } from './term-reach.js';
 import { TermStore } from './term-store.js';
 
 /** One occurrence of a term in a text: `text.slice(start, end)` is within `distance` of it. */
@@ -17,12 +18,6 @@ export interface TermIndexOptions {
   /** Terms shorter than this are only matched exactly (default 0 = all terms fuzzy). */
   fuzzyMinLength?: number;
 }
-
-/**
- * Share of table slots filled. Linear probing at 0.7 inspects ~2 words on a hit and ~6 on a
- * miss, all usually in one 64-byte line, which is what matters once the table is in DRAM.
- */
-const LOAD_FACTOR = 0.7;
 
 /**
  * Index of banned terms answering "which windows of this text equal a term, or are one edit
@@ -77,28 +72,12 @@ export class TermIndex {
   private readonly alphabet: Uint32Array;
   /** Bit per UTF-16 unit: set iff some term starts with it (the length-1 prefixes, exactly). */
   private readonly firstUnits: Uint32Array;
-  private prefix = new Int32Array(64);
   /** Approximate sets of term prefixes and suffixes, keyed by (length, hash). */
   private readonly prefixes: ReachFilter;
   private readonly suffixes: ReachFilter;
-  /** Per-query reach: prefixReach[s - from] = P(s), suffixReach[e - from] = S(e). */
-  private prefixReach = new Int32Array(64);
-  private suffixReach = new Int32Array(64);
-  /** The (text, from, to) whose reach is in the arrays above: findExact + findFuzzy share it. */
-  private reachText: string | null = null;
-  private reachFrom = 0;
-  private reachTo = 0;
-  /** The largest suffix reach in the prepared range: bounds how long a matching window can be. */
-  private maxSuffixReach = 0;
-  /** Index in `out` where the current window's matches begin (see `seen`). */
-  private windowStart = 0;
-  /** findFuzzy's queued probes: key, (kind, start, end), edit position (see runPlan). */
-  private planKeys = new Uint32Array(64);
-  private planSpans = new Int32Array(3 * 64);
-  private planEdits = new Int32Array(64);
-  private planned = 0;
-  /** Keeps runPlan's prefetching reads observable, so they are not optimised away. */
-  private touched = 0;
+  /** The table probes (term-probes.ts) and the per-text reach state (term-reach.ts). */
+  private readonly probes: TermProbes;
+  private readonly reach: TextReach;
 
   /** @internal Built by `TermIndex.build` or `termIndexFromBytes` (term-index-bytes.ts). */
   constructor(
@@ -132,6 +111,8 @@ export class TermIndex {
     this.firstUnits = firstUnits;
     this.prefixes = prefixes;
     this.suffixes = suffixes;
+    this.probes = new TermProbes(table, store, externalIds);
+    this.reach = new TextReach(prefixes, suffixes, firstUnits, maxTermLength);
   }
 
   /**
@@ -145,7 +126,7 @@ export class TermIndex {
     if (!Number.isInteger(fuzzyMinLength) || fuzzyMinLength < 0) {
       throw new RangeError('`fuzzyMinLength` must be a non-negative integer');
     }
-    const b = new Builder(terms, fuzzyMinLength);
+    const b = new TermIndexBuilder(terms, fuzzyMinLength);
     for (let i = 0; i < terms.length; i++) b.add(terms[i]!, i);
     b.prefixes.seal();
     b.suffixes.seal();
@@ -192,12 +173,11 @@ export class TermIndex {
   idOf(s: string): number {
     const len = s.length;
     if (len === 0 || len > this.maxTermLength || this.exactLengths[len] === 0) return -1;
-    const p = this.scratch(len);
-    this.reachText = null; // the scratch no longer holds the cached range's hashes
+    const p = this.reach.scratch(len);
+    this.reach.forget(); // the scratch no longer holds the prepared range's hashes
     prefixHashes(s, 0, len, p);
     const before = this.hits.length;
-    this.windowStart = before;
-    this.probeExact(s, 0, len, p[len]!, this.hits);
+    this.probes.exactWindow(s, 0, len, p[len]!, this.hits);
     const id = this.hits.length > before ? this.hits[before]!.termId : -1;
     this.hits.length = before;
     return id;
@@ -225,10 +205,12 @@ export class TermIndex {
     }
     // A fuzzy index will usually be asked findFuzzy on (part of) the same text next: compute
     // the shared hashes and reach arrays once.
-    const p = this.prepare(text, from, to);
-    const base = this.reachFrom;
-    const pow = powerTable(this.reachTo - base);
-    const { alphabet, exactLengths, prefixReach, suffixReach } = this;
+    const { reach, probes } = this;
+    const p = reach.prepare(text, from, to);
+    const base = reach.from;
+    const pow = powerTable(reach.to - base);
+    const { alphabet, exactLengths } = this;
+    const { prefixReach, suffixReach } = reach;
     for (let s = from; s < to; s++) {
       // A term equal to text[s..e) is a prefix run of length e - s: e - s <= P(s).
       const last = Math.min(to, s + this.maxTermLength, s + prefixReach[s - base]!);
@@ -238,10 +220,7 @@ export class TermIndex {
         const m = e - s;
         if (exactLengths[m] === 0 || suffixReach[e - base]! < m) continue;
         const h = (p[e - base]! - Math.imul(p[s - base]!, pow[m]!)) | 0;
-        const before = out.length;
-        this.windowStart = before;
-        this.probeExact(text, s, e, h, out);
-        if (out.length - before > 1) sortWindow(out, before);
+        probes.exactWindow(text, s, e, h, out);
       }
     }
   }
@@ -253,7 +232,7 @@ export class TermIndex {
    * arrays up front (prepare) would be wasted work — it was most of the cost on short texts.
    */
   private streamExact(text: string, from: number, to: number, out: TermMatch[]): void {
-    const { alphabet, firstUnits, exactLengths, prefixes } = this;
+    const { alphabet, firstUnits, exactLengths, prefixes, probes } = this;
     const maxLen = this.maxTermLength;
     for (let s = from; s < to; s++) {
       const u0 = text.charCodeAt(s);
@@ -266,10 +245,7 @@ export class TermIndex {
         const state = m === 1 ? 3 : prefixes.state(mixKey(h, m, PREFIX_SALT), m);
         if (state === 0) break;
         if (state === 3 && exactLengths[m] === 1) {
-          const before = out.length;
-          this.windowStart = before;
-          this.probeExact(text, s, e, h, out);
-          if (out.length - before > 1) sortWindow(out, before);
+          probes.exactWindow(text, s, e, h, out);
         }
         if (e === last) break;
         const u = text.charCodeAt(e);
@@ -289,12 +265,14 @@ export class TermIndex {
     from = Math.max(0, from);
     to = Math.min(text.length, to);
     if (!(to > from) || this.maxFuzzyLength === 0) return;
-    const p = this.prepare(text, from, to);
+    const { reach, probes } = this;
+    const p = reach.prepare(text, from, to);
     // Arrays are indexed from the prepared range's start, which may lie before `from`.
-    const base = this.reachFrom;
-    const pow = powerTable(this.reachTo - base);
-    const { alphabet, fuzzyLengths, prefixReach, suffixReach } = this;
-    const maxReach = this.maxSuffixReach;
+    const base = reach.from;
+    const pow = powerTable(reach.to - base);
+    const { alphabet, fuzzyLengths } = this;
+    const { prefixReach, suffixReach } = reach;
+    const maxReach = reach.maxSuffix;
     for (let s = from; s < to; s++) {
       const a = s - base;
       // Reach computed over a wider range can exceed to - s or e - from: still an upper bound
@@ -327,7 +305,7 @@ export class TermIndex {
             const w = pow[b - c - 1]!;
             const left = (p[c]! - Math.imul(p[a]!, pow[c - a]!)) | 0;
             const h = (Math.imul(left, w) + p[b]! - Math.imul(p[c + 1]!, w)) | 0;
-            this.plan(SUBSTITUTION, s, e, i, mixKey(h, m - 1, DELETE_SALT));
+            probes.plan(SUBSTITUTION, s, e, i, mixKey(h, m - 1, DELETE_SALT));
           }
         }
         // Insertion: the window minus one unit is a term.
@@ -339,440 +317,17 @@ export class TermIndex {
             const w = pow[b - c - 1]!;
             const left = (p[c]! - Math.imul(p[a]!, pow[c - a]!)) | 0;
             const h = (Math.imul(left, w) + p[b]! - Math.imul(p[c + 1]!, w)) | 0;
-            this.plan(INSERTION, s, e, i, mixKey(h, m - 1, EXACT_SALT));
+            probes.plan(INSERTION, s, e, i, mixKey(h, m - 1, EXACT_SALT));
           }
         }
         // Deletion: the window is a term minus one unit (so it has no foreign unit), split
         // at the deleted unit into a prefix and a suffix of the term.
         if (foreign < 0 && fuzzyLengths[m + 1] === 1 && reachP + reachS >= m) {
           const h = (p[b]! - Math.imul(p[a]!, pow[m]!)) | 0;
-          this.plan(DELETION, s, e, 0, mixKey(h, m, DELETE_SALT));
+          probes.plan(DELETION, s, e, 0, mixKey(h, m, DELETE_SALT));
         }
       }
     }
-    this.runPlan(text, out);
-  }
-
-  /** Queues one probe (see runPlan). Probes are queued in output order: by window, then kind. */
-  private plan(kind: number, s: number, e: number, i: number, key: number): void {
-    const k = this.planned;
-    if (k === this.planKeys.length) this.growPlan();
-    this.planKeys[k] = key;
-    this.planSpans[3 * k] = kind;
-    this.planSpans[3 * k + 1] = s;
-    this.planSpans[3 * k + 2] = e;
-    this.planEdits[k] = i;
-    this.planned = k + 1;
-  }
-
-  private growPlan(): void {
-    const n = this.planKeys.length * 2;
-    const keys = new Uint32Array(n);
-    keys.set(this.planKeys);
-    const spans = new Int32Array(3 * n);
-    spans.set(this.planSpans);
-    const edits = new Int32Array(n);
-    edits.set(this.planEdits);
-    this.planKeys = keys;
-    this.planSpans = spans;
-    this.planEdits = edits;
-  }
-
-  /**
-   * Runs the queued probes. At 1 M terms the table is ~60 MiB and every probe starts with a
-   * DRAM miss; probing one by one waits for each in turn. Reading every probe's first slot
-   * first, in a loop with no branch on what it reads, lets the CPU keep many of those misses
-   * in flight at once; the probes proper then find their lines in cache. Same probes, same
-   * order, so the output is unchanged.
-   */
-  private runPlan(text: string, out: TermMatch[]): void {
-    const n = this.planned;
-    this.planned = 0;
-    if (n === 0) return;
-    const { planKeys, planSpans, planEdits, table } = this;
-    const { slots } = table;
-    // A table that fits in cache (the default lists: ~300 KiB) has nothing to prefetch: the pass
-    // would only compute every slot twice.
-    if (slots.length > PREFETCH_MIN_SLOTS) {
-      let touch = 0;
-      for (let k = 0; k < n; k++) touch |= slots[table.slotOf(planKeys[k]!)]!;
-      this.touched ^= touch;
-    }
-    let ws = -1;
-    let we = -1;
-    let before = out.length;
-    for (let k = 0; k < n; k++) {
-      const kind = planSpans[3 * k]!;
-      const s = planSpans[3 * k + 1]!;
-      const e = planSpans[3 * k + 2]!;
-      if (s !== ws || e !== we) {
-        // A new window: sort the previous one's matches by termId, as findExact does.
-        if (out.length - before > 1) sortWindow(out, before);
-        ws = s;
-        we = e;
-        before = out.length;
-        this.windowStart = before;
-      }
-      const key = planKeys[k]!;
-      if (kind === SUBSTITUTION) this.probeSubstitution(text, s, e, planEdits[k]!, key, out);
-      else if (kind === INSERTION) this.probeInsertion(text, s, e, planEdits[k]!, key, out);
-      else this.probeDeletion(text, s, e, key, out);
-    }
-    if (out.length - before > 1) sortWindow(out, before);
-  }
-
-  /**
-   * Prefix hashes plus the reach arrays of text[from..to), indexed from `reachFrom`. Reused
-   * while the caller stays inside the prepared range of the same text: findExact over the
-   * whole password, then findFuzzy over each leftover run of it.
-   */
-  private prepare(text: string, from: number, to: number): Int32Array {
-    if (this.reachText === text && this.reachFrom <= from && to <= this.reachTo) return this.prefix;
-    const n = to - from;
-    const p = this.scratch(n);
-    prefixHashes(text, from, to, p);
-    const pow = powerTable(n);
-    if (this.prefixReach.length <= n) {
-      this.prefixReach = new Int32Array(p.length);
-      this.suffixReach = new Int32Array(p.length);
-    }
-    const { prefixReach, suffixReach, prefixes, suffixes, firstUnits } = this;
-    const cap = this.maxTermLength;
-    for (let a = 0; a < n; a++) {
-      const u = text.charCodeAt(from + a);
-      // Length-1 prefixes live in the exact first-unit bitmap, not the filter.
-      if ((firstUnits[u >>> 5]! & (1 << (u & 31))) === 0) {
-        prefixReach[a] = 0;
-        continue;
-      }
-      const limit = Math.min(cap, n - a);
-      let k = 1;
-      while (k < limit) {
-        const h = (p[a + k + 1]! - Math.imul(p[a]!, pow[k + 1]!)) | 0;
-        if (!prefixes.mayContain(mixKey(h, k + 1, PREFIX_SALT), k + 1)) break;
-        k++;
-      }
-      prefixReach[a] = k;
-    }
-    suffixReach[0] = 0;
-    let maxSuffix = 0;
-    for (let b = 1; b <= n; b++) {
-      const limit = Math.min(cap, b);
-      let k = 0;
-      while (k < limit) {
-        const h = (p[b]! - Math.imul(p[b - k - 1]!, pow[k + 1]!)) | 0;
-        if (!suffixes.mayContain(mixKey(h, k + 1, SUFFIX_SALT), k + 1)) break;
-        k++;
-      }
-      suffixReach[b] = k;
-      if (k > maxSuffix) maxSuffix = k;
-    }
-    this.maxSuffixReach = maxSuffix;
-    this.reachText = text;
-    this.reachFrom = from;
-    this.reachTo = to;
-    return p;
-  }
-
-  /** Prefix-hash scratch with room for a text of `n` units. */
-  private scratch(n: number): Int32Array {
-    if (this.prefix.length <= n) this.prefix = new Int32Array(Math.max(n + 1, this.prefix.length * 2));
-    return this.prefix;
-  }
-
-  private emit(out: TermMatch[], start: number, end: number, id: number, distance: 0 | 1): void {
-    const termId = this.externalIds ? this.externalIds[id]! : id;
-    out.push({ start, end, termId, distance });
-  }
-
-  /** Terms equal to text[s..e) (hash h). */
-  private probeExact(text: string, s: number, e: number, h: number, out: TermMatch[]): void {
-    const m = e - s;
-    const key = mixKey(h, m, EXACT_SALT);
-    const { slots, capacity, idBits, idMask } = this.table;
-    const fp = this.table.fingerprintOf(key);
-    const { units, offsets } = this.store;
-    for (let slot = this.table.slotOf(key); ; slot = slot + 1 === capacity ? 0 : slot + 1) {
-      const word = slots[slot]!;
-      if (word === 0) return;
-      if (word >>> idBits !== fp) continue;
-      const id = (word & idMask) - 1;
-      const at = offsets[id]!;
-      if (offsets[id + 1]! - at !== m) continue;
-      let j = 0;
-      while (j < m && units[at + j] === text.charCodeAt(s + j)) j++;
-      if (j === m && !this.seen(out, id)) this.emit(out, s, e, id, 0);
-    }
-  }
-
-  /** Terms of length e-s differing from text[s..e) exactly at unit i (key: DELETE key of the window minus unit i). */
-  private probeSubstitution(
-    text: string, s: number, e: number, i: number, key: number, out: TermMatch[],
-  ): void {
-    const m = e - s;
-    const { slots, capacity, idBits, idMask } = this.table;
-    const fp = this.table.fingerprintOf(key);
-    const { units, offsets } = this.store;
-    const k = i - s;
-    for (let slot = this.table.slotOf(key); ; slot = slot + 1 === capacity ? 0 : slot + 1) {
-      const word = slots[slot]!;
-      if (word === 0) return;
-      if (word >>> idBits !== fp) continue;
-      const id = (word & idMask) - 1;
-      const at = offsets[id]!;
-      if (offsets[id + 1]! - at !== m || units[at + k] === text.charCodeAt(i)) continue;
-      let j = 0;
-      while (j < m && (j === k || units[at + j] === text.charCodeAt(s + j))) j++;
-      if (j === m && !this.seen(out, id)) this.emit(out, s, e, id, 1);
-    }
-  }
-
-  /** Fuzzy terms equal to text[s..e) with unit i removed (key: that string's EXACT key). */
-  private probeInsertion(
-    text: string, s: number, e: number, i: number, key: number, out: TermMatch[],
-  ): void {
-    // (Only called for lengths some fuzzy term has, so m >= fuzzyMinLength.)
-    const m = e - s - 1;
-    const { slots, capacity, idBits, idMask } = this.table;
-    const fp = this.table.fingerprintOf(key);
-    const { units, offsets } = this.store;
-    const k = i - s;
-    for (let slot = this.table.slotOf(key); ; slot = slot + 1 === capacity ? 0 : slot + 1) {
-      const word = slots[slot]!;
-      if (word === 0) return;
-      if (word >>> idBits !== fp) continue;
-      const id = (word & idMask) - 1;
-      const at = offsets[id]!;
-      if (offsets[id + 1]! - at !== m) continue;
-      let j = 0;
-      while (j < m && units[at + j] === text.charCodeAt(s + j + (j >= k ? 1 : 0))) j++;
-      if (j === m && !this.seen(out, id)) this.emit(out, s, e, id, 1);
-    }
-  }
-
-  /** Fuzzy terms that become text[s..e) (key: its DELETE key) when one of their units is removed. */
-  private probeDeletion(text: string, s: number, e: number, key: number, out: TermMatch[]): void {
-    const m = e - s;
-    const { slots, capacity, idBits, idMask } = this.table;
-    const fp = this.table.fingerprintOf(key);
-    const { units, offsets } = this.store;
-    for (let slot = this.table.slotOf(key); ; slot = slot + 1 === capacity ? 0 : slot + 1) {
-      const word = slots[slot]!;
-      if (word === 0) return;
-      if (word >>> idBits !== fp) continue;
-      const id = (word & idMask) - 1;
-      const at = offsets[id]!;
-      if (offsets[id + 1]! - at !== m + 1) continue;
-      let j = 0;
-      while (j < m && units[at + j] === text.charCodeAt(s + j)) j++;
-      while (j < m && units[at + j + 1] === text.charCodeAt(s + j)) j++;
-      // A term stores several DELETE keys; two may share a fingerprint, so guard duplicates.
-      if (j === m && !this.seen(out, id)) this.emit(out, s, e, id, 1);
-    }
-  }
-
-  /**
-   * Whether term `id` is already reported for the current window. Windows are emitted one at
-   * a time, so only out[windowStart..] needs checking (usually 0–2 entries).
-   * It guards against the rare fingerprint collision that lets one term answer twice.
-   */
-  private seen(out: TermMatch[], id: number): boolean {
-    const termId = this.externalIds ? this.externalIds[id]! : id;
-    for (let k = this.windowStart; k < out.length; k++) if (out[k]!.termId === termId) return true;
-    return false;
-  }
-}
-
-/** Tables above this many slots (1 MiB) are in DRAM: runPlan reads every probe's slot first. */
-const PREFETCH_MIN_SLOTS = 1 << 18;
-
-/** Probe kinds queued by findFuzzy. */
-const SUBSTITUTION = 0;
-const INSERTION = 1;
-const DELETION = 2;
-
-/** Insertion-sorts out[from..] by termId (one window's matches: a handful at most). */
-function sortWindow(out: TermMatch[], from: number): void {
-  for (let i = from + 1; i < out.length; i++) {
-    const x = out[i]!;
-    let j = i - 1;
-    while (j >= from && out[j]!.termId > x.termId) {
-      out[j + 1] = out[j]!;
-      j--;
-    }
-    out[j + 1] = x;
-  }
-}
-
-/**
- * The build, one term per `add` call. It is a class of small methods rather than one long
- * loop because V8 optimises per function: a single function with several hot loops gets
- * OSR-compiled for the first loop and then deoptimised at each later one it has no feedback
- * for, which made a cold 100 k-term build several times slower than a warm one.
- */
-class Builder {
-  readonly units: Uint16Array;
-  readonly offsets: Uint32Array;
-  readonly externalIds: Int32Array;
-  readonly internalIds: Int32Array;
-  readonly table: KeyTable;
-  readonly prefixes: ReachFilter;
-  readonly suffixes: ReachFilter;
-  readonly exactLengths: Uint8Array;
-  readonly fuzzyLengths: Uint8Array;
-  readonly alphabet = new Uint32Array(2048);
-  readonly firstUnits = new Uint32Array(2048);
-  readonly unitCount: number;
-  readonly max: number;
-  min = 0x7fff_ffff;
-  maxFuzzy = 0;
-  /** Distinct terms so far. */
-  count = 0;
-  /** Units stored so far (== offsets[count]). */
-  at = 0;
-  private readonly fuzzyMinLength: number;
-  /** Whether any term is fuzzy, i.e. whether suffix reach will ever be read. */
-  private readonly hasFuzzy: boolean;
-  private readonly pow: Int32Array;
-  private readonly p: Int32Array;
-  /** One term's DELETE keys, computed before any is inserted (see deletions). */
-  private readonly keys: Uint32Array;
-  /** Keeps the prefetching reads in `deletions` observable, so they are not optimised away. */
-  touched = 0;
-
-  constructor(terms: readonly string[], fuzzyMinLength: number) {
-    // One sizing pass, so that every array is allocated once: no Map, no intermediate
-    // string arrays, nothing for the collector to trace at 1 M terms.
-    const n = terms.length;
-    let unitCount = 0;
-    let fuzzyUnits = 0;
-    let max = 0;
-    for (let i = 0; i < n; i++) {
-      const t = terms[i];
-      if (typeof t !== 'string') throw new TypeError(`\`terms[${i}]\` is not a string`);
-      const len = t.length;
-      unitCount += len;
-      if (len > max) max = len;
-      // Upper bound on DELETE keys (runs of equal units share one): exact enough to size by.
-      if (len >= fuzzyMinLength) fuzzyUnits += len;
-    }
-    this.unitCount = unitCount;
-    this.max = max;
-    this.fuzzyMinLength = fuzzyMinLength;
-    this.hasFuzzy = fuzzyUnits > 0;
-    this.units = new Uint16Array(unitCount);
-    this.offsets = new Uint32Array(n + 1);
-    this.externalIds = new Int32Array(n);
-    this.internalIds = new Int32Array(n);
-    this.table = KeyTable.create(n + fuzzyUnits, n, LOAD_FACTOR);
-    // Length-1 prefixes go to firstUnits instead, hence unitCount - n keys at most.
-    this.prefixes = ReachFilter.create(unitCount - n, n);
-    // Only findFuzzy and the fuzzy index's findExact read suffix reach: an exact-only index
-    // (the 100 k-word dictionary) skips half the filter writes of the build.
-    this.suffixes = fuzzyUnits > 0 ? ReachFilter.create(unitCount, n) : ReachFilter.everything();
-    this.exactLengths = new Uint8Array(max + 3);
-    this.fuzzyLengths = new Uint8Array(max + 3);
-    this.pow = powerTable(max + 1);
-    this.p = new Int32Array(max + 1);
-    this.keys = new Uint32Array(max + 1);
-  }
-
-  add(t: string, i: number): void {
-    const len = t.length;
-    if (len === 0) {
-      this.internalIds[i] = -1;
-      return;
-    }
-    const h = this.copy(t, len);
-    const key = mixKey(h, len, EXACT_SALT);
-    const found = this.find(key, len);
-    if (found >= 0) {
-      this.internalIds[i] = found;
-      return;
-    }
-    const id = this.count++;
-    this.offsets[this.count] = this.at + len;
-    this.externalIds[id] = i;
-    this.internalIds[i] = id;
-    // find() stopped at the empty slot ending the key's run: that is where insert() would go.
-    this.table.slots[-1 - found] = this.table.wordOf(key, id);
-    if (len < this.min) this.min = len;
-    this.exactLengths[len] = 1;
-    this.reach(len, h);
-    if (len >= this.fuzzyMinLength) this.deletions(len, h, id);
-    this.at += len;
-  }
-
-  /** Copies t's units into the store (at `at`) and hashes them in the same read. */
-  private copy(t: string, len: number): number {
-    const { units, p, alphabet, at } = this;
-    let h = 0;
-    for (let j = 0; j < len; j++) {
-      const u = t.charCodeAt(j);
-      units[at + j] = u;
-      alphabet[u >>> 5]! |= 1 << (u & 31);
-      h = (Math.imul(h, HASH_BASE) + u) | 0;
-      p[j + 1] = h;
-    }
-    return h;
-  }
-
-  /**
-   * An earlier term equal to units[at..at+len), or else -1 - (the empty slot ending the run). The table already holds every earlier
-   * term under its EXACT key, so a probe plus a unit compare replaces a Map<string> (any
-   * candidate equal to the new term is its first occurrence, whatever key brought it here).
-   * Marking the alphabet before this check is harmless: a duplicate's units are known ones.
-   */
-  private find(key: number, len: number): number {
-    const { slots, capacity, idBits, idMask } = this.table;
-    const fp = this.table.fingerprintOf(key);
-    const { units, offsets, at } = this;
-    for (let slot = this.table.slotOf(key); ; slot = slot + 1 === capacity ? 0 : slot + 1) {
-      const word = slots[slot]!;
-      if (word === 0) return -1 - slot;
-      if (word >>> idBits !== fp) continue;
-      const id = (word & idMask) - 1;
-      const o = offsets[id]!;
-      if (offsets[id + 1]! - o !== len) continue;
-      let j = 0;
-      while (j < len && units[o + j] === units[at + j]) j++;
-      if (j === len) return id;
-    }
-  }
-
-  /** Adds every prefix and suffix of the new term to the reach filters. */
-  private reach(len: number, h: number): void {
-    const { p, pow, prefixes, suffixes } = this;
-    const u = this.units[this.at]!;
-    this.firstUnits[u >>> 5]! |= 1 << (u & 31);
-    for (let k = 2; k < len; k++) prefixes.add(mixKey(p[k]!, k, PREFIX_SALT), k);
-    if (len >= 2) prefixes.addTerminal(mixKey(h, len, PREFIX_SALT), len);
-    if (this.hasFuzzy) {
-      for (let k = 1; k <= len; k++) {
-        suffixes.add(mixKey((h - Math.imul(p[len - k]!, pow[k]!)) | 0, k, SUFFIX_SALT), k);
-      }
-    }
-  }
-
-  /** DELETE keys: the term minus each unit (once per run of equal units). */
-  private deletions(len: number, h: number, id: number): void {
-    const { p, pow, units, at, table, keys } = this;
-    if (len > this.maxFuzzy) this.maxFuzzy = len;
-    this.fuzzyLengths[len] = 1;
-    let count = 0;
-    for (let j = 0; j < len; j++) {
-      if (j > 0 && units[at + j] === units[at + j - 1]) continue;
-      const w = pow[len - 1 - j]!;
-      const d = (Math.imul(p[j]!, w) + h - Math.imul(p[j + 1]!, w)) | 0;
-      keys[count++] = mixKey(d, len - 1, DELETE_SALT);
-    }
-    // At 1 M terms the table is far bigger than the caches and each insert starts with a
-    // miss. Reading every target slot first, in a loop with no branch on the values, lets the
-    // CPU overlap those misses; the inserts then find their lines cached.
-    const { slots } = table;
-    let touch = 0;
-    for (let k = 0; k < count; k++) touch |= slots[table.slotOf(keys[k]!)]!;
-    this.touched ^= touch;
-    for (let k = 0; k < count; k++) table.insert(keys[k]!, id);
+    probes.run(text, out);
   }
 }

@@ -20,7 +20,25 @@ const COMBINING_ALL = /\p{M}+/gu;
  * the span of the original it came from. Pure; linear in the input.
  */
 export function normalise(password: string, config: NormaliserConfig): NormalisedText {
-  return isAscii(password) ? normaliseAscii(password, config) : normaliseUnicode(password, config);
+  return normaliseWithin(password, config, Infinity)!;
+}
+
+/**
+ * Like `normalise`, but gives up (null) as soon as the output would exceed `limit` units: NFKC
+ * turns one code point into up to 18 units (U+FDFA), so a cap on the input alone does not bound
+ * the text the detectors see, and the work stops at the cap instead of after the expansion.
+ */
+export function normaliseWithin(password: string, config: NormaliserConfig, limit: number): NormalisedText | null {
+  if (isAscii(password)) return password.length > limit ? null : normaliseAscii(password, config);
+  return normaliseUnicode(password, config, limit);
+}
+
+/** A term's two normalised forms (see NormalisedText), and how many input units were read. */
+export interface TermForms {
+  readonly plain: string;
+  readonly folded: string;
+  /** Input units handed to the cluster-by-cluster path (0 on the fast paths): its cost. */
+  readonly slowUnits: number;
 }
 
 /**
@@ -28,8 +46,45 @@ export function normalise(password: string, config: NormaliserConfig): Normalise
  * ~100 k terms and need no offset maps, so ASCII terms take a path that builds none.
  */
 export function normaliseTerm(term: string, config: NormaliserConfig): string {
-  if (!isAscii(term)) return normalise(term, config).folded;
-  const lower = term.toLowerCase();
+  if (!isAscii(term)) return normaliseTermForms(term, config, Infinity).folded;
+  return foldAscii(term.toLowerCase(), config);
+}
+
+/**
+ * Both forms of a term, cut at `limit` units. At most `slowBudget` input units go through the
+ * cluster-by-cluster path (the input is cut there, at a code point boundary). Without offset
+ * maps most strings need no cluster-by-cluster pass: when the string is already in the profile's
+ * Unicode form, normalising each cluster changes nothing, and the remaining steps (lower case,
+ * accent stripping, look-alikes, substitutions) map each code point on its own — except the
+ * Greek capital sigma, whose lower case depends on what follows. Those take the slow path.
+ */
+export function normaliseTermForms(term: string, config: NormaliserConfig, limit: number, slowBudget = Infinity): TermForms {
+  if (isAscii(term)) {
+    const plain = term.length > limit ? term.slice(0, limit).toLowerCase() : term.toLowerCase();
+    return { plain, folded: foldAscii(plain, config), slowUnits: 0 };
+  }
+  if ((config.unicodeForm === 'none' || term.normalize(config.unicodeForm) === term) && !term.includes('Σ')) {
+    let lower = term.toLowerCase();
+    if (config.foldDiacritics) lower = lower.normalize('NFD').replace(COMBINING_ALL, '');
+    const units: number[] = [];
+    for (let k = 0; k < lower.length && k < limit; k++) {
+      const c = lower.charCodeAt(k);
+      units.push(config.foldConfusables ? (CONFUSABLES.get(c) ?? c) : c);
+    }
+    // Never end on half a surrogate pair.
+    if (units.length === limit && isHighSurrogate(units[limit - 1]!)) units.pop();
+    return { plain: fromUnits(units), folded: fromUnits(units.map((c) => config.fold.get(c) ?? c)), slowUnits: 0 };
+  }
+  let input = term;
+  if (input.length > slowBudget) {
+    const cut = Math.max(0, slowBudget);
+    input = term.slice(0, cut > 0 && isHighSurrogate(term.charCodeAt(cut - 1)) ? cut - 1 : cut);
+  }
+  const text = normaliseUnicode(input, config, limit, true)!;
+  return { plain: text.plain, folded: text.folded, slowUnits: input.length };
+}
+
+function foldAscii(lower: string, config: NormaliserConfig): string {
   if (config.fold.size === 0) return lower;
   const table = asciiFoldTable(config.fold);
   let out = '';
@@ -42,6 +97,8 @@ export function normaliseTerm(term: string, config: NormaliserConfig): string {
   }
   return from === 0 ? lower : out + lower.slice(from);
 }
+
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
 
 function isAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
@@ -88,7 +145,11 @@ function asciiFoldTable(fold: ReadonlyMap<number, number>): Int32Array {
   return table;
 }
 
-function normaliseUnicode(password: string, config: NormaliserConfig): NormalisedText {
+/**
+ * Cluster by cluster, so every output unit keeps the span it came from. Over `limit` output
+ * units: null, or (`cut`) the clusters that fit.
+ */
+function normaliseUnicode(password: string, config: NormaliserConfig, limit: number, cut = false): NormalisedText | null {
   const plainUnits: number[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
@@ -107,6 +168,10 @@ function normaliseUnicode(password: string, config: NormaliserConfig): Normalise
     if (config.unicodeForm !== 'none') seg = seg.normalize(config.unicodeForm);
     seg = seg.toLowerCase();
     if (config.foldDiacritics) seg = seg.normalize('NFD').replace(COMBINING_ALL, '');
+    if (plainUnits.length + seg.length > limit) {
+      if (!cut) return null;
+      break;
+    }
     for (let k = 0; k < seg.length; k++) {
       let c = seg.charCodeAt(k);
       if (config.foldConfusables) c = CONFUSABLES.get(c) ?? c;

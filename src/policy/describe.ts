@@ -1,9 +1,11 @@
 import type { EngineState } from '../engine/state.js';
+import type { Mode, ProfileName } from '../types.js';
+import type { Locale } from '../wording/locales.js';
 
 /** The policy in force, for UI checklists and `GET /v1/policy`. */
 export interface PolicyDescription {
-  readonly profile: string;
-  readonly mode: string;
+  readonly profile: ProfileName;
+  readonly mode: Mode;
   readonly minLength: number;
   readonly maxLength: number;
   /** Entra points needed when a banned term is present (0: not used by this profile). */
@@ -15,9 +17,9 @@ export interface PolicyDescription {
     readonly breached: null | { readonly entries: number; readonly falsePositiveRate: number };
     readonly dictionaryWords: number;
   };
-  readonly strength: null | { readonly estimator: string; readonly minScore: number };
+  readonly strength: null | { readonly estimator: 'native' | 'zxcvbn'; readonly minScore: number };
   readonly contextFields: readonly string[];
-  readonly locale: string;
+  readonly locale: Locale;
 }
 
 export function describePolicy(state: EngineState): PolicyDescription {

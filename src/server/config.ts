@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { ConfigError } from './config-error.js';
+import { readStable } from './stable-read.js';
 import { dirname, resolve } from 'node:path';
 import type { Mode, ProfileName } from '../types.js';
 
@@ -14,8 +15,8 @@ export interface ServiceConfig {
   globalTermsFile?: string;
   /**
    * The breached filter the service AND the page use: a file built by `passgate build`, or false
-   * for none. Default: the shipped small tier (data/breached-100k.pgf), so the page's download
-   * stays small; see docs/service.md.
+   * for none. Default: the library's default (data/breached-1m.pgf), so the service judges as
+   * `createChecker()` does; see docs/service.md.
    */
   breachedFile?: string | false;
   minLength?: number;
@@ -25,6 +26,11 @@ export interface ServiceConfig {
   mode?: Mode;
   host?: string;
   port?: number;
+  /**
+   * `*`, or the one origin (`https://reset.example.com`) whose pages may call the service from a
+   * browser: CORS headers and preflight answers for it. Default: none (same origin only).
+   */
+  corsOrigin?: string;
   limits?: Limits;
 }
 
@@ -40,10 +46,7 @@ export const DEFAULT_PORT = 8080;
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
-/** A configuration problem: the CLI prints it and exits 2; a reload logs it and keeps running. */
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-}
+export { ConfigError };
 
 type Check = (value: unknown, where: string) => unknown;
 
@@ -83,6 +86,10 @@ const FIELDS: Record<string, Check> = {
   mode: oneOf('enforce', 'audit'),
   host: str,
   port: int(0, 65535),
+  corsOrigin: (v, w) => {
+    if (v === '*' || (typeof v === 'string' && /^https?:\/\/(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/.test(v))) return v;
+    throw new ConfigError(`${w} must be '*' or an origin such as https://example.com (scheme, host, optional port; no path)`);
+  },
   limits: () => undefined, // nested: validated by validateObject with LIMIT_FIELDS
 };
 
@@ -115,13 +122,8 @@ export function validateConfig(value: unknown, where = 'config'): ServiceConfig 
  * Reads and validates a JSON config file. Relative file paths inside it are resolved against the
  * file's folder, so a config works from any working directory.
  */
-export async function readConfigFile(path: string): Promise<ServiceConfig> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    throw new ConfigError(`config file '${path}': cannot read it (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
+export async function readConfigFile(path: string, settleMs = 0): Promise<ServiceConfig> {
+  const text = decoder.decode(await readStable(path, 'config file', settleMs));
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -151,15 +153,12 @@ export function mergeConfig(...layers: ServiceConfig[]): ServiceConfig {
 }
 
 /** Reads a term file the way `--custom` does: one term a line, trimmed, `#` comments skipped. */
-export async function readTermFile(path: string, what: string): Promise<string[]> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    throw new ConfigError(`${what} '${path}': cannot read it (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  return text
+export async function readTermFile(path: string, what: string, settleMs = 0): Promise<string[]> {
+  return decoder
+    .decode(await readStable(path, what, settleMs))
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l.length > 0 && !l.startsWith('#'));
 }
+
+const decoder = new TextDecoder();

@@ -1,4 +1,5 @@
 import type { PasswordContext } from '../types.js';
+import { CONTEXT_FIELDS, MAX_EXTRA_TERMS } from '../detect/context.js';
 
 /** A validated `POST /v1/evaluate` body. */
 export interface EvaluateRequest {
@@ -9,8 +10,10 @@ export interface EvaluateRequest {
 
 export type Parsed = { ok: true; value: EvaluateRequest } | { ok: false; code: string; message: string };
 
-const CONTEXT_FIELDS = ['firstName', 'lastName', 'username', 'email', 'tenantName', 'displayName'] as const;
-const MAX_EXTRA_TERMS = 50;
+// One decoder for every request: constructing a TextDecoder costs more than most decodes, and a
+// non-streaming decode keeps no state between calls.
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 
 /**
  * Parses and validates the body. Reasons describe the shape only: they never quote the body, not
@@ -20,7 +23,7 @@ const MAX_EXTRA_TERMS = 50;
 export function parseEvaluateRequest(bytes: Uint8Array): Parsed {
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = strictUtf8.decode(bytes);
   } catch {
     return bad('MALFORMED_JSON', 'the body is not valid UTF-8');
   }

@@ -1,15 +1,26 @@
 import { unwatchFile, watchFile, type Stats } from 'node:fs';
-import { buildServiceState, type ServiceState } from './service-state.js';
+import { buildServiceState, type BuiltState, type ServiceState } from './service-state.js';
 import type { ServiceConfig } from './config.js';
+import type { ReloadFailure } from './api-routes.js';
+import type { Logger } from './logger.js';
 
 export interface HolderOptions {
   /** Produces the configuration to build from: re-reads the config file on every reload. */
-  readonly load: () => Promise<ServiceConfig>;
+  readonly load: (settleMs: number) => Promise<ServiceConfig>;
   readonly configFile?: string | undefined;
-  readonly log: (line: string) => void;
+  readonly logger: Logger;
   /** Poll the input files for changes every this many ms; 0 turns watching off. */
   readonly watchIntervalMs: number;
+  /** How long an input file must stay unchanged before a reload reads it (stable-read.ts). */
+  readonly settleMs?: number | undefined;
+  /** Server-wide parts every state carries. */
+  readonly services: Pick<ServiceState, 'metrics'>;
+  /** Told of every reload's outcome (metrics). */
+  readonly onReload?: ((ok: boolean, generation: number) => void) | undefined;
 }
+
+/** Time a reload waits for its files to stop changing, unless told otherwise. */
+export const DEFAULT_SETTLE_MS = 250;
 
 /**
  * Owns the current ServiceState. `current` is the one reference requests read; `reload` builds a
@@ -23,23 +34,28 @@ export class StateHolder {
   #watched = new Set<string>();
   #debounce: NodeJS.Timeout | undefined;
   #closed = false;
+  #failure: ReloadFailure | null = null;
   readonly #options: HolderOptions;
 
-  private constructor(initial: ServiceState, options: HolderOptions) {
-    this.#current = initial;
+  private constructor(initial: BuiltState, options: HolderOptions) {
     this.#options = options;
+    this.#current = this.#complete(initial);
     this.#syncWatches();
   }
 
   /** Builds the first state; its errors (ConfigError) propagate so startup can fail clearly. */
   static async create(options: HolderOptions): Promise<StateHolder> {
-    const state = await buildServiceState(await options.load(), 1, options.configFile);
-    for (const w of state.warnings) options.log(`passgate serve: warning: ${w}`);
+    const state = await buildServiceState(await options.load(0), 1, options.configFile, 0);
+    for (const w of state.warnings) options.logger.event('warn', `warning: ${w}`);
     return new StateHolder(state, options);
   }
 
   get current(): ServiceState {
     return this.#current;
+  }
+
+  #complete(built: BuiltState): ServiceState {
+    return { ...built, ...this.#options.services, reloadFailure: () => this.#failure };
   }
 
   /** Rebuilds from the configuration and its files. Resolves true if the new state is in force. */
@@ -59,22 +75,31 @@ export class StateHolder {
   }
 
   async #reloadOnce(reason: string): Promise<boolean> {
-    const log = this.#options.log;
+    const logger = this.#options.logger;
     const started = performance.now();
     try {
-      const next = await buildServiceState(await this.#options.load(), this.#current.generation + 1, this.#options.configFile);
+      const settle = this.#options.settleMs ?? DEFAULT_SETTLE_MS;
+      const built = await buildServiceState(await this.#options.load(settle), this.#current.generation + 1, this.#options.configFile, settle);
       if (this.#closed) return false;
       const before = this.#current.config;
-      this.#current = next; // the swap: one reference, one assignment
-      for (const w of next.warnings) log(`passgate serve: warning: ${w}`);
-      if (next.config.host !== before.host || next.config.port !== before.port) {
-        log('passgate serve: note: host/port changes take effect on restart');
+      this.#current = this.#complete(built); // the swap: one reference, one assignment
+      this.#failure = null;
+      this.#options.onReload?.(true, built.generation);
+      for (const w of built.warnings) logger.event('warn', `warning: ${w}`);
+      if (built.config.host !== before.host || built.config.port !== before.port) {
+        logger.event('warn', 'note: host/port changes take effect on restart');
       }
-      log(`passgate serve: reloaded (${reason}): generation ${next.generation} in ${Math.round(performance.now() - started)} ms`);
+      logger.event('info', `reloaded (${reason}): generation ${built.generation} in ${Math.round(performance.now() - started)} ms`);
       this.#syncWatches();
       return true;
     } catch (err) {
-      log(`passgate serve: reload failed (${reason}), keeping generation ${this.#current.generation}: ${describe(err)}`);
+      const why = describe(err);
+      const generation = this.#current.generation;
+      const now = new Date().toISOString();
+      const prior = this.#failure;
+      this.#failure = { generation, since: prior?.since ?? now, failures: (prior?.failures ?? 0) + 1, reason: why };
+      this.#options.onReload?.(false, generation);
+      logger.event('error', `reload failed (${reason}), keeping generation ${generation}: ${why}`);
       return false;
     }
   }
@@ -114,6 +139,9 @@ export class StateHolder {
   }
 }
 
+// Reload errors are ConfigErrors written by this code: they name files and settings, never a
+// term or a password. Anything else is shown by its type only.
 function describe(err: unknown): string {
-  return err instanceof Error ? err.message : 'unknown error';
+  if (err instanceof Error && err.name === 'ConfigError') return err.message;
+  return err instanceof Error ? `unexpected ${err.name}` : 'unexpected error';
 }

@@ -1,8 +1,9 @@
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { errorReply, writeReply, type Reply } from './http-io.js';
-import { matchRoute } from './routes.js';
 import { StateHolder } from './holder.js';
+import { createLogger, type LogFormat } from './logger.js';
+import { ServiceMetrics } from './metrics.js';
+import { handleNodeRequest } from './node-server.js';
 import {
   DEFAULT_HOST,
   DEFAULT_PORT,
@@ -14,6 +15,7 @@ import {
 } from './config.js';
 
 export { ConfigError, type ServiceConfig, type Limits } from './config.js';
+export type { LogFormat } from './logger.js';
 
 export interface ServerOptions {
   /** A JSON config file (see docs/service.md); re-read on every reload. */
@@ -22,8 +24,12 @@ export interface ServerOptions {
   config?: ServiceConfig;
   /** Where log lines go (one per request, plus reloads); default: stderr. */
   log?: (line: string) => void;
+  /** `text` (default): one readable line per request; `json`: one JSON object per line. */
+  logFormat?: LogFormat;
   /** Poll the config, term and filter files for changes every this many ms; 0 = off. Default 1000. */
   watchIntervalMs?: number;
+  /** A reload waits until its files have not changed for this long (ms). Default 250. */
+  reloadSettleMs?: number;
   /** Reload on SIGHUP. Default false (the CLI turns it on). */
   reloadOnSighup?: boolean;
 }
@@ -46,27 +52,43 @@ export interface StartedServer extends PassgateServer {
   readonly port: number;
 }
 
+// Answers node:http writes itself for requests it cannot hand to us. Nothing of the request is
+// echoed; the connection is closed.
+const CLIENT_ERROR_ANSWERS: Record<string, string> = {
+  ERR_HTTP_REQUEST_TIMEOUT: '408 Request Timeout',
+  HPE_HEADER_OVERFLOW: '431 Request Header Fields Too Large',
+};
+
 /** Builds the service (loads and validates its configuration) without listening. */
 export async function createServer(options: ServerOptions = {}): Promise<PassgateServer> {
-  const log = options.log ?? ((line: string) => void process.stderr.write(line + '\n'));
+  const logger = createLogger(options.log ?? ((line: string) => void process.stderr.write(line + '\n')), options.logFormat);
   const overrides = validateConfig(options.config ?? {}, 'settings');
-  const load = async () => mergeConfig(options.configFile ? await readConfigFile(options.configFile) : {}, overrides);
+  const load = async (settleMs: number) => mergeConfig(options.configFile ? await readConfigFile(options.configFile, settleMs) : {}, overrides);
+  const metrics = new ServiceMetrics(1);
   const holder = await StateHolder.create({
     load,
     configFile: options.configFile,
-    log,
+    logger,
     watchIntervalMs: options.watchIntervalMs ?? 1000,
+    settleMs: options.reloadSettleMs,
+    services: { metrics: () => metrics.reply() },
+    onReload: (ok, generation) => metrics.reload(ok, generation),
   });
 
-  const server = createHttpServer((req, res) => void handle(req, res, holder, log));
   const timeout = holder.current.config.limits?.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-  server.requestTimeout = timeout;
-  server.headersTimeout = Math.min(timeout, 60_000);
-  // node:http rejects unparseable requests; answer 400 without echoing anything of them.
-  server.on('clientError', (_err, socket: Socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  // node:http checks its timeouts every `connectionsCheckingInterval` (30 s by default): check
+  // often enough that a slow client is answered 408 within the limit plus a tenth of it.
+  const server = createHttpServer({ requestTimeout: timeout, headersTimeout: timeout, connectionsCheckingInterval: Math.max(50, Math.min(1000, timeout / 10)) }, (req, res) =>
+    handleNodeRequest(req, res, holder, logger, metrics),
+  );
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
+    const answer = CLIENT_ERROR_ANSWERS[err.code ?? ''] ?? '400 Bad Request';
+    if (socket.writable) socket.end(`HTTP/1.1 ${answer}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     else socket.destroy();
-    log(`${new Date().toISOString()} - (unparseable request) 400 0.0ms`);
+    const status = Number(answer.slice(0, 3));
+    const served = { route: '(unparseable request)', method: '-', reply: { status } };
+    logger.request(served, status, 0);
+    metrics.request(served, status, 0);
   });
 
   const onHup = () => void holder.reload('SIGHUP');
@@ -116,39 +138,4 @@ export async function startServer(options: ServerOptions & { host?: string; port
   const address = service.server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return Object.assign(service, { url: `http://${shownHost}:${address.port}/`, port: address.port });
-}
-
-async function handle(req: IncomingMessage, res: ServerResponse, holder: StateHolder, log: (line: string) => void): Promise<void> {
-  const started = performance.now();
-  // One reference read per request: the whole request is served by this state.
-  const state = holder.current;
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  const found = matchRoute(url.pathname);
-  // Log the path only when it is one of ours: a client may put anything in an unknown path
-  // (even a password), and the query string is never logged.
-  const shownPath = found ? url.pathname : '(unknown path)';
-  res.once('finish', () => {
-    const ms = (performance.now() - started).toFixed(1);
-    log(`${new Date().toISOString()} ${req.method ?? '-'} ${shownPath} ${res.statusCode} ${ms}ms`);
-  });
-
-  let reply: Reply;
-  try {
-    if (!found) {
-      reply = errorReply(404, 'NOT_FOUND', 'no such resource');
-    } else {
-      const handler = found.route.methods[req.method as 'GET' | 'POST'];
-      if (!handler) {
-        const allow = Object.keys(found.route.methods).join(', ');
-        reply = errorReply(405, 'METHOD_NOT_ALLOWED', `use ${allow}`, { allow });
-      } else {
-        reply = await handler(req, { state, params: found.params, url });
-      }
-    }
-  } catch (err) {
-    // Only the error's type is logged: a message or stack could carry request data.
-    log(`passgate serve: internal error on ${shownPath}: ${err instanceof Error ? err.name : typeof err}`);
-    reply = errorReply(500, 'INTERNAL', 'internal error');
-  }
-  if (!res.headersSent && !res.destroyed) writeReply(res, reply);
 }

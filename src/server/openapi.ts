@@ -3,14 +3,28 @@
  * (routes.ts); test/server/openapi.test.ts checks that the two agree both ways: every documented
  * path, method and status is answered, and nothing else is.
  */
+import { MAX_EXTRA_TERMS } from '../detect/context.js';
+
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const jsonContent = (schema: object) => ({ 'application/json': { schema } });
 const error = (description: string) => ({ description, content: jsonContent(ref('Error')) });
 const notModified = { description: 'Not modified: the `If-None-Match` validator matches the current version.' };
-const internal = { default: error('Unexpected failure (a generic message; details are only logged by type).') };
+// What any operation may answer besides its own statuses: node:http's refusals and the 500.
+const internal = {
+  '4XX': {
+    description:
+      'A request the server could not take: a target that is not a path (400, an `Error` body), a client too slow to send ' +
+      'its request within the limit (408), headers over 16 KiB (431); 408 and 431 have no body.',
+  },
+  default: error('Unexpected failure (a generic message; details are only logged by type).'),
+};
 
-const staticGet = (summary: string, type: string, extra: Record<string, object> = {}) => ({
+/** The SPDX expression of the package's licence (test/server/openapi.test.ts keeps it equal to package.json's). */
+export const LICENSE = 'MIT AND CC-BY-SA-3.0 AND MPL-1.1 AND BSD-3-Clause AND CC-BY-4.0';
+
+const staticGet = (operationId: string, summary: string, type: string, extra: Record<string, object> = {}) => ({
   get: {
+    operationId,
     summary,
     responses: {
       '200': { description: 'The file, with an `ETag`.', content: { [type]: { schema: { type: 'string' } } } },
@@ -29,12 +43,18 @@ export function openApiDocument() {
       version: '1',
       description:
         'Decides whether a new password may be used. Stateless: run several instances behind a load balancer, ' +
-        'each with the same filter file. Any method a path does not list is answered 405 with an `Allow` header; ' +
-        'any path not listed is answered 404. Passwords are never logged or echoed.',
+        'each with the same filter file. `HEAD` is answered on every `GET` path. Any other method a path does not list ' +
+        'is answered 405 with an `Allow` header; any path not listed is answered 404. Passwords are never logged or echoed.',
+      license: { name: LICENSE, identifier: LICENSE },
     },
+    // Relative: the service root, wherever a proxy mounts it.
+    servers: [{ url: '/' }],
+    // No authentication: keep the service on a private network (docs/service.md).
+    security: [],
     paths: {
       '/v1/evaluate': {
         post: {
+          operationId: 'evaluatePassword',
           summary: 'Judge one password',
           requestBody: { required: true, content: jsonContent(ref('EvaluateRequest')) },
           responses: {
@@ -47,35 +67,45 @@ export function openApiDocument() {
       },
       '/v1/policy': {
         get: {
+          operationId: 'getPolicy',
           summary: 'The policy in force, machine-readable',
           responses: { '200': { description: 'The policy.', content: jsonContent(ref('Policy')) }, '304': notModified, ...internal },
         },
       },
       '/healthz': {
         get: {
-          summary: 'Liveness and the configuration generation',
-          responses: { '200': { description: 'Serving.', content: jsonContent(ref('Health')) }, ...internal },
+          operationId: 'getHealth',
+          summary: 'Liveness, the configuration generation, and the last reload if it failed',
+          responses: { '200': { description: 'Serving (`degraded`: the last reload failed, the previous generation serves).', content: jsonContent(ref('Health')) }, ...internal },
         },
       },
-      '/openapi.json': staticGet('This document', 'application/json'),
-      '/': staticGet('The demo reset-form page', 'text/html'),
-      '/page/app.js': staticGet("The demo page's script module", 'text/javascript'),
-      '/page/style.css': staticGet("The demo page's stylesheet", 'text/css'),
+      '/metrics': {
+        get: {
+          operationId: 'getMetrics',
+          summary: 'Prometheus metrics: requests by route and status, latency, verdicts, rejection codes, reloads',
+          responses: { '200': { description: 'Prometheus text exposition format 0.0.4.', content: { 'text/plain': { schema: { type: 'string' } } } }, ...internal },
+        },
+      },
+      '/openapi.json': staticGet('getOpenApi', 'This document', 'application/json'),
+      '/': staticGet('getPage', 'The demo reset-form page', 'text/html'),
+      '/page/app.js': staticGet('getPageScript', "The demo page's script module", 'text/javascript'),
+      '/page/style.css': staticGet('getPageStyle', "The demo page's stylesheet", 'text/css'),
       '/page/config.json': {
         get: {
+          operationId: 'getPageConfig',
           summary: "The server's checker options for the page (same profile and lists, so the same verdicts)",
           responses: { '200': { description: 'Page configuration.', content: jsonContent(ref('PageConfig')) }, '304': notModified, ...internal },
         },
       },
-      '/data/breached.pgf': staticGet('The breached-password filter the server judges with (passgate filter format)', 'application/octet-stream', {
+      '/data/breached.pgf': staticGet('getBreachedFilter', 'The breached-password filter the server judges with (passgate filter format)', 'application/octet-stream', {
         '404': error('This service uses no breached-password filter.'),
       }),
       '/data/{name}': {
-        ...staticGet('A shipped word list for the browser build', 'text/plain', { '404': error('No such data file.') }),
+        ...staticGet('getDataFile', 'A shipped word list for the browser build', 'text/plain', { '404': error('No such data file.') }),
         parameters: [{ name: 'name', in: 'path', required: true, schema: { enum: ['global-banned.txt', 'dictionary-en.txt', 'dictionary-other.txt', 'names.txt', 'common-passwords.txt'] } }],
       },
       '/dist/{file}': {
-        ...staticGet('The browser build of passgate (browser.js and its chunks)', 'text/javascript', { '404': error('No such file.') }),
+        ...staticGet('getDistFile', 'The browser build of passgate (browser.js and its chunks)', 'text/javascript', { '404': error('No such file.') }),
         parameters: [{ name: 'file', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-][A-Za-z0-9._-]*\\.js(\\.map)?$' } }],
       },
     },
@@ -101,7 +131,7 @@ export function openApiDocument() {
             email: { type: 'string' },
             tenantName: { type: 'string' },
             displayName: { type: 'string' },
-            extraTerms: { type: 'array', items: { type: 'string' }, maxItems: 50 },
+            extraTerms: { type: 'array', items: { type: 'string' }, maxItems: MAX_EXTRA_TERMS },
           },
         },
         Finding: {
@@ -121,11 +151,12 @@ export function openApiDocument() {
         },
         EvaluationResult: {
           type: 'object',
-          required: ['accepted', 'wouldReject', 'score', 'findings', 'feedback', 'strength', 'policy'],
+          required: ['accepted', 'wouldReject', 'points', 'score', 'findings', 'feedback', 'strength', 'policy'],
           properties: {
             accepted: { type: 'boolean' },
             wouldReject: { type: 'boolean' },
-            score: { type: 'number' },
+            points: { type: 'number', description: 'Entra points of the normalised password (not the 0–4 strength score)' },
+            score: { type: 'number', deprecated: true, description: 'The same number as points, kept for compatibility' },
             findings: { type: 'array', items: ref('Finding') },
             feedback: {
               type: 'object',
@@ -168,7 +199,24 @@ export function openApiDocument() {
         Health: {
           type: 'object',
           required: ['status', 'generation'],
-          properties: { status: { const: 'ok' }, generation: { type: 'integer' }, loadedAt: { type: 'string' }, profile: { type: 'string' } },
+          properties: {
+            status: { enum: ['ok', 'degraded'] },
+            generation: { type: 'integer' },
+            loadedAt: { type: 'string', format: 'date-time' },
+            profile: { type: 'string' },
+            lastReload: {
+              type: 'object',
+              description: 'Present while the last reload has failed. The reason names files and settings, never a term or a password.',
+              required: ['status', 'generation', 'since', 'failures', 'reason'],
+              properties: {
+                status: { const: 'failed' },
+                generation: { type: 'integer', description: 'The generation still serving.' },
+                since: { type: 'string', format: 'date-time', description: 'The first failure since the last good reload.' },
+                failures: { type: 'integer' },
+                reason: { type: 'string' },
+              },
+            },
+          },
         },
         PageConfig: {
           type: 'object',

@@ -1,41 +1,37 @@
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { createChecker, type Checker } from '../index.js';
 import type { CheckerOptions } from '../options.js';
-import { Assets } from '../assets/platform.js';
-import { loadFilter } from '../filter/node.js';
+import { Waivers, readRequired } from '../assets/platform.js';
+import { nodePlatform } from '../assets/node.js';
+import { DataError } from '../errors.js';
 import { PROFILES } from '../policy/profiles.js';
-import { ConfigError, readTermFile, type ServiceConfig } from './config.js';
-import { dataDir, readIfExists } from './package-files.js';
-
-/** A response body the server can send with validators (ETag) and a content type. */
-export interface StaticBody {
-  readonly body: Uint8Array;
-  readonly type: string;
-  readonly etag: string;
-}
+import { ConfigError, DEFAULT_MAX_BODY_BYTES, readTermFile, type ServiceConfig } from './config.js';
+import { textBody, type Reply, type StaticBody } from './reply.js';
+import { bytesBody } from './static-files.js';
+import { readStable } from './stable-read.js';
+import type { ApiState } from './api-routes.js';
 
 /**
  * Everything one configuration produced, built completely before it is used and never changed
  * after: a reload builds a new one and swaps a single reference, so a request that picked up a
  * state sees its checker, its policy and its filter together, never a mix of two.
  */
-export interface ServiceState {
-  readonly generation: number;
-  readonly loadedAt: string;
+export interface ServiceState extends ApiState {
   readonly config: ServiceConfig;
   readonly checker: Checker;
-  readonly policy: StaticBody;
   /** The options the page builds its own checker with: the server's lists, minus the filter. */
   readonly pageConfig: StaticBody;
-  /** The filter served to the page: the checker's own, or the small tier when the checker uses the default (null: none). */
+  /** The exact filter bytes the checker uses, served to the page (null: no breached check). */
   readonly filter: StaticBody | null;
   /** Files whose change should trigger a reload. */
   readonly inputs: readonly string[];
   /** Things an operator should know (e.g. the default filter tier is not built). */
   readonly warnings: readonly string[];
+  /** GET /metrics (the server's registry; counts span generations). */
+  readonly metrics: () => Promise<Reply>;
 }
+
+/** What a build produces; the holder adds the server-wide parts (metrics, reload status). */
+export type BuiltState = Omit<ServiceState, 'metrics' | 'reloadFailure'>;
 
 /** What the page receives at /page/config.json. */
 export interface PageConfig {
@@ -46,41 +42,31 @@ export interface PageConfig {
 
 export const FILTER_PATH = '/data/breached.pgf';
 
-export function staticBody(body: Uint8Array | string, type: string): StaticBody {
-  const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
-  const etag = `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 22)}"`;
-  return { body: bytes, type, etag };
-}
-
 export const JSON_TYPE = 'application/json; charset=utf-8';
 
-/** Builds a complete state from a configuration; throws ConfigError with a clear reason. */
-export async function buildServiceState(config: ServiceConfig, generation: number, configFile?: string): Promise<ServiceState> {
+/**
+ * Builds a complete state from a configuration; throws ConfigError with a clear reason.
+ * `settleMs`: how long each input file must stay unchanged before it is used (stable-read.ts).
+ */
+export async function buildServiceState(config: ServiceConfig, generation: number, configFile: string | undefined, settleMs: number): Promise<BuiltState> {
   const warnings: string[] = [];
   const inputs: string[] = configFile ? [configFile] : [];
   const profileName = config.profile ?? 'recommended';
 
-  const customBannedTerms = config.customTermsFile ? await readTermFile(config.customTermsFile, 'custom terms file') : undefined;
-  const globalBannedTerms = config.globalTermsFile ? await readTermFile(config.globalTermsFile, 'global terms file') : undefined;
-  if (config.customTermsFile) inputs.push(config.customTermsFile);
-  if (config.globalTermsFile) inputs.push(config.globalTermsFile);
+  // Read side by side: each waits for its own file to hold still (stable-read.ts).
+  const [customBannedTerms, globalBannedTerms, fileFilter] = await Promise.all([
+    config.customTermsFile ? readTermFile(config.customTermsFile, 'custom terms file', settleMs) : undefined,
+    config.globalTermsFile ? readTermFile(config.globalTermsFile, 'global terms file', settleMs) : undefined,
+    typeof config.breachedFile === 'string' ? readStable(config.breachedFile, 'filter file', settleMs) : null,
+  ]);
+  for (const path of [config.customTermsFile, config.globalTermsFile, config.breachedFile]) if (typeof path === 'string') inputs.push(path);
 
-  let filterBytes: Uint8Array | null = null;
-  let libraryDefault = false;
-  if (typeof config.breachedFile === 'string') {
-    inputs.push(config.breachedFile);
-    try {
-      filterBytes = new Uint8Array(await readFile(config.breachedFile));
-    } catch (err) {
-      throw new ConfigError(`filter file '${config.breachedFile}': cannot read it (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
-    }
-  } else if (config.breachedFile === undefined && PROFILES[profileName]?.breachedByDefault) {
-    // The server judges with the library's default filter (the 1M tier), like createChecker and
-    // the CLI; the page gets the shipped small tier for instant, provisional feedback.
-    libraryDefault = true;
-    const dir = dataDir();
-    filterBytes = dir ? await readIfExists(join(dir, Assets.breachedSmall)) : null;
-    if (!filterBytes) warnings.push(`no breached-password filter: ${Assets.breachedSmall} is not built (npm run build:data)`);
+  let filterBytes: Uint8Array | null = fileFilter;
+  if (config.breachedFile === undefined && PROFILES[profileName]?.breachedByDefault) {
+    // The library's own default filter (the Node platform's breachedAsset), so the service judges
+    // as createChecker() does; the bytes are kept because the page downloads the very same file.
+    // Missing, it is a DataError (exit 3), never a service quietly running without the filter.
+    filterBytes = await readRequired(nodePlatform, nodePlatform.breachedAsset, Waivers.breached);
   }
 
   const options: CheckerOptions = {
@@ -96,15 +82,21 @@ export async function buildServiceState(config: ServiceConfig, generation: numbe
 
   let checker: Checker;
   try {
-    checker = await createChecker(libraryDefault ? options : { ...options, breached: filterBytes ? { bytes: filterBytes } : false });
+    // No bytes and no choice made: the library's default applies (and its rule for missing data).
+    const breached = filterBytes ? { bytes: filterBytes } : config.breachedFile === false ? false : undefined;
+    checker = await createChecker({ ...options, ...(breached !== undefined && { breached }) });
   } catch (err) {
+    if (err instanceof DataError) throw err; // passgate's own data, not the configuration
     // Option and filter-format errors name the option or the broken field, never list contents.
     const what = err instanceof Error ? `${err.name}: ${err.message}` : 'unknown error';
     throw new ConfigError(`invalid configuration (${what})`);
   }
 
   const policyDescription = checker.policy();
-  const filter = filterBytes ? staticBody(filterBytes, 'application/octet-stream') : null;
+  if (!policyDescription.lists.breached && config.breachedFile === undefined && PROFILES[profileName]?.breachedByDefault) {
+    warnings.push(`no breached-password filter: data/${nodePlatform.breachedAsset} is not built (npm run build:data)`);
+  }
+  const filter = filterBytes ? bytesBody(filterBytes, 'application/octet-stream') : null;
   const pageConfig: PageConfig = {
     generation,
     options,
@@ -114,7 +106,7 @@ export async function buildServiceState(config: ServiceConfig, generation: numbe
           // makes each filter version its own cacheable address.
           url: `${FILTER_PATH.slice(1)}?v=${encodeURIComponent(filter.etag.slice(1, -1))}`,
           bytes: filter.body.byteLength,
-          entries: libraryDefault ? loadFilter(filter.body).count : policyDescription.lists.breached?.entries ?? 0,
+          entries: policyDescription.lists.breached?.entries ?? 0,
         }
       : null,
   };
@@ -124,8 +116,10 @@ export async function buildServiceState(config: ServiceConfig, generation: numbe
     loadedAt: new Date().toISOString(),
     config,
     checker,
-    policy: staticBody(JSON.stringify(policyDescription), JSON_TYPE),
-    pageConfig: staticBody(JSON.stringify(pageConfig), JSON_TYPE),
+    policy: textBody(JSON.stringify(policyDescription), JSON_TYPE),
+    pageConfig: textBody(JSON.stringify(pageConfig), JSON_TYPE),
+    maxBodyBytes: config.limits?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    corsOrigin: config.corsOrigin,
     filter,
     inputs,
     warnings,

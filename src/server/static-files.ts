@@ -1,18 +1,12 @@
-import type { IncomingMessage } from 'node:http';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { Assets } from '../assets/platform.js';
 import { dataDir, distDir, readIfExists } from './package-files.js';
-import { staticBody, type StaticBody } from './service-state.js';
-import type { Reply } from './http-io.js';
+import type { StaticBody } from './reply.js';
 
-/** Answers 304 when the client already holds this version, else the body with its validator. */
-export function conditional(req: IncomingMessage, file: StaticBody, cacheControl = 'no-cache'): Reply {
-  const headers = { etag: file.etag, 'cache-control': cacheControl };
-  const held = req.headers['if-none-match'];
-  if (held !== undefined && held.split(',').some((t) => t.trim() === file.etag || t.trim() === `W/${file.etag}`)) {
-    return { status: 304, headers };
-  }
-  return { status: 200, headers: { ...headers, 'content-type': file.type }, body: file.body };
+/** A byte body tagged by its SHA-256 (files may be megabytes: node:crypto's native digest). */
+export function bytesBody(body: Uint8Array, type: string): StaticBody {
+  return { body, type, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"` };
 }
 
 // Only the word lists the browser platform asks for; filters are served from the server's state
@@ -27,7 +21,7 @@ export function dataFile(name: string): Promise<StaticBody | null> {
   let file = dataCache.get(name);
   if (!file) {
     const dir = dataDir();
-    file = dir ? readIfExists(join(dir, name)).then((b) => (b ? staticBody(b, 'text/plain; charset=utf-8') : null)) : Promise.resolve(null);
+    file = dir ? readIfExists(join(dir, name)).then((b) => (b ? bytesBody(b, 'text/plain; charset=utf-8') : null)) : Promise.resolve(null);
     file.catch(() => dataCache.delete(name));
     dataCache.set(name, file);
   }
@@ -56,5 +50,5 @@ export async function distFile(name: string): Promise<StaticBody | null> {
   if (!type || !(name.startsWith('browser') || name.startsWith('chunk-'))) return null;
   const dir = distDir();
   const bytes = dir ? await readIfExists(join(dir, name)) : null;
-  return bytes ? staticBody(bytes, type) : null;
+  return bytes ? bytesBody(bytes, type) : null;
 }

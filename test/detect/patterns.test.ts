@@ -6,6 +6,7 @@ import {
   findKeyboardWalks,
   findPatterns,
   findRepeats,
+  MAX_REPEAT_PERIOD,
   findSequences,
   type PatternMatch,
 } from '../../src/detect/patterns/index.js';
@@ -366,7 +367,7 @@ describe('properties', () => {
     // Reference: for each period, walk every position and extend; keep primitive blocks only.
     const naive = (s: string): string[] => {
       const out: string[] = [];
-      for (let p = 1; p === 1 || 2 * p <= s.length; p++) {
+      for (let p = 1; (p === 1 || 2 * p <= s.length) && p <= MAX_REPEAT_PERIOD; p++) {
         let j = 0;
         while (j + p < s.length) {
           if (s[j] !== s[j + p]) {
@@ -386,13 +387,23 @@ describe('properties', () => {
     const periodic = fc
       .tuple(fc.string({ unit: fc.constantFrom('a', 'b', 'c'), maxLength: 6 }), fc.integer({ min: 1, max: 5 }), fc.string({ unit: fc.constantFrom('a', 'b', 'x'), maxLength: 8 }))
       .map(([block, k, tail]) => tail + block.repeat(k) + tail);
+    // Blocks around the longest period searched (issue 10 item 2: the search is O(n · period)).
+    const longBlocks = fc
+      .tuple(fc.string({ unit: fc.constantFrom('a', 'b', 'c'), minLength: MAX_REPEAT_PERIOD - 3, maxLength: MAX_REPEAT_PERIOD + 3 }), fc.integer({ min: 2, max: 3 }), fc.string({ unit: fc.constantFrom('a', 'x'), maxLength: 4 }))
+      .map(([block, k, tail]) => tail + block.repeat(k) + tail);
     fc.assert(
-      fc.property(fc.oneof(inputs, periodic, fc.string({ unit: fc.constantFrom('a', 'b'), maxLength: 40 })), (s) => {
+      fc.property(fc.oneof(inputs, periodic, longBlocks, fc.string({ unit: fc.constantFrom('a', 'b'), maxLength: 40 })), (s) => {
         const got = findRepeats(s).map((m) => `${m.start}-${m.end}x${m.params!.blockLength}`).sort();
         expect(got).toEqual(naive(s));
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('repeats: blocks longer than MAX_REPEAT_PERIOD are left to brute force', () => {
+    const block = (n: number) => Array.from({ length: n }, (_, i) => 'qwertyuiopasdfghjklzxcvbnm'[(i * 7) % 26]! + (i % 10)).join('').slice(0, n);
+    expect(findRepeats(block(MAX_REPEAT_PERIOD).repeat(2)).map((m) => m.params!.blockLength)).toContain(MAX_REPEAT_PERIOD);
+    expect(findRepeats(block(MAX_REPEAT_PERIOD + 1).repeat(2)).filter((m) => m.kind === 'block')).toEqual([]);
   });
 
   it('sequences: constant step over one class', () => {

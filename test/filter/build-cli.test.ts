@@ -99,6 +99,66 @@ describe('passgate build: text lists', () => {
   });
 });
 
+describe('passgate build: inputs that cannot make a useful filter fail (issue 10 item 6)', () => {
+  const noOutput = async (name: string): Promise<void> => {
+    expect((await readdir(dir)).filter((n) => n.includes(name))).toEqual([]);
+  };
+
+  it('empty input, or only blank lines', async () => {
+    for (const [name, content] of [['empty0', ''], ['blank0', '\n\r\n\n']] as const) {
+      const r = await run(['--input', await file(`${name}.txt`, content), '--output', join(dir, `${name}.pgf`)]);
+      expect(r.code).toBe(3);
+      expect(r.err).toMatch(/no entries: the input holds no usable line; nothing was written/);
+      await noOutput(`${name}.pgf`);
+    }
+  });
+
+  it('input where every line is malformed', async () => {
+    const r = await run(['--input', await file('allbad0.txt', 'not-a-hash:1\nzzz\n'), '--output', join(dir, 'allbad0.pgf'), '--format', 'hibp']);
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(/every line \(2\) is malformed .*line 1: .*nothing was written/);
+    await noOutput('allbad0.pgf');
+  });
+
+  it('a --expected so low that the false-positive rate is absurd (50k entries, --expected 10)', async () => {
+    const lines = Array.from({ length: 50_000 }, (_, i) => `w${i}`).join('\n');
+    const input = await file('absurd0.txt', lines);
+    const r = await run(['--input', input, '--output', join(dir, 'absurd0.pgf'), '--expected', '10']);
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(/50000 entries but --expected 10: the false-positive rate would be about 1\.0e\+0, more than 10× the target 0\.0001 \(give the real count, or leave --expected out\); nothing was written/);
+    await noOutput('absurd0.pgf');
+    // Within 10× of the target it is a warning, and the filter is written.
+    const ok = await run(['--input', input, '--output', join(dir, 'absurd1.pgf'), '--expected', '40000']);
+    expect(ok.code).toBe(0);
+    expect(ok.err).toMatch(/50000 entries but --expected 40000: the false-positive rate is about/);
+  });
+
+  it('a line past the length cap (a file with no newline) is one malformed line, read in bounded memory', async () => {
+    const path = join(dir, 'noline0.txt');
+    await writeFile(path, Buffer.alloc(64 << 20, 0x61)); // 64 MiB of "a", no LF
+    await writeFile(join(dir, 'noline1.txt'), Buffer.concat([Buffer.from('ok\n'), Buffer.alloc(200_000, 0x62), Buffer.from('\nfine\n')]));
+    const before = process.memoryUsage().rss;
+    const r = await run(['--input', path, '--output', join(dir, 'noline0.pgf')]);
+    expect(process.memoryUsage().rss - before).toBeLessThan(48 << 20);
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(/every line \(1\) is malformed \(line 1: longer than 65536 bytes\)/);
+    const two = await run(['--input', join(dir, 'noline1.txt'), '--output', join(dir, 'noline1.pgf')]);
+    expect(two.code).toBe(0);
+    expect(two.out).toMatch(/2 entries, 0 skipped, 1 malformed/);
+    expect(two.err).toMatch(/line 2: longer than 65536 bytes/);
+  });
+
+  it('a lone CR is not a line end; invalid UTF-8 is malformed', async () => {
+    const input = await file('cr0.txt', Buffer.concat([Buffer.from('a\rb\nc\r\n'), Buffer.from([0xc3, 0x28, 0x0a])]));
+    const r = await run(['--input', input, '--output', join(dir, 'cr0.pgf')]);
+    expect(r.out).toMatch(/2 entries, 0 skipped, 1 malformed/);
+    const f = loadFilter(await readFile(join(dir, 'cr0.pgf')));
+    expect(f.mayContain('a\rb')).toBe(true);
+    expect(f.mayContain('c')).toBe(true);
+    expect(f.mayContain('a')).toBe(false);
+  });
+});
+
 describe('passgate build: HIBP downloads', () => {
   const hibp = [
     `${PASSWORD_SHA1}:3861493`,
@@ -168,7 +228,7 @@ describe('passgate build: usage errors', () => {
     ['min-count on text', ['--input', 'a', '--output', 'b', '--min-count', '3'], /--min-count needs --format hibp/],
     ['fractional min-count', ['--input', 'a', '--output', 'b', '--format', 'hibp', '--min-count', '1.5'], /--min-count expects a whole number/],
     ['fast keys for hibp', ['--input', 'a', '--output', 'b', '--format', 'hibp', '--key-type', 'fast'], /key type is sha1/],
-    ['bad key type', ['--input', 'a', '--output', 'b', '--key-type', 'md5'], /--key-type must be fast or sha1/],
+    ['bad key type', ['--input', 'a', '--output', 'b', '--key-type', 'md5'], /--key-type must be fast, sha1 or ntlm/],
     ['same input and output', ['--input', 'a', '--output', './a'], /--output must differ from --input/],
   ];
   it.each(cases)('%s', async (_name, args, message) => {

@@ -4,7 +4,7 @@ import { buildFilter, createFilterBuilder, loadFilter } from '../../src/filter/i
 import { nodeSha1Hex } from '../../src/filter/sha1-node.js';
 import { portableSha1Hex } from '../../src/filter/sha1-portable.js';
 import { blockedBloomFpr, chooseShape } from '../../src/filter/sizing.js';
-import { blockScale, queryLanes } from '../../src/filter/bloom.js';
+import { blockStore, queryLanes } from '../../src/filter/bloom.js';
 import { fastHash, lane2 } from '../../src/filter/hash.js';
 import { makeFastQuery } from '../../src/filter/query-fast.js';
 import { randomHex40, randomKeys } from './helpers.js';
@@ -73,14 +73,23 @@ describe('blocked Bloom filter', () => {
     );
   });
 
-  it('the inlined reader query computes the same bits as hash.ts + bloom.ts', () => {
+  it('the inlined reader query computes the same bits as hash.ts + bloom.ts, in one part or many', () => {
     // A half-full filter, so that both answers occur often and a divergence cannot hide.
     const words = new Int32Array(64 * 16).map((_, i) => Math.imul(i + 1, 0x9e3779b1) & Math.imul(i + 7, 0x85ebca6b));
+    // The same 64 blocks as one part, and as four parts of 16 blocks (shift 4).
+    const layouts = [
+      { parts: [words], shift: 26 },
+      { parts: [0, 1, 2, 3].map((i) => words.subarray(i * 256, (i + 1) * 256)), shift: 4 },
+    ];
     fc.assert(
       fc.property(anyString, fc.nat({ max: 0xffffffff }), fc.integer({ min: 1, max: 4 }), (s, seed, k) => {
-        const inline = makeFastQuery(words, 64, k, seed)(s);
         const h1 = fastHash(s, seed);
-        expect(inline).toBe(queryLanes(words, blockScale(64), k, h1, lane2));
+        const h2 = lane2;
+        const expected = queryLanes(blockStore([words], 26, 64), k, h1, h2);
+        for (const { parts, shift } of layouts) {
+          expect(makeFastQuery(parts, shift, 64, k, seed)(s)).toBe(expected);
+          expect(queryLanes(blockStore(parts, shift, 64), k, h1, h2)).toBe(expected);
+        }
       }),
       { numRuns: 2000 },
     );
@@ -127,8 +136,9 @@ describe('blocked Bloom filter', () => {
 
   it('reports its parameters', () => {
     const f = loadFilter(buildFilter(randomKeys(1000, 1, 'p'), { falsePositiveRate: 1e-3, minCount: 7 }));
-    expect(f).toMatchObject({ keyType: 'fast', count: 1000, falsePositiveRate: 1e-3, minCount: 7, version: 1 });
-    expect(f.byteLength).toBe(64 + f.blockCount * 64);
+    expect(f).toMatchObject({ keyType: 'fast', count: 1000, falsePositiveRate: 1e-3, minCount: 7, version: 2, partCount: 1 });
+    // Fixed header 64 + one part checksum, padded to 128, then the blocks.
+    expect(f.byteLength).toBe(128 + f.blockCount * 64);
     expect(f.bitsPerKey).toBeCloseTo((f.blockCount * 512) / 1000, 10);
     expect(f.estimatedFalsePositiveRate).toBeLessThanOrEqual(1e-3);
     expect(f.mayContainSha1Hex).toBeUndefined();

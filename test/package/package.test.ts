@@ -54,7 +54,7 @@ describe('the packed package', () => {
     // `problems` is grouped by kind (an object); list every problem found, whatever its shape.
     const report = JSON.parse(readFileSync(out, 'utf8')) as { analysis: { entrypoints: Record<string, unknown> }; problems?: unknown };
     expect(Object.values(report.problems ?? {}).flat()).toEqual([]);
-    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './browser', './builder', './package.json', './server', './zxcvbn']);
+    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './browser', './builder', './fetch', './package.json', './server', './zxcvbn']);
     expect(r.status).toBe(0);
   }, 120_000);
 

@@ -4,6 +4,7 @@ import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rawExchange, rawStatus } from './helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RUNNER = fileURLToPath(new URL('./fixtures/run-cli.ts', import.meta.url));
@@ -67,6 +68,62 @@ it('serves on an ephemeral port, reloads on SIGHUP, stops cleanly on SIGTERM, lo
   expect(p.stderr()).toMatch(/POST \/v1\/evaluate 400 /);
   expect(p.stdout() + p.stderr()).not.toContain(SECRET);
 });
+
+it('survives request targets that are no URL, and never prints them (issue 10, item 1)', async () => {
+  const p = run(['serve', '--port', '0', '--no-watch', '--no-breached']);
+  const url = await until(() => /listening on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(p.stdout())?.[1], 'the URL');
+  for (const target of ['http://[Canary-x', '//[Canary', 'http://Canary:99999/', 'http://']) {
+    const answer = await rawExchange(url, `GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+    expect(rawStatus(answer), target).toBe(400);
+  }
+  expect((await fetch(new URL('healthz', url))).status).toBe(200);
+  expect(p.child.exitCode).toBeNull();
+  p.child.kill('SIGTERM');
+  expect(await p.exit).toBe(0);
+  expect(p.stdout() + p.stderr()).not.toContain('Canary');
+});
+
+it('takes --log-format json and --cors-origin', async () => {
+  const p = run(['serve', '--port', '0', '--no-watch', '--no-breached', '--log-format', 'json', '--cors-origin', 'https://reset.example.com']);
+  const url = await until(() => /listening on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(p.stdout())?.[1], 'the URL');
+  const res = await fetch(new URL('v1/evaluate', url), { method: 'POST', body: JSON.stringify({ password: SECRET }), headers: { origin: 'https://reset.example.com' } });
+  expect(res.headers.get('access-control-allow-origin')).toBe('https://reset.example.com');
+  await until(() => p.stderr().includes('"route":"/v1/evaluate"'), 'the log line');
+  p.child.kill('SIGTERM');
+  expect(await p.exit).toBe(0);
+  const lines = p.stderr().trim().split('\n').map((l) => JSON.parse(l));
+  expect(lines.find((l) => l.msg === 'request')).toMatchObject({ method: 'POST', route: '/v1/evaluate', status: 200 });
+  expect(lines.at(-1)).toMatchObject({ level: 'info', msg: 'stopped' });
+  expect(p.stderr()).not.toContain(SECRET);
+  const bad = run(['serve', '--log-format', 'xml']);
+  expect(await bad.exit).toBe(2);
+  expect(bad.stderr()).toMatch(/--log-format must be text or json/);
+});
+
+it('runs --workers 2 on one port, forwards SIGHUP to every worker, and stops them all on SIGTERM', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'passgate-cli-'));
+  const terms = join(dir, 'custom.txt');
+  writeFileSync(terms, 'zzzzqqqq\n');
+  const p = run(['serve', '--port', '0', '--profile', 'entra', '--custom', terms, '--no-watch', '--workers', '2']);
+  const url = await until(() => /listening on (http:\/\/127\.0\.0\.1:\d+\/) \(2 workers\)/.exec(p.stdout())?.[1], 'the URL', 40_000);
+  expect(p.stdout().match(/listening on/g)).toHaveLength(1);
+  const judge = async () =>
+    (await (await fetch(new URL('v1/evaluate', url), { method: 'POST', body: JSON.stringify({ password: SECRET }) })).json()).accepted;
+  for (let i = 0; i < 6; i++) expect(await judge()).toBe(true);
+  writeFileSync(terms + '.tmp', 'korvath\n');
+  renameSync(terms + '.tmp', terms);
+  p.child.kill('SIGHUP');
+  await until(() => (p.stderr().match(/reloaded \(SIGHUP\): generation 2/g)?.length ?? 0) >= 2, 'both reloads');
+  for (let i = 0; i < 6; i++) expect(await judge()).toBe(false);
+  p.child.kill('SIGTERM');
+  expect(await p.exit).toBe(0);
+  expect(p.stderr().match(/passgate serve: stopped/g)).toHaveLength(2);
+  expect(p.stdout() + p.stderr()).not.toContain(SECRET);
+
+  const bad = run(['serve', '--port', '0', '--workers', '2', '--custom', join(dir, 'missing.txt')]);
+  expect(await bad.exit).toBe(2);
+  expect(bad.stderr()).toMatch(/custom terms file '.*missing\.txt': cannot read it \(ENOENT\)/);
+}, 90_000);
 
 it('refuses a bad configuration with exit code 2 and a clear message', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'passgate-cli-'));

@@ -45,3 +45,28 @@ export async function startTestServer(config: ServiceConfig = {}, options: Parti
 }
 
 export const evaluateBody = (password: unknown, extra: Record<string, unknown> = {}) => JSON.stringify({ password, ...extra });
+
+/**
+ * Sends `text` as-is on a fresh TCP connection and resolves with everything the server wrote
+ * back before it closed the connection (or `waitMs` passed). For request lines and headers that
+ * fetch() refuses to send.
+ */
+export async function rawExchange(url: string, text: string, waitMs = 3000): Promise<string> {
+  const { connect } = await import('node:net');
+  const { port, hostname } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname);
+    let out = '';
+    const timer = setTimeout(() => socket.destroy(), waitMs);
+    socket.on('connect', () => socket.write(text));
+    socket.on('data', (c: Buffer) => (out += c.toString('latin1')));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      clearTimeout(timer);
+      resolve(out);
+    });
+  });
+}
+
+/** The status code of the first response in a raw exchange (0 when none came back). */
+export const rawStatus = (response: string): number => Number(/^HTTP\/1\.[01] (\d{3})/.exec(response)?.[1] ?? 0);

@@ -153,8 +153,23 @@ describe('other endpoints', () => {
     expect(a.headers.get('allow')).toBe('POST');
     const b = await s.request('DELETE', '/healthz');
     expect(b.status).toBe(405);
-    expect(b.headers.get('allow')).toBe('GET');
+    expect(b.headers.get('allow')).toBe('GET, HEAD');
     expect((await s.post('/v1/policy', '{}')).status).toBe(405);
+  });
+
+  it('answers HEAD on every GET route with the GET answer\'s status and headers and no body', async () => {
+    for (const path of ['/v1/policy', '/healthz', '/openapi.json', '/', '/page/app.js', '/page/style.css', '/page/config.json', '/data/names.txt', '/data/breached.pgf', '/data/nope.txt']) {
+      const get = await s.get(path);
+      const head = await s.request('HEAD', path);
+      expect(head.status, path).toBe(get.status);
+      expect(head.text, path).toBe('');
+      for (const h of ['content-type', 'content-length', 'etag', 'cache-control']) expect(head.headers.get(h), `${path} ${h}`).toBe(get.headers.get(h));
+    }
+    const etag = (await s.get('/v1/policy')).headers.get('etag')!;
+    expect((await s.request('HEAD', '/v1/policy', { headers: { 'if-none-match': etag } })).status).toBe(304);
+    const post = await s.request('HEAD', '/v1/evaluate');
+    expect(post.status).toBe(405);
+    expect(post.headers.get('allow')).toBe('POST');
   });
 
   it('answers 404 for an unknown path', async () => {

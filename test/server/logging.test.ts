@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { startTestServer, type TestServer } from './helpers.js';
 
 // Distinctive, so a hit anywhere can only be a leak.
@@ -50,4 +51,38 @@ it('logs exactly one line per request and never a body', async () => {
   const lines = s.lines.slice(before);
   expect(lines).toHaveLength(20);
   for (const line of lines) expect(line).toMatch(/^\S+ POST \/v1\/evaluate 200 \d+\.\dms$/);
+});
+
+describe('access-log lines name fixed routes only (issue 10, item 5a)', () => {
+  it.each(['/data/MySecretPassw0rd', '/dist/MySecretPassw0rd.js', '/dist/browserMySecretPassw0rd.js', '/data/MySecretPassw0rd?v=MySecretPassw0rd', '/MySecretPassw0rd'])(
+    'logs %s without its path',
+    async (path) => {
+      const before = s.lines.length;
+      expect((await s.get(path)).status).toBe(404);
+      const lines = s.lines.slice(before);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).not.toContain('MySecretPassw0rd');
+      expect(lines[0]).toMatch(/^\S+ GET (\/data\/\{name\}|\/dist\/\{file\}|\(unknown path\)) 404 \d+\.\dms$/);
+    },
+  );
+
+  it('never logs anything of a random path, query or header value', async () => {
+    // A marker that cannot occur in a log line by chance, wrapped in arbitrary path characters.
+    const piece = fc.stringMatching(/^[A-Za-z0-9._~!$&'()*+,;=:@%-]{0,12}$/);
+    const prefix = fc.constantFrom('/', '/data/', '/dist/', '/dist/browser', '/v1/', '/page/', '/healthz/', '/v1/policy/');
+    await fc.assert(
+      fc.asyncProperty(prefix, piece, piece, piece, fc.boolean(), async (pre, a, b, h, post) => {
+        const marker = `Qx${a.replace(/%/g, '')}Canary${b.replace(/%/g, '')}`;
+        const before = s.lines.length;
+        const path = `${pre}${encodeURIComponent(marker)}?q=${encodeURIComponent(marker)}`;
+        const init = { headers: { 'x-note': `${marker}${h.replace(/[^A-Za-z0-9]/g, '')}`, 'content-type': 'application/json' } };
+        await s.request(post ? 'POST' : 'GET', path, post ? { ...init, body: JSON.stringify({ password: marker }) } : init);
+        await s.request('GET', `/v1/policy?${encodeURIComponent(marker)}=${encodeURIComponent(marker)}`, init);
+        const logged = s.lines.slice(before).join('\n');
+        expect(logged).not.toContain('Canary');
+        expect(logged).not.toContain(encodeURIComponent(marker));
+      }),
+      { numRuns: 60 },
+    );
+  });
 });

@@ -1,4 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ROUTES, matchRoute } from '../../src/server/routes.js';
 import { startTestServer, type Answer, type TestServer } from './helpers.js';
 
@@ -47,7 +52,8 @@ it('documents exactly the routes the server has, with exactly their methods', as
     for (const m of METHODS.filter((x) => !docMethods.includes(x))) {
       const a = await s.request(m, concrete);
       expect(a.status, `${m} ${concrete}`).toBe(405);
-      expect(a.headers.get('allow')).toBe(docMethods.join(', '));
+      // HEAD is answered wherever GET is (RFC 9110 §9.3.2), so Allow names it too.
+      expect(a.headers.get('allow')).toBe((docMethods.includes('GET') ? [...docMethods, 'HEAD'] : docMethods).join(', '));
     }
   }
 });
@@ -69,6 +75,7 @@ it('answers every documented status and no undocumented one', async () => {
   expect(Object.keys(bad.json.error).sort()).toEqual(['code', 'message']);
   await probe(s, 'POST', '/v1/evaluate', { body: JSON.stringify({ password: 'x'.repeat(20_000) }), headers: json });
   await probe(s, 'GET', '/healthz');
+  await probe(s, 'GET', '/metrics');
   // Every cacheable GET: 200, then 304 with its validator.
   const cacheable = ['/v1/policy', '/openapi.json', '/', '/page/app.js', '/page/style.css', '/page/config.json', '/data/breached.pgf', '/data/names.txt'];
   for (const path of cacheable) {
@@ -92,3 +99,28 @@ it('answers every documented status and no undocumented one', async () => {
   }
   expect([...seen].sort()).toEqual([...documented()].sort());
 });
+
+it('names the package licence and an operationId for every operation', async () => {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  expect(doc.info.license.identifier).toBe(pkg.license);
+  const ids = Object.values<any>(doc.paths).flatMap((item) => METHODS.map((m) => item[m.toLowerCase()]?.operationId).filter(Boolean));
+  expect(new Set(ids).size).toBe(ids.length);
+  expect(ids.length).toBe(ROUTES.reduce((n, r) => n + Object.keys(r.methods).length, 0));
+});
+
+it('lints clean with @redocly/cli (its recommended rules), offline', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'passgate-openapi-'));
+  const file = join(dir, 'openapi.json');
+  writeFileSync(file, JSON.stringify(doc));
+  const cli = fileURLToPath(new URL('../../node_modules/@redocly/cli/bin/cli.js', import.meta.url));
+  const run = spawnSync(process.execPath, [cli, 'lint', file, '--format', 'json'], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+  });
+  const report = JSON.parse(run.stdout.slice(run.stdout.indexOf('{')));
+  const problems = (report.problems ?? []).map((p: any) => `${p.severity} ${p.ruleId}: ${p.message} at ${p.location?.[0]?.pointer}`);
+  expect(problems).toEqual([]);
+  expect(run.status).toBe(0);
+}, 90_000);

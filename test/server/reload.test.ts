@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestServer, type TestServer } from './helpers.js';
@@ -109,5 +109,72 @@ describe('reload', () => {
     await expect(startTestServer({ breachedFile: join(w.dir, 'missing.pgf') })).rejects.toThrow(/filter file .* cannot read it \(ENOENT\)/);
     const junk = w.write('junk.pgf', 'not a filter at all, just text');
     await expect(startTestServer({ breachedFile: junk })).rejects.toThrow(/invalid configuration \(FilterFormatError/);
+  });
+
+  it('never applies a terms file that is being rewritten in place (truncate, then slow writes)', async () => {
+    // 302 terms each time; 'commonterm' is the last line, so any torn read lacks it (and is shorter).
+    const list = (prefix: string) => [...Array.from({ length: 301 }, (_, i) => `${prefix}${i.toString(36).padStart(4, '0')}x`), 'commonterm'].join('\n') + '\n';
+    const w = workspace();
+    const terms = w.write('custom.txt', list('fill'));
+    s = await startTestServer({ profile: 'recommended', customTermsFile: terms, breachedFile: false }, { watchIntervalMs: 20, reloadSettleMs: 100 });
+    const t = s;
+    const counts = new Set<number>();
+    const accepted: boolean[] = [];
+    let writing = true;
+    const reloader = async () => {
+      while (writing) await t.server.reload();
+    };
+    const sample = async () => {
+      while (writing) {
+        counts.add((await t.get('/v1/policy')).json.lists.customBannedTerms);
+        accepted.push((await t.post('/v1/evaluate', JSON.stringify({ password: 'Commonterm2024!xyz' }))).json.accepted);
+      }
+    };
+    const samplers = [reloader(), sample(), sample()];
+    for (let round = 0; round < 2; round++) {
+      // The in-place rewrite a careless deploy does: truncate, then the new text in small writes.
+      const text = list(round === 0 ? 'zzfil' : 'yyfil');
+      const fd = openSync(terms, 'w');
+      for (let at = 0; at < text.length; at += 120) {
+        writeSync(fd, text.slice(at, at + 120));
+        await new Promise((r) => setTimeout(r, 12));
+      }
+      closeSync(fd);
+      await new Promise((r) => setTimeout(r, 400));
+    }
+    writing = false;
+    await Promise.all(samplers);
+    expect(await t.server.reload()).toBe(true);
+    expect([...counts]).toEqual([302]);
+    expect(accepted.length).toBeGreaterThan(10);
+    expect(accepted.every((a) => a === false)).toBe(true);
+    expect((await t.get('/page/config.json')).json.options.customBannedTerms[0]).toBe('yyfil0000x');
+    expect(t.server.generation).toBeGreaterThan(2);
+  });
+
+  it('reports a failed reload on /healthz until a reload succeeds, without quoting a term', async () => {
+    const w = workspace();
+    const terms = w.write('custom.txt', 'zzzzqqqq\n');
+    s = await startTestServer({ profile: 'entra', customTermsFile: terms });
+    expect((await s.get('/healthz')).json).toMatchObject({ status: 'ok', generation: 1 });
+    expect((await s.get('/healthz')).json.lastReload).toBeUndefined();
+    w.write('custom.txt', 'korvath\nQ9$\n'); // under the 4-character minimum
+    expect(await s.server.reload()).toBe(false);
+    const first = (await s.get('/healthz')).json;
+    expect(first.status).toBe('degraded');
+    expect(first.generation).toBe(1);
+    expect(first.lastReload).toMatchObject({ status: 'failed', generation: 1, failures: 1 });
+    expect(first.lastReload.reason).toMatch(/customBannedTerms\[1\]/);
+    expect(Date.parse(first.lastReload.since)).not.toBeNaN();
+    expect(JSON.stringify(first)).not.toContain('Q9$');
+    expect(JSON.stringify(first)).not.toContain('korvath');
+    expect(await s.server.reload()).toBe(false);
+    const second = (await s.get('/healthz')).json;
+    expect(second.lastReload).toMatchObject({ failures: 2, since: first.lastReload.since });
+    w.write('custom.txt', 'korvath\n');
+    expect(await s.server.reload()).toBe(true);
+    const healed = (await s.get('/healthz')).json;
+    expect(healed).toMatchObject({ status: 'ok', generation: 2 });
+    expect(healed.lastReload).toBeUndefined();
   });
 });

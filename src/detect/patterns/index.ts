@@ -10,7 +10,7 @@ export type { PatternMatch } from './types.js';
 export { findAffixes, digitGuesses } from './affix.js';
 export { findDates, REFERENCE_YEAR, MIN_YEAR_SPACE } from './dates.js';
 export { findKeyboardWalks } from './keyboard.js';
-export { findRepeats } from './repeat.js';
+export { findRepeats, MAX_REPEAT_PERIOD } from './repeat.js';
 export { findSequences } from './sequence.js';
 
 /**

@@ -7,6 +7,13 @@ import type { PatternMatch } from './types.js';
 const SINGLE_CHAR_GUESSES = 10;
 /** Blocks longer than this are not worth a pattern lookup: brute force dominates anyway. */
 const MAX_BLOCK_LOOKUP = 32;
+/**
+ * The longest block searched for. Highly periodic text (`ab` × 4096) has a stretch at every
+ * multiple of its period, so the search costs O(n) per period: capped, it is O(n · 64) instead of
+ * O(n²). A block past 64 units is priced at ≥ 10⁶⁴ guesses either way, and a password holding two
+ * copies of one is over 128 units long: neither the estimate nor the points can change.
+ */
+export const MAX_REPEAT_PERIOD = 64;
 
 /**
  * REPETITIVE:
@@ -21,12 +28,13 @@ const MAX_BLOCK_LOOKUP = 32;
  *
  * Method: for every period p ≤ n/2, the maximal p-periodic stretches are found by probing
  * `plain[j] === plain[j + p]` every p positions and extending hits: O(n log n) comparisons on
- * ordinary text, O(n²) only on highly periodic text; no regex, no allocation except the matches.
+ * ordinary text, O(n · MAX_REPEAT_PERIOD) on highly periodic text; no regex, no allocation
+ * except the matches.
  */
 export function findRepeats(plain: string): PatternMatch[] {
   const out: PatternMatch[] = [];
   const n = plain.length;
-  for (let p = 1; p === 1 || p * 2 <= n; p++) {
+  for (let p = 1; (p === 1 || p * 2 <= n) && p <= MAX_REPEAT_PERIOD; p++) {
     // A reportable stretch needs a run of `need` consecutive positions j with
     // plain[j] === plain[j + p] (2 for single characters: "aaa"; p for blocks: two copies).
     // Any such run contains a multiple of `need`, so only those positions are probed and a hit is

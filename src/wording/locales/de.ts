@@ -6,7 +6,9 @@ const q = (s: unknown) => `„${String(s ?? '')}“`;
 export const de: LocaleWording = {
   messages: {
     BANNED_TERM: {
-      warning: (p) => (p.distance ? `Es ähnelt zu sehr dem gesperrten Wort ${q(p.term)}.` : `Es enthält das gesperrte Wort ${q(p.term)}.`),
+      warning: (p) =>
+        p.term === undefined ? (p.distance ? 'Es ähnelt zu sehr einem gesperrten Wort.' : 'Es ist ein gesperrtes Wort.')
+        : p.distance ? `Es ähnelt zu sehr dem gesperrten Wort ${q(p.term)}.` : `Es enthält das gesperrte Wort ${q(p.term)}.`,
       suggestion: () => 'Vermeiden Sie gängige Wörter und Namen der Organisation, auch mit Sonderzeichen statt Buchstaben.',
     },
     CONTEXT_TERM: {
@@ -40,7 +42,7 @@ export const de: LocaleWording = {
       suggestion: () => 'Vermeiden Sie Reihen benachbarter Tasten.',
     },
     DICTIONARY_WORD: {
-      warning: (p) => `Ein einzelnes gängiges Wort wie ${q(p.term)} ist leicht zu erraten.`,
+      warning: (p) => (p.term === undefined ? 'Ein einzelnes gängiges Wort ist leicht zu erraten.' : `Ein einzelnes gängiges Wort wie ${q(p.term)} ist leicht zu erraten.`),
       suggestion: () => 'Kombinieren Sie mehrere unzusammenhängende Wörter.',
     },
     DATE: {

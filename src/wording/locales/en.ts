@@ -7,7 +7,9 @@ const characters = (n: unknown) => count('en', Number(n), { one: 'character', ot
 export const en: LocaleWording = {
   messages: {
     BANNED_TERM: {
-      warning: (p) => (p.distance ? `It is too close to the banned word ${q(p.term)}.` : `It contains the banned word ${q(p.term)}.`),
+      warning: (p) =>
+        p.term === undefined ? (p.distance ? 'It is too close to a banned word.' : 'It is a banned word.')
+        : p.distance ? `It is too close to the banned word ${q(p.term)}.` : `It contains the banned word ${q(p.term)}.`,
       suggestion: () => 'Avoid common words and names of this organisation, even with letters swapped for symbols.',
     },
     CONTEXT_TERM: {
@@ -41,7 +43,7 @@ export const en: LocaleWording = {
       suggestion: () => 'Avoid rows and patterns of neighbouring keys.',
     },
     DICTIONARY_WORD: {
-      warning: (p) => `A single common word such as ${q(p.term)} is easy to guess.`,
+      warning: (p) => (p.term === undefined ? 'A single common word is easy to guess.' : `A single common word such as ${q(p.term)} is easy to guess.`),
       suggestion: () => 'Combine several unrelated words.',
     },
     DATE: {

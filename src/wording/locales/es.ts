@@ -7,7 +7,9 @@ const caracteres = (n: unknown) => count('es', Number(n), { one: 'carácter', ot
 export const es: LocaleWording = {
   messages: {
     BANNED_TERM: {
-      warning: (p) => (p.distance ? `Se parece demasiado a la palabra prohibida ${q(p.term)}.` : `Contiene la palabra prohibida ${q(p.term)}.`),
+      warning: (p) =>
+        p.term === undefined ? (p.distance ? 'Se parece demasiado a una palabra prohibida.' : 'Es una palabra prohibida.')
+        : p.distance ? `Se parece demasiado a la palabra prohibida ${q(p.term)}.` : `Contiene la palabra prohibida ${q(p.term)}.`,
       suggestion: () => 'Evite palabras comunes y nombres de la organización, aunque cambie letras por símbolos.',
     },
     CONTEXT_TERM: {
@@ -41,7 +43,7 @@ export const es: LocaleWording = {
       suggestion: () => 'Evite filas de teclas vecinas.',
     },
     DICTIONARY_WORD: {
-      warning: (p) => `Una sola palabra común como ${q(p.term)} es fácil de adivinar.`,
+      warning: (p) => (p.term === undefined ? 'Una sola palabra común es fácil de adivinar.' : `Una sola palabra común como ${q(p.term)} es fácil de adivinar.`),
       suggestion: () => 'Combine varias palabras sin relación.',
     },
     DATE: {

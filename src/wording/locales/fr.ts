@@ -7,7 +7,9 @@ const caracteres = (n: unknown) => count('fr', Number(n), { one: 'caractère', o
 export const fr: LocaleWording = {
   messages: {
     BANNED_TERM: {
-      warning: (p) => (p.distance ? `Il ressemble trop au mot interdit ${q(p.term)}.` : `Il contient le mot interdit ${q(p.term)}.`),
+      warning: (p) =>
+        p.term === undefined ? (p.distance ? 'Il ressemble trop à un mot interdit.' : 'C’est un mot interdit.')
+        : p.distance ? `Il ressemble trop au mot interdit ${q(p.term)}.` : `Il contient le mot interdit ${q(p.term)}.`,
       suggestion: () => "Évitez les mots courants et les noms de l'organisation, même avec des symboles à la place des lettres.",
     },
     CONTEXT_TERM: {
@@ -41,7 +43,7 @@ export const fr: LocaleWording = {
       suggestion: () => 'Évitez les rangées de touches voisines.',
     },
     DICTIONARY_WORD: {
-      warning: (p) => `Un seul mot courant comme ${q(p.term)} est facile à deviner.`,
+      warning: (p) => (p.term === undefined ? 'Un seul mot courant est facile à deviner.' : `Un seul mot courant comme ${q(p.term)} est facile à deviner.`),
       suggestion: () => 'Combinez plusieurs mots sans rapport entre eux.',
     },
     DATE: {

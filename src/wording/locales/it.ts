@@ -7,7 +7,9 @@ const caratteri = (n: unknown) => count('it', Number(n), { one: 'carattere', oth
 export const it: LocaleWording = {
   messages: {
     BANNED_TERM: {
-      warning: (p) => (p.distance ? `È troppo simile alla parola vietata ${q(p.term)}.` : `Contiene la parola vietata ${q(p.term)}.`),
+      warning: (p) =>
+        p.term === undefined ? (p.distance ? 'È troppo simile a una parola vietata.' : 'È una parola vietata.')
+        : p.distance ? `È troppo simile alla parola vietata ${q(p.term)}.` : `Contiene la parola vietata ${q(p.term)}.`,
       suggestion: () => 'Evita parole comuni e nomi di questa organizzazione, anche con simboli al posto delle lettere.',
     },
     CONTEXT_TERM: {
@@ -41,7 +43,7 @@ export const it: LocaleWording = {
       suggestion: () => 'Evita file e schemi di tasti vicini.',
     },
     DICTIONARY_WORD: {
-      warning: (p) => `Una sola parola comune come ${q(p.term)} è facile da indovinare.`,
+      warning: (p) => (p.term === undefined ? 'Una sola parola comune è facile da indovinare.' : `Una sola parola comune come ${q(p.term)} è facile da indovinare.`),
       suggestion: () => 'Combina più parole senza legame tra loro.',
     },
     DATE: {

@@ -6,7 +6,9 @@ const q = (s: unknown) => `「${String(s ?? '')}」`;
 export const ja: LocaleWording = {
   messages: {
     BANNED_TERM: {
-      warning: (p) => (p.distance ? `禁止されている単語${q(p.term)}に似すぎています。` : `禁止されている単語${q(p.term)}が含まれています。`),
+      warning: (p) =>
+        p.term === undefined ? (p.distance ? '禁止されている単語に似すぎています。' : '禁止されている単語です。')
+        : p.distance ? `禁止されている単語${q(p.term)}に似すぎています。` : `禁止されている単語${q(p.term)}が含まれています。`,
       suggestion: () => 'よく使われる単語やこの組織の名前は、文字を記号に置き換えても使わないでください。',
     },
     CONTEXT_TERM: {
@@ -39,7 +41,7 @@ export const ja: LocaleWording = {
       suggestion: () => '隣り合うキーの並びやパターンは避けてください。',
     },
     DICTIONARY_WORD: {
-      warning: (p) => `${q(p.term)}のようなよく使われる単語ひとつだけでは推測されやすいです。`,
+      warning: (p) => (p.term === undefined ? 'よく使われる単語ひとつだけでは推測されやすいです。' : `${q(p.term)}のようなよく使われる単語ひとつだけでは推測されやすいです。`),
       suggestion: () => '関係のない単語をいくつか組み合わせてください。',
     },
     DATE: {

@@ -7,7 +7,9 @@ const tekens = (n: unknown) => count('nl', Number(n), { one: 'teken', other: 'te
 export const nl: LocaleWording = {
   messages: {
     BANNED_TERM: {
-      warning: (p) => (p.distance ? `Het lijkt te veel op het verboden woord ${q(p.term)}.` : `Het bevat het verboden woord ${q(p.term)}.`),
+      warning: (p) =>
+        p.term === undefined ? (p.distance ? 'Het lijkt te veel op een verboden woord.' : 'Het is een verboden woord.')
+        : p.distance ? `Het lijkt te veel op het verboden woord ${q(p.term)}.` : `Het bevat het verboden woord ${q(p.term)}.`,
       suggestion: () => 'Vermijd gangbare woorden en namen van deze organisatie, ook met symbolen in plaats van letters.',
     },
     CONTEXT_TERM: {
@@ -41,7 +43,7 @@ export const nl: LocaleWording = {
       suggestion: () => 'Vermijd rijen en patronen van naast elkaar liggende toetsen.',
     },
     DICTIONARY_WORD: {
-      warning: (p) => `Eén gangbaar woord zoals ${q(p.term)} is makkelijk te raden.`,
+      warning: (p) => (p.term === undefined ? 'Eén gangbaar woord is makkelijk te raden.' : `Eén gangbaar woord zoals ${q(p.term)} is makkelijk te raden.`),
       suggestion: () => 'Combineer een paar woorden die niets met elkaar te maken hebben.',
     },
     DATE: {

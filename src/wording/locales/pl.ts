@@ -8,7 +8,9 @@ const znaki = (n: unknown) => count('pl', Number(n), { one: 'znak', few: 'znaki'
 export const pl: LocaleWording = {
   messages: {
     BANNED_TERM: {
-      warning: (p) => (p.distance ? `Jest zbyt podobne do zakazanego słowa ${q(p.term)}.` : `Zawiera zakazane słowo ${q(p.term)}.`),
+      warning: (p) =>
+        p.term === undefined ? (p.distance ? 'Jest zbyt podobne do zakazanego słowa.' : 'To zakazane słowo.')
+        : p.distance ? `Jest zbyt podobne do zakazanego słowa ${q(p.term)}.` : `Zawiera zakazane słowo ${q(p.term)}.`,
       suggestion: () => 'Unikaj popularnych słów i nazw tej organizacji, także z symbolami zamiast liter.',
     },
     CONTEXT_TERM: {
@@ -43,7 +45,7 @@ export const pl: LocaleWording = {
       suggestion: () => 'Unikaj rzędów i wzorów sąsiednich klawiszy.',
     },
     DICTIONARY_WORD: {
-      warning: (p) => `Jedno popularne słowo, takie jak ${q(p.term)}, łatwo odgadnąć.`,
+      warning: (p) => (p.term === undefined ? 'Jedno popularne słowo łatwo odgadnąć.' : `Jedno popularne słowo, takie jak ${q(p.term)}, łatwo odgadnąć.`),
       suggestion: () => 'Połącz kilka niepowiązanych słów.',
     },
     DATE: {

@@ -8,7 +8,9 @@ const caracteres = (n: unknown) => count('pt', Number(n), { one: 'caractere', ot
 export const pt: LocaleWording = {
   messages: {
     BANNED_TERM: {
-      warning: (p) => (p.distance ? `É parecida demais com a palavra proibida ${q(p.term)}.` : `Contém a palavra proibida ${q(p.term)}.`),
+      warning: (p) =>
+        p.term === undefined ? (p.distance ? 'É parecida demais com uma palavra proibida.' : 'É uma palavra proibida.')
+        : p.distance ? `É parecida demais com a palavra proibida ${q(p.term)}.` : `Contém a palavra proibida ${q(p.term)}.`,
       suggestion: () => 'Evite palavras comuns e nomes desta organização, mesmo trocando letras por símbolos.',
     },
     CONTEXT_TERM: {
@@ -42,7 +44,7 @@ export const pt: LocaleWording = {
       suggestion: () => 'Evite fileiras e padrões de teclas vizinhas.',
     },
     DICTIONARY_WORD: {
-      warning: (p) => `Uma única palavra comum como ${q(p.term)} é fácil de adivinhar.`,
+      warning: (p) => (p.term === undefined ? 'Uma única palavra comum é fácil de adivinhar.' : `Uma única palavra comum como ${q(p.term)} é fácil de adivinhar.`),
       suggestion: () => 'Combine várias palavras sem relação entre si.',
     },
     DATE: {

@@ -1,30 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-
-/** What a handler answers; the server writes it (and logs only its status). */
-export interface Reply {
-  readonly status: number;
-  readonly headers?: Readonly<Record<string, string>>;
-  readonly body?: string | Uint8Array;
-}
-
-/** An error answer with a stable code and a reason that never quotes the request. */
-export function errorReply(status: number, code: string, message: string, headers?: Record<string, string>): Reply {
-  return json(status, { error: { code, message } }, headers);
-}
-
-export function json(status: number, value: unknown, headers?: Record<string, string>): Reply {
-  return {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
-    body: JSON.stringify(value),
-  };
-}
-
-export type BodyResult = { ok: true; bytes: Buffer } | { ok: false; reply: Reply };
-
-export const tooLarge = (limit: number): Reply =>
-  // Close the connection: the rest of an oversized body is not worth reading.
-  errorReply(413, 'BODY_TOO_LARGE', `the request body is larger than ${limit} bytes`, { connection: 'close' });
+import { BASE_HEADERS, errorReply, tooLarge, type BodyResult, type Reply } from './reply.js';
+import { compressed } from './compress.js';
 
 /**
  * Reads a request body up to `limit` bytes. node:http has parsed the request and undone chunked
@@ -54,21 +30,28 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
       chunks.push(chunk);
     };
     req.on('data', onData);
-    req.once('end', () => finish({ ok: true, bytes: Buffer.concat(chunks, size) }));
+    req.once('end', () => finish({ ok: true, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) }));
     req.once('error', () => finish({ ok: false, reply: errorReply(400, 'BAD_REQUEST', 'the request body could not be read') }));
     req.once('aborted', () => finish({ ok: false, reply: errorReply(400, 'BAD_REQUEST', 'the request was aborted') }));
   });
 }
 
-const BASE_HEADERS: Record<string, string> = {
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-};
-
-export function writeReply(res: ServerResponse, reply: Reply): void {
+/** Writes a reply, compressed when it is a static text body and the client accepts br or gzip. */
+export async function writeReply(req: IncomingMessage, res: ServerResponse, reply: Reply): Promise<void> {
   const headers: Record<string, string | number> = { ...BASE_HEADERS, ...reply.headers };
-  const body = reply.body === undefined ? undefined : typeof reply.body === 'string' ? Buffer.from(reply.body) : reply.body;
+  let body = reply.body === undefined ? undefined : typeof reply.body === 'string' ? Buffer.from(reply.body) : reply.body;
+  if (reply.compressible && body) {
+    headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : 'Accept-Encoding';
+    const packed = await compressed(body, req.headers['accept-encoding'], typeof headers.etag === 'string' ? headers.etag : undefined);
+    if (packed) {
+      body = packed.body;
+      headers['content-encoding'] = packed.encoding;
+      if (packed.etag) headers.etag = packed.etag;
+    }
+  }
   if (body) headers['content-length'] = body.byteLength;
+  if (res.headersSent || res.destroyed) return;
+  // For HEAD, node:http sends these headers (Content-Length included) and drops the body.
   res.writeHead(reply.status, headers);
   res.end(body);
 }

@@ -1,0 +1,189 @@
+/**
+ * HTTP throughput: `passgate serve` against a minimal node:http server doing the same
+ * `checker.evaluate` call (parse JSON, evaluate, stringify), measured in the same run, plus
+ * `passgate serve --workers N`.
+ *
+ * Each server runs in its own child process (tsx, from the sources); this process is the load
+ * generator: C keep-alive connections posting a fixed mix of passwords, WARM seconds of warm-up,
+ * then DURATION seconds counted. Rounds alternate the servers (minimal, passgate, workers…) so
+ * drift in machine load hits each alike; the table shows medians with min–max and the ratio to
+ * the minimal server of the same round. Logs of `passgate serve` go to /dev/null (stderr), as
+ * the operator's would go to a file or journal.
+ *
+ *   npx tsx bench/server.ts [--quick] [--workers N] [--write]
+ *
+ * --write replaces the "HTTP service" section of bench/RESULTS.md (between its markers).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { Agent, createServer, request } from 'node:http';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { loadavg, cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { generatePasswords } from './mix.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const SELF = fileURLToPath(import.meta.url);
+const CLI = fileURLToPath(new URL('../test/server/fixtures/run-cli.ts', import.meta.url));
+export const MARK_START = '<!-- server:start -->';
+export const MARK_END = '<!-- server:end -->';
+
+// ---------------------------------------------------------------------------------------------
+// Child: the minimal reference server
+// ---------------------------------------------------------------------------------------------
+
+async function minimalServer(): Promise<void> {
+  const { createChecker } = await import('../src/index.js');
+  const checker = await createChecker();
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const { password } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { password: string };
+      const body = JSON.stringify(checker.evaluate(password));
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+      res.end(body);
+    });
+  });
+  server.listen(0, '127.0.0.1', () => {
+    const address = server.address() as { port: number };
+    process.stdout.write(`listening on http://127.0.0.1:${address.port}/\n`);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parent: load generation
+// ---------------------------------------------------------------------------------------------
+
+interface Target {
+  readonly name: string;
+  start(): { child: ChildProcess; url: Promise<string> };
+}
+
+function spawnChild(args: string[]): { child: ChildProcess; url: Promise<string> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] });
+  const url = new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /listening on (http:\/\/[^\s/]+\/)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening`)));
+  });
+  return { child, url };
+}
+
+const targets = (workers: number): Target[] => [
+  { name: 'minimal node:http + evaluate', start: () => spawnChild([SELF, '--child-minimal']) },
+  { name: 'passgate serve', start: () => spawnChild([CLI, 'serve', '--port', '0', '--no-watch']) },
+  ...(workers > 1 ? [{ name: `passgate serve --workers ${workers}`, start: () => spawnChild([CLI, 'serve', '--port', '0', '--no-watch', '--workers', String(workers)]) }] : []),
+];
+
+/** Posts the mix over `connections` keep-alive sockets for `ms`; resolves the answers counted. */
+async function load(url: string, bodies: string[], connections: number, ms: number): Promise<{ count: number; errors: number }> {
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  const target = new URL('v1/evaluate', url);
+  const stopAt = performance.now() + ms;
+  let count = 0;
+  let errors = 0;
+  let next = 0;
+  const one = (body: string) =>
+    new Promise<void>((resolve) => {
+      const req = request(target, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+        if (res.statusCode !== 200) errors++;
+        res.resume();
+        res.on('end', () => resolve());
+      });
+      req.on('error', () => {
+        errors++;
+        resolve();
+      });
+      req.end(body);
+    });
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < stopAt) {
+        await one(bodies[next++ % bodies.length]!);
+        count++;
+      }
+    }),
+  );
+  agent.destroy();
+  return { count, errors };
+}
+
+interface Row {
+  name: string;
+  rates: number[];
+  ratios: number[];
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const fmt = (xs: number[], digits = 0) => `${median(xs).toFixed(digits)} (${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)})`;
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args.includes('--child-minimal')) return minimalServer();
+  const quick = args.includes('--quick');
+  const wi = args.indexOf('--workers');
+  const workers = wi >= 0 ? Number(args[wi + 1]) : 2;
+  const rounds = quick ? 2 : 5;
+  const warmMs = quick ? 1000 : 3000;
+  const runMs = quick ? 2000 : 5000;
+  const connections = 32;
+  const bodies = generatePasswords(2_000, 20261204).map((password) => JSON.stringify({ password }));
+
+  const list = targets(workers);
+  const rows: Row[] = list.map((t) => ({ name: t.name, rates: [], ratios: [] }));
+  const loadBefore = loadavg();
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? list.map((_, i) => i) : list.map((_, i) => i).reverse();
+    const rates = new Array<number>(list.length);
+    for (const i of order) {
+      const { child, url } = list[i]!.start();
+      try {
+        const u = await url;
+        await load(u, bodies, connections, warmMs);
+        const { count, errors } = await load(u, bodies, connections, runMs);
+        if (errors > 0) throw new Error(`${list[i]!.name}: ${errors} failed requests`);
+        rates[i] = count / (runMs / 1000);
+      } finally {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
+      process.stderr.write(`round ${round + 1}/${rounds} ${list[i]!.name}: ${rates[i]!.toFixed(0)}/s\n`);
+    }
+    rows.forEach((row, i) => {
+      row.rates.push(rates[i]!);
+      row.ratios.push(rates[i]! / rates[0]!);
+    });
+  }
+  const loadAfter = loadavg();
+  const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  const md = [
+    MARK_START,
+    '## HTTP service: `passgate serve` vs a minimal node:http server doing the same evaluate',
+    '',
+    `\`npx tsx bench/server.ts\` — ${date} UTC, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load average ${loadBefore.map((x) => x.toFixed(2)).join(' ')} before, ` +
+      `${loadAfter.map((x) => x.toFixed(2)).join(' ')} after. Each server in its own process, default profile and data (1M filter); ` +
+      `the load generator (this process, same machine) keeps ${connections} keep-alive connections posting a fixed mix of 2,000 passwords ` +
+      `(bench/mix.ts); ${warmMs / 1000} s warm-up, ${runMs / 1000} s counted, ${rounds} rounds alternating the order. Median (min–max); ` +
+      'the ratio is to the minimal server of the same round. The client shares the cores, so these are ratios, not capacity.',
+    '',
+    '| server | requests/s | ratio to minimal |',
+    '|---|---:|---:|',
+    ...rows.map((r) => `| ${r.name} | ${fmt(r.rates)} | ${fmt(r.ratios, 2)} |`),
+    MARK_END,
+  ].join('\n');
+  process.stdout.write(md + '\n');
+  if (args.includes('--write')) {
+    const path = fileURLToPath(new URL('RESULTS.md', import.meta.url));
+    const text = readFileSync(path, 'utf8');
+    const a = text.indexOf(MARK_START);
+    const b = text.indexOf(MARK_END);
+    writeFileSync(path, a >= 0 && b > a ? text.slice(0, a) + md + text.slice(b + MARK_END.length) : `${text.trimEnd()}\n\n${md}\n`);
+    process.stderr.write('wrote bench/RESULTS.md (HTTP service section)\n');
+  }
+}
+
+await main();

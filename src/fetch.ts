@@ -1,0 +1,80 @@
+/**
+ * `passgate/fetch`: the service's API as a standard `(request: Request) => Promise<Response>`
+ * handler, for any runtime with the Fetch API (Node ≥ 20, Bun, Deno, workers, framework route
+ * handlers). It answers the same API routes as `passgate serve` — POST /v1/evaluate,
+ * GET /v1/policy, /healthz, /openapi.json, HEAD, 405/404, CORS — through the same routing core
+ * (src/server/core.ts). The demo page, its files and /metrics belong to `passgate serve`.
+ * No Node built-in is imported here.
+ */
+import type { Checker } from './checker.js';
+import { serveRequest, type CoreRequest } from './server/core.js';
+import { apiRoutes, type ApiState } from './server/api-routes.js';
+import { BASE_HEADERS, errorReply, textBody, tooLarge, type BodyResult } from './server/reply.js';
+
+export interface HandlerOptions {
+  /** Request bodies above this many bytes are refused with 413. Default 16 KiB, as the service. */
+  maxBodyBytes?: number;
+  /** `*` or one origin whose pages may call the API (CORS). Default: none. */
+  corsOrigin?: string;
+}
+
+const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
+const routes = apiRoutes<ApiState>();
+
+/** Reads a body up to `limit` bytes, refusing early on a declared length above it. */
+async function readBody(request: Request, limit: number): Promise<BodyResult> {
+  const declared = request.headers.get('content-length');
+  if (declared !== null && Number(declared) > limit) return { ok: false, reply: tooLarge(limit) };
+  if (!request.body) return { ok: true, bytes: new Uint8Array(0) };
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        void reader.cancel().catch(() => undefined);
+        return { ok: false, reply: tooLarge(limit) };
+      }
+      chunks.push(value);
+    }
+  } catch {
+    return { ok: false, reply: errorReply(400, 'BAD_REQUEST', 'the request body could not be read') };
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.byteLength;
+  }
+  return { ok: true, bytes };
+}
+
+/** A handler answering the passgate API with this checker. */
+export function createHandler(checker: Checker, options: HandlerOptions = {}): (request: Request) => Promise<Response> {
+  const state: ApiState = {
+    checker,
+    generation: 1,
+    loadedAt: new Date().toISOString(),
+    policy: textBody(JSON.stringify(checker.policy()), 'application/json; charset=utf-8'),
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    corsOrigin: options.corsOrigin,
+  };
+  return async (request) => {
+    const url = new URL(request.url);
+    const core: CoreRequest = {
+      method: request.method,
+      target: url.pathname + url.search,
+      header: (name) => request.headers.get(name) ?? undefined,
+      body: (limit) => readBody(request, limit),
+    };
+    const { reply } = await serveRequest(core, state, routes);
+    const headers = new Headers({ ...BASE_HEADERS, ...reply.headers });
+    const body = typeof reply.body === 'string' ? new TextEncoder().encode(reply.body) : reply.body;
+    if (body) headers.set('content-length', String(body.byteLength));
+    const empty = request.method === 'HEAD' || reply.status === 204 || reply.status === 304;
+    return new Response(empty || !body ? null : (body as Uint8Array<ArrayBuffer>), { status: reply.status, headers });
+  };
+}

@@ -1,0 +1,80 @@
+import Negotiator from 'negotiator';
+import { conditional, errorReply, json, textBody, type StaticBody } from './reply.js';
+import { parseEvaluateRequest } from './evaluate-request.js';
+import { openApiDocument } from './openapi.js';
+import { LOCALES } from '../wording/locales.js';
+import type { CoreState, Route } from './core.js';
+
+/** Why the last reload did not take, while it has not (shown by /healthz; never a term). */
+export interface ReloadFailure {
+  /** The generation still in force. */
+  readonly generation: number;
+  /** When the first of the failures since the last good reload happened (ISO 8601). */
+  readonly since: string;
+  readonly failures: number;
+  readonly reason: string;
+}
+
+/** What the API routes read: the node server's ServiceState and the fetch handler's both fit. */
+export interface ApiState extends CoreState {
+  readonly generation: number;
+  readonly loadedAt: string;
+  readonly policy: StaticBody;
+  readonly maxBodyBytes: number;
+  /** The last reload's failure, or null when the last reload (or the start) succeeded. */
+  readonly reloadFailure?: (() => ReloadFailure | null) | undefined;
+}
+
+let openApi: StaticBody | undefined;
+const openApiBody = () => (openApi ??= textBody(JSON.stringify(openApiDocument(), null, 2), 'application/json; charset=utf-8'));
+
+/**
+ * The locale a request asks for: the body's `locale`, else the best of `Accept-Language` that
+ * passgate speaks (`*` means the configured default), else the configured default (undefined).
+ */
+function requestedLocale(header: string, configured: string): string | undefined {
+  const candidates = [configured, ...LOCALES.filter((l) => l !== configured)];
+  const best = new Negotiator({ headers: { 'accept-language': header } }).language(candidates);
+  return best === configured ? undefined : best;
+}
+
+export function apiRoutes<S extends ApiState>(): Route<S>[] {
+  return [
+    {
+      template: '/v1/evaluate',
+      methods: {
+        POST: async (ctx) => {
+          const { state, request } = ctx;
+          const body = await request.body(state.maxBodyBytes);
+          if (!body.ok) return body.reply;
+          const parsed = parseEvaluateRequest(body.bytes);
+          if (!parsed.ok) return errorReply(400, parsed.code, parsed.message);
+          const { password, context } = parsed.value;
+          const header = request.header('accept-language');
+          const locale = parsed.value.locale ?? (header ? requestedLocale(header, state.checker.policy().locale) : undefined);
+          const result = state.checker.evaluate(password, context, locale === undefined ? undefined : { locale });
+          ctx.result = result;
+          return json(200, result);
+        },
+      },
+    },
+    { template: '/v1/policy', methods: { GET: ({ request, state }) => conditional(request.header('if-none-match'), state.policy) } },
+    {
+      template: '/healthz',
+      methods: {
+        GET: ({ state }) => {
+          const failure = state.reloadFailure?.() ?? null;
+          return json(200, {
+            // Still 200: the last good generation keeps serving, so a balancer should keep it.
+            status: failure ? 'degraded' : 'ok',
+            generation: state.generation,
+            loadedAt: state.loadedAt,
+            profile: state.checker.policy().profile,
+            ...(failure && { lastReload: { status: 'failed', ...failure } }),
+          });
+        },
+      },
+    },
+    { template: '/openapi.json', methods: { GET: ({ request }) => conditional(request.header('if-none-match'), openApiBody()) } },
+  ];
+}

@@ -1,0 +1,154 @@
+import { errorReply, type BodyResult, type Reply } from './reply.js';
+import type { EvaluationResult } from '../engine/evaluate.js';
+
+/**
+ * The routing core both transports share: the node:http server (node-server.ts) and the fetch
+ * handler (src/fetch.ts) turn their request into a CoreRequest, call `serveRequest`, and write
+ * the Reply. Target parsing, method rules (HEAD, 405, CORS preflight) and the last-resort 500
+ * live here once, so the two cannot drift. No Node built-ins: this runs in any runtime.
+ */
+export interface CoreRequest {
+  readonly method: string;
+  /** The raw request target (`/path?query`, or absolute-form). Never logged. */
+  readonly target: string;
+  /** A header by lower-case name. */
+  header(name: string): string | undefined;
+  /** The body, up to `limit` bytes. */
+  body(limit: number): Promise<BodyResult>;
+}
+
+/** What every route may read: one state per request, however long it runs. */
+export interface CoreState {
+  readonly checker: import('../checker.js').Checker;
+  /** `*` or one origin allowed to call the service from a browser (CORS); undefined: none. */
+  readonly corsOrigin?: string | undefined;
+}
+
+export interface RequestContext<S extends CoreState> {
+  readonly state: S;
+  readonly request: CoreRequest;
+  readonly params: Readonly<Record<string, string>>;
+  readonly query: URLSearchParams;
+  /** Set by POST /v1/evaluate, so the server can count verdicts without seeing the password. */
+  result?: EvaluationResult;
+}
+
+export type Handler<S extends CoreState> = (ctx: RequestContext<S>) => Reply | Promise<Reply>;
+
+export interface Route<S extends CoreState> {
+  /** The path as documented in openapi.json (`{name}` for a parameter); also its log name. */
+  readonly template: string;
+  readonly methods: Readonly<Partial<Record<'GET' | 'POST', Handler<S>>>>;
+}
+
+/** What was answered, and to which route: the only request facts a log line or metric may use. */
+export interface Served {
+  readonly reply: Reply;
+  /** A route template, `(unknown path)` or `(bad target)`: a fixed name, never the path itself. */
+  readonly route: string;
+  readonly method: string;
+  readonly result?: EvaluationResult | undefined;
+  /** Set when a handler threw: its type only (a message or stack could carry request data). */
+  readonly internalError?: string;
+}
+
+export const UNKNOWN_ROUTE = '(unknown path)';
+export const BAD_TARGET = '(bad target)';
+const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+
+/** The method as a log may show it: one of a fixed set. */
+export const methodName = (m: string): string => (METHODS.has(m) ? m : 'OTHER');
+
+/**
+ * Splits a request target into path and query. Origin-form (`/a?b`) is taken as it is; an
+ * absolute-form target (`http://host/a`) must parse as an http(s) URL. Anything else — `//x`
+ * (a path that a URL parser reads as a host), `*`, a broken authority — is null: a 400.
+ */
+export function parseTarget(target: string): { path: string; query: string } | null {
+  let path: string;
+  let query = '';
+  if (target.startsWith('/') && !target.startsWith('//')) {
+    const q = target.indexOf('?');
+    path = q < 0 ? target : target.slice(0, q);
+    if (q >= 0) query = target.slice(q + 1);
+  } else {
+    if (!/^https?:\/\//i.test(target)) return null;
+    try {
+      const u = new URL(target);
+      path = u.pathname;
+      query = u.search.slice(1);
+    } catch {
+      return null;
+    }
+  }
+  const hash = query.indexOf('#');
+  if (hash >= 0) query = query.slice(0, hash);
+  return { path, query };
+}
+
+/** Finds the route for a path: exact templates first, then one-segment parameters. */
+export function matchRoute<S extends CoreState>(routes: readonly Route<S>[], pathname: string): { route: Route<S>; params: Record<string, string> } | null {
+  for (const route of routes) {
+    if (route.template === pathname) return { route, params: {} };
+  }
+  for (const route of routes) {
+    const open = route.template.indexOf('{');
+    if (open < 0) continue;
+    const prefix = route.template.slice(0, open);
+    if (!pathname.startsWith(prefix)) continue;
+    const rest = pathname.slice(prefix.length);
+    if (rest.length === 0 || rest.includes('/')) continue;
+    let value: string;
+    try {
+      value = decodeURIComponent(rest);
+    } catch {
+      continue;
+    }
+    return { route, params: { [route.template.slice(open + 1, -1)]: value } };
+  }
+  return null;
+}
+
+/** The methods a route answers, as an `Allow` header: HEAD wherever GET is. */
+export function allowed<S extends CoreState>(route: Route<S>): string {
+  const names = Object.keys(route.methods);
+  return (names.includes('GET') ? [...names, 'HEAD'] : names).join(', ');
+}
+
+/** Serves one request. Never throws: an unexpected failure is a generic 500. */
+export async function serveRequest<S extends CoreState>(request: CoreRequest, state: S, routes: readonly Route<S>[]): Promise<Served> {
+  const method = methodName(request.method);
+  let route = BAD_TARGET;
+  try {
+    const target = parseTarget(request.target);
+    if (!target) return { reply: errorReply(400, 'BAD_REQUEST', 'the request target is not a valid path'), route, method };
+    const found = matchRoute(routes, target.path);
+    route = found ? found.route.template : UNKNOWN_ROUTE;
+    const cors = corsHeaders(state.corsOrigin, request.header('origin'));
+    const served = (reply: Reply, result?: EvaluationResult): Served => ({
+      reply: cors ? { ...reply, headers: { ...reply.headers, ...cors } } : reply,
+      route,
+      method,
+      result,
+    });
+    if (!found) return served(errorReply(404, 'NOT_FOUND', 'no such resource'));
+    const allow = allowed(found.route);
+    if (method === 'OPTIONS' && state.corsOrigin && request.header('access-control-request-method')) {
+      return served({ status: 204, headers: { 'access-control-allow-methods': allow, 'access-control-allow-headers': 'content-type', 'access-control-max-age': '600' } });
+    }
+    const handler = found.route.methods[(method === 'HEAD' ? 'GET' : method) as 'GET' | 'POST'];
+    if (!handler) return served(errorReply(405, 'METHOD_NOT_ALLOWED', `use ${allow}`, { allow }));
+    const ctx: RequestContext<S> = { state, request, params: found.params, query: new URLSearchParams(target.query) };
+    return served(await handler(ctx), ctx.result);
+  } catch (err) {
+    const internalError = err instanceof Error ? err.name : typeof err;
+    return { reply: errorReply(500, 'INTERNAL', 'internal error'), route, method, internalError };
+  }
+}
+
+function corsHeaders(allowedOrigin: string | undefined, origin: string | undefined): Record<string, string> | null {
+  if (!allowedOrigin) return null;
+  if (allowedOrigin === '*') return { 'access-control-allow-origin': '*' };
+  // One named origin: echo it only to that origin; caches must keep answers per Origin.
+  return origin === allowedOrigin ? { 'access-control-allow-origin': origin, vary: 'Origin' } : { vary: 'Origin' };
+}

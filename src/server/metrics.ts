@@ -1,0 +1,53 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Served } from './core.js';
+import type { Reply } from './reply.js';
+
+/**
+ * The service's Prometheus metrics (prom-client, the Node client the Prometheus docs list).
+ * Labels come from fixed vocabularies only — route templates, methods, status codes, finding
+ * codes — so neither a password nor a path can become a label, and cardinality stays bounded.
+ * Each server has its own registry (tests and embedders may run several in one process).
+ */
+export class ServiceMetrics {
+  readonly registry = new Registry();
+  readonly #requests = new Counter({ name: 'passgate_http_requests_total', help: 'HTTP requests answered, by route template, method and status.', labelNames: ['route', 'method', 'status'], registers: [this.registry] });
+  readonly #latency = new Histogram({
+    name: 'passgate_http_request_duration_seconds',
+    help: 'Time from the request to the answer written, by route template.',
+    labelNames: ['route'],
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+    registers: [this.registry],
+  });
+  readonly #verdicts = new Counter({ name: 'passgate_verdicts_total', help: 'Passwords judged by POST /v1/evaluate, by verdict.', labelNames: ['verdict'], registers: [this.registry] });
+  readonly #reasons = new Counter({ name: 'passgate_rejections_total', help: 'Rejecting reasons (policy.rejectedBy), by finding code; one verdict may count under several.', labelNames: ['code'], registers: [this.registry] });
+  readonly #generation = new Gauge({ name: 'passgate_config_generation', help: 'The configuration generation in force.', registers: [this.registry] });
+  readonly #reloads = new Counter({ name: 'passgate_reloads_total', help: 'Reloads attempted, by outcome.', labelNames: ['outcome'], registers: [this.registry] });
+  readonly #failing = new Gauge({ name: 'passgate_reload_failing', help: '1 while the last reload failed (the previous generation keeps serving), else 0.', registers: [this.registry] });
+
+  constructor(generation: number) {
+    collectDefaultMetrics({ register: this.registry });
+    this.#generation.set(generation);
+    this.#failing.set(0);
+    for (const outcome of ['ok', 'failed']) this.#reloads.inc({ outcome }, 0);
+    for (const verdict of ['accepted', 'rejected']) this.#verdicts.inc({ verdict }, 0);
+  }
+
+  request(served: Served, status: number, seconds: number): void {
+    this.#requests.inc({ route: served.route, method: served.method, status });
+    this.#latency.observe({ route: served.route }, seconds);
+    const result = served.result;
+    if (!result) return;
+    this.#verdicts.inc({ verdict: result.accepted ? 'accepted' : 'rejected' });
+    for (const code of result.policy.rejectedBy) this.#reasons.inc({ code });
+  }
+
+  reload(ok: boolean, generation: number): void {
+    this.#reloads.inc({ outcome: ok ? 'ok' : 'failed' });
+    this.#failing.set(ok ? 0 : 1);
+    this.#generation.set(generation);
+  }
+
+  async reply(): Promise<Reply> {
+    return { status: 200, headers: { 'content-type': this.registry.contentType, 'cache-control': 'no-store' }, body: await this.registry.metrics() };
+  }
+}
