@@ -20,7 +20,7 @@ import { verifyPieces, writeFilterFile } from '../filter/write-file.js';
 import { ParsePool, workersAvailable } from '../filter/build-workers.js';
 import { availableParallelism } from 'node:os';
 import { buildProgress } from './build-progress.js';
-import { count, ENTRIES } from '../wording/plural.js';
+import { count, ENTRIES, PARTS } from '../wording/plural.js';
 import { Exit, UsageError, type CliIO, type Subcommand } from './io.js';
 
 export const BUILD_USAGE = `Usage: passgate build --input DIR|FILE|- --output FILE [options]
@@ -258,7 +258,7 @@ export const build: Subcommand = async (args, io) => {
     io.stdout.write(
       `built ${cfg.output}: ${count('en', stats.entries, ENTRIES, 'en-US')}, ${skipped.toLocaleString('en-US')} skipped, ` +
         `${stats.malformed.toLocaleString('en-US')} malformed; ${cfg.keyType} keys, ${filter.bitsPerKey.toFixed(2)} bits/key, k=${filter.k}, ` +
-        `FPR target ${cfg.fpr} (model ${filter.estimatedFalsePositiveRate.toExponential(2)}), ${formatBytes(pieces.byteLength)} in ${filter.partCount} part${filter.partCount === 1 ? '' : 's'}, ${seconds.toFixed(2)} s\n`,
+        `FPR target ${cfg.fpr} (model ${filter.estimatedFalsePositiveRate.toExponential(2)}), ${formatBytes(pieces.byteLength)} in ${count('en', filter.partCount, PARTS)}, ${seconds.toFixed(2)} s\n`,
     );
     return Exit.OK;
   } catch (err) {

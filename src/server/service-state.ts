@@ -1,8 +1,9 @@
 import { createChecker, type Checker } from '../index.js';
 import type { CheckerOptions } from '../options.js';
-import { Waivers, readRequired } from '../assets/platform.js';
+import { Assets, Waivers, readRequired } from '../assets/platform.js';
 import { nodePlatform } from '../assets/node.js';
 import { DataError } from '../errors.js';
+import { loadFilter } from '../filter/node.js';
 import { PROFILES } from '../policy/profiles.js';
 import { ConfigError, DEFAULT_MAX_BODY_BYTES, readTermFile, type ServiceConfig } from './config.js';
 import { textBody, type Reply, type StaticBody } from './reply.js';
@@ -20,7 +21,7 @@ export interface ServiceState extends ApiState {
   readonly checker: Checker;
   /** The options the page builds its own checker with: the server's lists, minus the filter. */
   readonly pageConfig: StaticBody;
-  /** The exact filter bytes the checker uses, served to the page (null: no breached check). */
+  /** The filter served to the page: the checker's own, or the small tier when the checker uses the default (null: none). */
   readonly filter: StaticBody | null;
   /** Files whose change should trigger a reload. */
   readonly inputs: readonly string[];
@@ -62,11 +63,16 @@ export async function buildServiceState(config: ServiceConfig, generation: numbe
   for (const path of [config.customTermsFile, config.globalTermsFile, config.breachedFile]) if (typeof path === 'string') inputs.push(path);
 
   let filterBytes: Uint8Array | null = fileFilter;
-  if (config.breachedFile === undefined && PROFILES[profileName]?.breachedByDefault) {
-    // The library's own default filter (the Node platform's breachedAsset), so the service judges
-    // as createChecker() does; the bytes are kept because the page downloads the very same file.
-    // Missing, it is a DataError (exit 3), never a service quietly running without the filter.
+  let pageFilterBytes: Uint8Array | null = fileFilter;
+  const libraryDefault = config.breachedFile === undefined && PROFILES[profileName]?.breachedByDefault === true;
+  if (libraryDefault) {
+    // The server judges with the library's own default filter (the Node platform's breachedAsset,
+    // the 1M tier), as createChecker() and the CLI do. Missing, it is a DataError (exit 3), never a
+    // service quietly running without the filter. The page gets the shipped small tier for
+    // instant, provisional feedback: the server's answer on submit is final.
     filterBytes = await readRequired(nodePlatform, nodePlatform.breachedAsset, Waivers.breached);
+    pageFilterBytes = await nodePlatform.readAsset(Assets.breachedSmall);
+    if (!pageFilterBytes) warnings.push(`the page has no breached-password filter: data/${Assets.breachedSmall} is not built (npm run build:data)`);
   }
 
   const options: CheckerOptions = {
@@ -93,10 +99,7 @@ export async function buildServiceState(config: ServiceConfig, generation: numbe
   }
 
   const policyDescription = checker.policy();
-  if (!policyDescription.lists.breached && config.breachedFile === undefined && PROFILES[profileName]?.breachedByDefault) {
-    warnings.push(`no breached-password filter: data/${nodePlatform.breachedAsset} is not built (npm run build:data)`);
-  }
-  const filter = filterBytes ? bytesBody(filterBytes, 'application/octet-stream') : null;
+  const filter = pageFilterBytes ? bytesBody(pageFilterBytes, 'application/octet-stream') : null;
   const pageConfig: PageConfig = {
     generation,
     options,
@@ -106,7 +109,7 @@ export async function buildServiceState(config: ServiceConfig, generation: numbe
           // makes each filter version its own cacheable address.
           url: `${FILTER_PATH.slice(1)}?v=${encodeURIComponent(filter.etag.slice(1, -1))}`,
           bytes: filter.body.byteLength,
-          entries: policyDescription.lists.breached?.entries ?? 0,
+          entries: libraryDefault ? loadFilter(filter.body).count : policyDescription.lists.breached?.entries ?? 0,
         }
       : null,
   };

@@ -25,3 +25,4 @@ export function count(locale: string, n: number, forms: PluralForms, digits?: st
 /** English nouns the CLI and page count. */
 export const POINTS: PluralForms = { one: 'point', other: 'points' };
 export const ENTRIES: PluralForms = { one: 'entry', other: 'entries' };
+export const PARTS: PluralForms = { one: 'part', other: 'parts' };
