@@ -11,7 +11,7 @@ export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 /** What the package build makes: the data build's manifest (written last) and every entry. */
 const DATA = ['data/manifest.json'];
-const DIST = ['cli', 'index', 'server', 'zxcvbn', 'browser', 'builder'].flatMap((e) => [`dist/${e}.js`, ...(e === 'cli' ? [] : [`dist/${e}.cjs`])]);
+const DIST = ['cli', 'index', 'server', 'fetch', 'zxcvbn', 'browser', 'builder'].flatMap((e) => [`dist/${e}.js`, ...(e === 'cli' ? [] : [`dist/${e}.cjs`])]);
 
 const missing = (files) => files.filter((f) => !existsSync(ROOT + f));
 

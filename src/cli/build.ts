@@ -197,7 +197,7 @@ function unusableBuild(stats: ScanStats, expected: number, target: number, build
   if (stats.entries > expected) {
     const fpr = blockedBloomFpr(stats.entries, builder.blockCount, builder.k);
     if (fpr > ABSURD_FPR_FACTOR * target) {
-      return `${stats.entries} entries but --expected ${expected}: the false-positive rate would be about ${fpr.toExponential(1)}, more than ${ABSURD_FPR_FACTOR}× the target ${target} (give the real count, or leave --expected out)`;
+      return `${count('en', stats.entries, ENTRIES)} but --expected ${expected}: the false-positive rate would be about ${fpr.toExponential(1)}, more than ${ABSURD_FPR_FACTOR}× the target ${target} (give the real count, or leave --expected out)`;
     }
   }
   return null;
