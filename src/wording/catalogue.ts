@@ -59,6 +59,14 @@ const en: Catalogue = {
     warning: () => 'Digits or symbols added at the start or end are easy to guess.',
     suggestion: () => 'Put the extra characters inside, or add another word instead.',
   },
+  PREDICTABLE_STRING: {
+    warning: (p) =>
+      p.shape === 'famous' ? 'It is a famous password, from films, games or password advice: attackers try it early.'
+      : p.shape === 'repeat' ? 'It is the same thing typed twice, which adds almost nothing.'
+      : p.shape === 'word-number' ? 'It looks like a name or word with a number: people choose that shape all the time.'
+      : 'It looks like the strings people usually choose.',
+    suggestion: () => 'Add a few unrelated words, or let a password manager make one up.',
+  },
   WEAK: {
     warning: () => 'This password is easy to guess.',
     suggestion: () => 'Use a longer password: several unrelated words work well.',
@@ -111,6 +119,14 @@ const fr: Catalogue = {
   PREDICTABLE_AFFIX: {
     warning: () => 'Des chiffres ou symboles ajoutés au début ou à la fin sont faciles à deviner.',
     suggestion: () => 'Ajoutez plutôt un autre mot.',
+  },
+  PREDICTABLE_STRING: {
+    warning: (p) =>
+      p.shape === 'famous' ? 'C’est un mot de passe célèbre (films, jeux, conseils de sécurité) : les attaquants l’essaient tôt.'
+      : p.shape === 'repeat' ? 'C’est la même chose tapée deux fois, ce qui n’ajoute presque rien.'
+      : p.shape === 'word-number' ? 'Il ressemble à un nom ou un mot suivi d’un nombre : une forme que beaucoup choisissent.'
+      : 'Il ressemble aux chaînes que les gens choisissent d’habitude.',
+    suggestion: () => 'Ajoutez quelques mots sans rapport, ou laissez un gestionnaire de mots de passe en créer un.',
   },
   WEAK: {
     warning: () => 'Ce mot de passe est facile à deviner.',
@@ -165,6 +181,14 @@ const de: Catalogue = {
     warning: () => 'Am Anfang oder Ende angehängte Ziffern oder Zeichen sind leicht zu erraten.',
     suggestion: () => 'Fügen Sie lieber ein weiteres Wort hinzu.',
   },
+  PREDICTABLE_STRING: {
+    warning: (p) =>
+      p.shape === 'famous' ? 'Es ist ein berühmtes Passwort aus Filmen, Spielen oder Sicherheitstipps: Angreifer probieren es früh.'
+      : p.shape === 'repeat' ? 'Es ist zweimal dasselbe, und das bringt fast nichts.'
+      : p.shape === 'word-number' ? 'Es sieht aus wie ein Name oder Wort mit einer Zahl: eine Form, die sehr viele wählen.'
+      : 'Es sieht aus wie die Zeichenfolgen, die Menschen gewöhnlich wählen.',
+    suggestion: () => 'Fügen Sie ein paar Wörter ohne Zusammenhang hinzu oder lassen Sie einen Passwortmanager eines erzeugen.',
+  },
   WEAK: {
     warning: () => 'Dieses Passwort ist leicht zu erraten.',
     suggestion: () => 'Verwenden Sie ein längeres Passwort, etwa mehrere unzusammenhängende Wörter.',
@@ -217,6 +241,14 @@ const es: Catalogue = {
   PREDICTABLE_AFFIX: {
     warning: () => 'Los números o símbolos añadidos al principio o al final son fáciles de adivinar.',
     suggestion: () => 'Añada mejor otra palabra.',
+  },
+  PREDICTABLE_STRING: {
+    warning: (p) =>
+      p.shape === 'famous' ? 'Es una contraseña famosa, de películas, juegos o consejos de seguridad: los atacantes la prueban pronto.'
+      : p.shape === 'repeat' ? 'Es lo mismo escrito dos veces, lo que no añade casi nada.'
+      : p.shape === 'word-number' ? 'Parece un nombre o una palabra con un número: una forma que muchísima gente elige.'
+      : 'Se parece a las cadenas que la gente suele elegir.',
+    suggestion: () => 'Añada unas cuantas palabras sin relación, o deje que un gestor de contraseñas genere una.',
   },
   WEAK: {
     warning: () => 'Esta contraseña es fácil de adivinar.',
