@@ -3,7 +3,7 @@
  * ship, how many passwords of ≥ 8 characters does each tool reject, and how many generated
  * strong passwords does it wrongly reject?
  *
- *   npm run -s bench:quality [-- --json] [--sample N] [--strong N] [--no-write] [--no-analysis] [--verbose] [--passgate-only]
+ *   npm run -s bench:quality [-- --json] [--sample N] [--strong N] [--no-write] [--no-analysis] [--verbose] [--passgate-only] [--no-sims] [--zx-strong N]
  *
  * Tools, in one run on the same passwords: passgate (recommended with minLength 8, with and
  * without the breached filter; entra; nist with mfa), zxcvbn-ts 4 (reject if score < 3; input
@@ -48,7 +48,7 @@ const numArg = (name: string, dflt: number): number => {
 const SEED = 20240601;
 const SAMPLE = numArg('--sample', 10_000);
 const STRONG = numArg('--strong', 50_000);
-const ZX_STRONG = Math.min(STRONG, 5_000);
+const ZX_STRONG = Math.min(STRONG, numArg('--zx-strong', 5_000));
 const PWQ_STRONG = Math.min(STRONG, 20_000);
 const ZX_CAP = 64;
 const MIN = 8;
@@ -415,6 +415,7 @@ async function main(): Promise<void> {
   const recNoBreach = await passgateTool('passgate recommended, breached: false', 'minLength 8, no breached filter: what generalises', { minLength: MIN, breached: false });
   // --passgate-only: the two recommended rows alone, for tuning runs (no peers, no simulations).
   const only = flag('--passgate-only');
+  const noSims = only || flag('--no-sims');
   const tools: Tool[] = only ? [recommended, recNoBreach] : [
     recommended,
     recNoBreach,
@@ -428,10 +429,10 @@ async function main(): Promise<void> {
     pwqualityTool(),
   ];
   const simTools: Tool[] = [];
-  for (const [code, check] of only ? [] : Object.entries(sims)) {
+  for (const [code, check] of noSims ? [] : Object.entries(sims)) {
     simTools.push(await passgateTool(`sim: + ${code}`, 'recommended, breached: false, plus one simulated rule', { minLength: MIN, breached: false, checks: [check] }));
   }
-  if (!only) simTools.push(await passgateTool('sim: + all', 'recommended, breached: false, plus all simulated rules', { minLength: MIN, breached: false, checks: Object.values(sims) }));
+  if (!noSims) simTools.push(await passgateTool('sim: + all', 'recommended, breached: false, plus all simulated rules', { minLength: MIN, breached: false, checks: Object.values(sims) }));
 
   // ---- breach sets
   const setResults: SetResult[] = [];

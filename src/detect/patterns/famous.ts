@@ -62,20 +62,26 @@ export function compact(s: string): string {
 export function findFamous(folded: string, config: NormaliserConfig): { start: number; end: number; guesses: number }[] {
   let list = cache.get(config);
   if (!list) cache.set(config, (list = FAMOUS.map((f) => compact(normaliseTerm(f, config)))));
-  // Positions of the compacted password's characters in `folded`.
+  let separators = false;
+  for (let i = 0; i < folded.length && !separators; i++) separators = isSeparator(folded.charCodeAt(i));
+  // Positions of the compacted password's characters in `folded` (none needed without separators).
   const at: number[] = [];
-  let squeezed = '';
-  for (let i = 0; i < folded.length; i++) {
-    if (isSeparator(folded.charCodeAt(i))) continue;
-    at.push(i);
-    squeezed += folded[i];
+  let squeezed = folded;
+  if (separators) {
+    squeezed = '';
+    for (let i = 0; i < folded.length; i++) {
+      if (isSeparator(folded.charCodeAt(i))) continue;
+      at.push(i);
+      squeezed += folded[i];
+    }
   }
   const out: { start: number; end: number; guesses: number }[] = [];
   for (let k = 0; k < list.length; k++) {
     const f = list[k]!;
     if (f.length === 0 || f.length > squeezed.length) continue;
     const i = squeezed.indexOf(f);
-    if (i >= 0) out.push({ start: at[i]!, end: at[i + f.length - 1]! + 1, guesses: k + 1 });
+    if (i < 0) continue;
+    out.push(separators ? { start: at[i]!, end: at[i + f.length - 1]! + 1, guesses: k + 1 } : { start: i, end: i + f.length, guesses: k + 1 });
   }
   return out;
 }

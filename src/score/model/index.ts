@@ -23,8 +23,8 @@ export function modelGuessesLog10(model: CharModel, password: string, plain: str
   const log10 = guessesLog10FromBits(model, stringBits(model, plain));
   // The case factor needs the password as typed lined up with plain; guessesForWord copes with
   // a length change (counts it as one doubling).
-  const caseFactor = guessesForWord(1, plain, password);
-  return log10 + Math.log10(caseFactor);
+  if (password === plain) return log10; // typed in lowercase: nothing to vary
+  return log10 + Math.log10(guessesForWord(1, plain, password));
 }
 
 /**
