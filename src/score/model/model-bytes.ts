@@ -14,8 +14,8 @@ import { ALPHABET_SIZE, SYMBOL_COUNT } from './alphabet.js';
  *   …   K × 40 × u8 order-3 rows
  *   …   C × f32 calibration          log10 guesses at 0, step, 2·step … bits
  *
- * Rows are renormalised on decoding, so scoring and the sampling that calibrated the table see
- * the same distribution.
+ * Rows are renormalised (markov.ts, on a row's first use: decoding stays a copy), so scoring and
+ * the sampling that calibrated the table see the same distribution.
  */
 export interface CharModel {
   /** −log2 P(next | last two), row (a·40 + b), column next. */
@@ -23,6 +23,9 @@ export interface CharModel {
   readonly index3: Uint16Array;
   /** −log2 P(next | last three), for the contexts index3 names. */
   readonly rows3: Float32Array;
+  /** Per row of rows2 / rows3: 1 once the row has been renormalised. */
+  readonly ready2: Uint8Array;
+  readonly ready3: Uint8Array;
   readonly symbolBits: Float32Array;
   readonly calibration: Float32Array;
   readonly calibrationStep: number;
@@ -87,22 +90,23 @@ export function decodeModel(bytes: Uint8Array): CharModel {
   at += k * A;
   const calibration = new Float32Array(c);
   for (let i = 0; i < c; i++, at += 4) calibration[i] = view.getFloat32(at, true);
-  return { rows2, index3, rows3, symbolBits, calibration, calibrationStep: step };
+  return { rows2, index3, rows3, ready2: new Uint8Array(A * A), ready3: new Uint8Array(k), symbolBits, calibration, calibrationStep: step };
 }
 
 function dequantise(q: Uint8Array): Float32Array {
   const bits = new Float32Array(q.length);
   for (let i = 0; i < q.length; i++) bits[i] = q[i]! / BITS_SCALE;
-  normaliseRows(bits, A);
   return bits;
 }
 
-/** Shifts each row of −log2 values so its probabilities sum to 1. */
 function normaliseRows(bits: Float32Array, width: number): void {
-  for (let r = 0; r < bits.length; r += width) {
-    let sum = 0;
-    for (let i = 0; i < width; i++) sum += 2 ** -bits[r + i]!;
-    const shift = Math.log2(sum);
-    for (let i = 0; i < width; i++) bits[r + i] = bits[r + i]! + shift;
-  }
+  for (let r = 0; r < bits.length; r += width) normaliseRow(bits, r, width);
+}
+
+/** Shifts one row of −log2 values (at `from`) so its probabilities sum to 1. */
+export function normaliseRow(bits: Float32Array, from: number, width: number): void {
+  let sum = 0;
+  for (let i = 0; i < width; i++) sum += 2 ** -bits[from + i]!;
+  const shift = Math.log2(sum);
+  for (let i = 0; i < width; i++) bits[from + i] = bits[from + i]! + shift;
 }
