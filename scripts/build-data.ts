@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { buildWordlists } from './build-wordlists.js';
 import { buildDefaultFilters } from './build-filters.js';
+import { buildModel } from './build-model.js';
 import { Assets, lines } from '../src/assets/platform.js';
 import { collectDictionary, shippedDictionaryLists } from '../src/detect/dictionary.js';
 import { dictionaryKey, encodeDictionary } from '../src/detect/dictionary-bytes.js';
@@ -27,7 +28,7 @@ async function main(outDir: string, updatePin: boolean): Promise<void> {
   await mkdir(outDir, { recursive: true });
   const words = await buildWordlists(outDir, { updatePin });
   const filters = await buildDefaultFilters(outDir);
-  const compiled = [await buildCompiledDictionary(outDir), await buildCompiledBannedIndex(outDir)];
+  const compiled = [await buildCompiledDictionary(outDir), await buildCompiledBannedIndex(outDir), await buildModel(outDir)];
   const manifest = { generatedBy: 'scripts/build-data.ts', wordlists: words, filters, compiled };
   await writeFile(resolve(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   const ms = Math.round(performance.now() - started);

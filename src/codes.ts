@@ -19,6 +19,8 @@ export const Codes = {
   WEAK: 'WEAK',
   DATE: 'DATE',
   PREDICTABLE_AFFIX: 'PREDICTABLE_AFFIX',
+  /** The character model ranks the whole password among the strings people choose first (recommended). */
+  PREDICTABLE_STRING: 'PREDICTABLE_STRING',
 } as const;
 
 export type BuiltInCode = (typeof Codes)[keyof typeof Codes];

@@ -80,6 +80,8 @@ export const Assets = {
   dictionaryCompiled: 'dictionary-recommended.bin',
   /** The global banned list folded and indexed for the recommended profile (banned-bytes.ts). */
   bannedCompiled: 'banned-recommended.bin',
+  /** The strength estimate's character model, trained and calibrated by the data build (src/score/model/). */
+  model: 'model-chars.bin',
   breachedFull: 'breached-1m.pgf',
   breachedSmall: 'breached-100k.pgf',
 } as const;

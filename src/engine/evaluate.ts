@@ -11,6 +11,8 @@ import { scanWords } from '../detect/word-scan.js';
 import { findWords } from '../detect/dictionary.js';
 import { scorePoints, type PointsResult } from '../score/points.js';
 import { estimate, type StrengthSummary } from '../score/estimate.js';
+import { MODEL_REJECT_LOG10 } from '../score/model/index.js';
+import { transliterate } from '../detect/patterns/transliterate.js';
 import { decide } from '../policy/verdict.js';
 import { feedbackFor, messageFor, type Feedback } from '../wording/feedback.js';
 import type { Locale } from '../wording/locales.js';
@@ -73,7 +75,10 @@ export function detect(state: EngineState, password: string, context: PasswordCo
   // than twice the cap in units is over it without counting.
   const length = password.length > 2 * options.maxLength ? Infinity : codePointLength(password);
   // The normaliser stops as soon as its output passes the bound, so the expansion costs nothing.
-  const text = length > options.maxLength ? null : normaliseWithin(password, normaliser, NORMALISED_LENGTH_FACTOR * options.maxLength);
+  // Another script's letters read as the Latin keys they sit on (recommended only; entra keeps
+  // Entra's exact behaviour). One unit per unit: spans still index the password, and the bounds hold.
+  const typed = profile.strength && length <= options.maxLength ? transliterate(password) : password;
+  const text = length > options.maxLength ? null : normaliseWithin(typed, normaliser, NORMALISED_LENGTH_FACTOR * options.maxLength);
   if (text === null) return tooLong(options.maxLength);
   const findings: Finding[] = [];
   if (length < options.minLength) findings.push({ code: 'TOO_SHORT', source: 'policy', params: { min: options.minLength, length } });
@@ -97,21 +102,32 @@ export function detect(state: EngineState, password: string, context: PasswordCo
     const scored = scorePoints(text.folded, state.banned.index, patterns, true, scan?.banned);
     points = scored.points;
     findings.push(...tokenFindings(state, text, scored, patterns));
-    if (scored.bannedCount > 0 && scored.points < profile.threshold) {
-      findings.push({ code: 'LOW_SCORE', source: 'policy', params: { points: scored.points, threshold: profile.threshold } });
-    }
+    const lowScoreAt = findings.length;
+    const lowScore = scored.bannedCount > 0 && scored.points < profile.threshold;
     if (profile.strength && breached) {
       // A breached password is on every attacker's list: whatever its shape, it falls at once.
       // Saying so is both true and cheaper than estimating it (40 % of real attempts are these).
       strength = BREACHED_STRENGTH;
     } else if (profile.strength) {
       const wordAt = scan ? scan.words : state.dictionary ? findWords(state.dictionary, text.folded) : [];
-      const estimated = estimate(state, password, text, scored, patterns, terms, wordAt);
+      const estimated = estimate(state, typed, text, scored, patterns, terms, wordAt);
       strength = estimated.summary;
       if (strength.score < profile.minStrengthScore) {
         findings.push({ code: 'WEAK', source: 'strength', params: { score: strength.score, guessesLog10: round1(strength.guessesLog10) } });
         findings.push(...estimated.words);
       }
+      if (estimated.model && estimated.model.guessesLog10 < MODEL_REJECT_LOG10) {
+        findings.push({ code: 'PREDICTABLE_STRING', source: 'strength', params: { shape: estimated.model.shape, guessesLog10: round1(estimated.model.guessesLog10) } });
+      }
+    }
+    // The points rule counts a banned term reached by one edit like the term itself; in a random
+    // string (`w0lenKrcc`) such near misses are chance. With the model's estimate at hand, a
+    // password whose banned terms are all near misses and which the estimate (charset-aware, with
+    // the near miss priced) puts at score 3 or more keeps its points shortfall as information
+    // only (issue 11; entra has no estimate, so W1–W7 are unchanged).
+    const chance = strength !== null && state.model !== null && strength.score >= 3 && scored.tokens.every((t) => t.kind !== 'banned' || t.distance === 1);
+    if (lowScore && !chance) {
+      findings.splice(lowScoreAt, 0, { code: 'LOW_SCORE', source: 'policy', params: { points: scored.points, threshold: profile.threshold } });
     }
   }
   if (breached) findings.push({ code: 'BREACHED', source: 'breached' });

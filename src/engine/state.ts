@@ -10,6 +10,7 @@ import { bannedIndexKey, dictionaryKey } from '../detect/dictionary-key.js';
 import { Assets, Waivers, decodeAsset, loadInOrder, readList, readRequired, type Platform } from '../assets/platform.js';
 import { loadFilter } from '../filter/index.js';
 import type { ZxcvbnEstimator } from '../score/zxcvbn.js';
+import { decodeModel, type CharModel } from '../score/model/index.js';
 
 /** A breached-password lookup, whatever filter backs it. */
 export interface BreachedLookup {
@@ -34,6 +35,8 @@ export interface EngineState {
   readonly bannedWords: Deferred<BannedWordLink> | null;
   readonly breached: BreachedLookup | null;
   readonly zxcvbn: ZxcvbnEstimator | null;
+  /** The recommended estimate's character model (null when not estimating natively or not shipped). */
+  readonly model: CharModel | null;
 }
 
 export async function buildState(platform: Platform, raw: CheckerOptions | undefined): Promise<EngineState> {
@@ -46,10 +49,12 @@ export async function buildState(platform: Platform, raw: CheckerOptions | undef
     fold: compileSubstitutions(options.substitutions),
   };
 
-  const [globalTerms, breached, dictionary] = await loadInOrder([
+  const native = profile.strength && options.estimator === 'native';
+  const [globalTerms, breached, dictionary, model] = await loadInOrder([
     options.globalBannedTerms ?? readList(platform, Assets.globalBanned, Waivers.globalBanned),
     loadBreached(platform, options),
-    profile.strength && options.estimator === 'native' ? loadDictionary(platform, normaliser, options) : null,
+    native ? loadDictionary(platform, normaliser, options) : null,
+    native ? loadModel(platform) : null,
   ] as const);
   const globalIndex = options.globalBannedTerms === undefined ? await loadGlobalIndex(platform, normaliser, options, globalTerms.length) : null;
   const banned = buildBannedLists(globalTerms, options.customBannedTerms, normaliser, profile.fuzzyMinLength, platform.exactMatcher, globalIndex);
@@ -61,7 +66,15 @@ export async function buildState(platform: Platform, raw: CheckerOptions | undef
     bannedWords?.build();
   });
   const zxcvbn = profile.strength && options.estimator === 'zxcvbn' ? await zxcvbnLoader(platform, options)() : null;
-  return { options, normaliser, banned, dictionary, bannedWords, breached, zxcvbn };
+  return { options, normaliser, banned, dictionary, bannedWords, breached, zxcvbn, model };
+}
+
+/** The character model, shared by checkers: required by the native estimate (fails closed). */
+function loadModel(platform: Platform): Promise<CharModel> {
+  return once(platform, 'model', async () => {
+    const bytes = await readRequired(platform, Assets.model, Waivers.dictionary);
+    return decodeAsset(platform, Assets.model, () => decodeModel(bytes));
+  });
 }
 
 /** The browser core has no zxcvbn-ts of its own (it would weigh ~10× the core): say where it is. */

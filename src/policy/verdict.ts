@@ -13,13 +13,13 @@ export interface Verdict {
 // or is information; a banned term rejects only through the points rule (LOW_SCORE) except in
 // the nist profile, whose blocklist compares the whole password.
 const REJECTING: Readonly<Record<Profile['name'], ReadonlySet<string>>> = {
-  recommended: new Set(['TOO_SHORT', 'TOO_LONG', 'BREACHED', 'CONTEXT_TERM', 'LOW_SCORE', 'WEAK', 'CHECK_ERROR']),
+  recommended: new Set(['TOO_SHORT', 'TOO_LONG', 'BREACHED', 'CONTEXT_TERM', 'LOW_SCORE', 'WEAK', 'PREDICTABLE_STRING', 'CHECK_ERROR']),
   entra: new Set(['TOO_SHORT', 'TOO_LONG', 'BREACHED', 'CONTEXT_TERM', 'LOW_SCORE', 'CHECK_ERROR']),
   nist: new Set(['TOO_SHORT', 'TOO_LONG', 'BREACHED', 'CONTEXT_TERM', 'BANNED_TERM', 'DICTIONARY_WORD', 'CHECK_ERROR']),
 };
 const BUILT_IN = new Set([
   'BANNED_TERM', 'CONTEXT_TERM', 'BREACHED', 'LOW_SCORE', 'TOO_SHORT', 'TOO_LONG', 'REPETITIVE',
-  'SEQUENTIAL', 'KEYBOARD_WALK', 'DICTIONARY_WORD', 'WEAK', 'DATE', 'PREDICTABLE_AFFIX', 'CHECK_ERROR',
+  'SEQUENTIAL', 'KEYBOARD_WALK', 'DICTIONARY_WORD', 'WEAK', 'DATE', 'PREDICTABLE_AFFIX', 'PREDICTABLE_STRING', 'CHECK_ERROR',
 ]);
 
 /**
@@ -29,7 +29,7 @@ const BUILT_IN = new Set([
 export function decide(findings: readonly Finding[], profile: Profile, mode: Mode): Verdict {
   const rejecting = REJECTING[profile.name];
   const lowScore = findings.some((f) => f.code === 'LOW_SCORE');
-  const weak = findings.some((f) => f.code === 'WEAK');
+  const weak = findings.some((f) => f.code === 'WEAK' || f.code === 'PREDICTABLE_STRING');
   const severities = findings.map((f): NonNullable<Finding['severity']> => {
     let severity: NonNullable<Finding['severity']>;
     if (!BUILT_IN.has(f.code)) severity = f.severity ?? 'reject';

@@ -6,6 +6,8 @@ import { DICTIONARY_KINDS } from '../detect/dictionary.js';
 import type { TermMatch } from '../match/index.js';
 import type { PointsResult } from './points.js';
 import { estimateStrength, guessesForWord, scoreOf, type Candidate, type Strength } from './strength.js';
+import { bruteforceCardinality } from './model/charset.js';
+import { modelReadings, type ModelView } from './model/readings.js';
 
 export interface StrengthSummary {
   readonly guesses: number;
@@ -13,6 +15,8 @@ export interface StrengthSummary {
   /** 0–4, on zxcvbn's scale: 3 means at least 1e8 guesses. */
   readonly score: 0 | 1 | 2 | 3 | 4;
 }
+
+export type { ModelView } from './model/readings.js';
 
 /**
  * The strength estimate of the `recommended` profile: every pattern, dictionary word and banned
@@ -30,12 +34,21 @@ export function estimate(
   patterns: readonly PatternMatch[],
   terms: readonly ContextTerm[],
   wordAt: readonly TermMatch[],
-): { summary: StrengthSummary; words: Finding[] } {
+): { summary: StrengthSummary; words: Finding[]; model: ModelView | null } {
   if (state.zxcvbn) {
-    return { summary: state.zxcvbn.estimate(text.folded, terms.map((t) => t.term)), words: [] };
+    return { summary: state.zxcvbn.estimate(text.folded, terms.map((t) => t.term)), words: [], model: null };
   }
   // A pattern match already has the shape of a candidate (start, end, guesses, code).
   const candidates: Candidate[] = patterns.slice();
+  // The character model prices the whole password as one string people choose, and a few
+  // readings only it can price (readings.ts): the minimum over the models, as zxcvbn takes the
+  // minimum over splits.
+  let model: ModelView | null = null;
+  if (state.model) {
+    const readings = modelReadings(state, state.model, password, text, patterns, wordAt);
+    model = readings.view;
+    for (const c of readings.candidates) candidates.push(c);
+  }
   const dict = state.dictionary;
   if (dict) {
     const ranks = dict.rank;
@@ -58,7 +71,12 @@ export function estimate(
     candidates.push({ start: t.start, end: t.end, guesses: t.distance === 1 ? rank * 50 * (t.end - t.start) : rank, code: 'BANNED_TERM' });
   }
   const wordAtSpan = spanLookup(wordAt, text.folded.length);
-  const s = adjustForStructure(estimateStrength(text.folded.length, candidates), text.plain, wordAtSpan);
+  // With a model, what is left between the matches was typed by nobody's habit: charset-aware.
+  const bruteforce = state.model ? bruteforceCardinality(password) : undefined;
+  let s = adjustForStructure(estimateStrength(text.folded.length, candidates, bruteforce), password, text.plain, wordAtSpan);
+  // The whole search space of the classes used, however the password was made: below
+  // SMALL_SPACE_LOG10 even a random choice falls to an offline search (`000abl9f`: 36⁸ ≈ 10^12.5).
+  if (bruteforce !== undefined && s.score > 2 && text.folded.length * Math.log10(bruteforce) < SMALL_SPACE_LOG10) s = { ...s, score: 2 };
   const words: Finding[] = [];
   for (const c of s.sequence) {
     if (c.code !== 'DICTIONARY_WORD' || !dict) continue;
@@ -73,7 +91,7 @@ export function estimate(
       params: { list: DICTIONARY_KINDS[dict.kind[w.termId]!] ?? 'english', rank: dict.rank[w.termId]! },
     });
   }
-  return { summary: { guesses: s.guesses, guessesLog10: s.guessesLog10, score: s.score }, words };
+  return { summary: { guesses: s.guesses, guessesLog10: s.guessesLog10, score: s.score }, words, model };
 }
 
 /**
@@ -94,6 +112,13 @@ function spanLookup(wordAt: readonly TermMatch[], n: number): (start: number, en
   };
 }
 
+/**
+ * log10 of the smallest brute-force space (charset-aware cardinality ^ length) the recommended
+ * profile accepts: 8 lowercase letters and digits (10^12.45) or 9 lowercase letters (10^12.7)
+ * fall below it, 9 random alphanumerics (10^16.1) or 10 lowercase letters (10^14.1) do not.
+ * None of the generated strong families of bench/quality.ts comes near it.
+ */
+const SMALL_SPACE_LOG10 = 12.6;
 /** Users' all-digit secrets are dates, phone numbers and PINs, far from uniform (measured on
  * held-out breach lists: 19 % of what got through was 8–12 digits). Discount them 10^4, so a
  * digits-only password needs 13 digits to reach score 3. */
@@ -113,11 +138,12 @@ const AFFIXES = new Set(['PREDICTABLE_AFFIX', 'DATE', 'SEQUENTIAL', 'KEYBOARD_WA
  *   Generated passphrases have 4–5 words and random strings leave brute-force gaps, so neither
  *   is touched (measured: no new false rejection on 150 k generated strong passwords).
  */
-function adjustForStructure(s: Strength, plain: string, wordAtSpan: (start: number, end: number) => TermMatch | undefined): Strength {
+function adjustForStructure(s: Strength, password: string, plain: string, wordAtSpan: (start: number, end: number) => TermMatch | undefined): Strength {
   let log10 = s.guessesLog10;
   if (plain.length > 0 && isAllDigits(plain)) log10 = Math.max(0, log10 - DIGITS_ONLY_DISCOUNT_LOG10);
   let score = scoreOf(10 ** log10);
-  if (score >= 3) {
+  // Capitals scattered through the password (`HuCkrarEd`) are not how people type a word pair.
+  if (score >= 3 && !scatteredCapitals(password)) {
     let wordCount = 0;
     let affixes = 0;
     let other = 0;
@@ -133,6 +159,18 @@ function adjustForStructure(s: Strength, plain: string, wordAtSpan: (start: numb
   }
   if (log10 === s.guessesLog10 && score === s.score) return s;
   return { ...s, guesses: 10 ** log10, guessesLog10: log10, score };
+}
+
+/** More than one capital letter, and not all letters capitals. */
+function scatteredCapitals(password: string): boolean {
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < password.length; i++) {
+    const c = password.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) upper++;
+    else if (c >= 0x61 && c <= 0x7a) lower++;
+  }
+  return upper > 1 && lower > 0;
 }
 
 function isAllDigits(s: string): boolean {

@@ -26,10 +26,10 @@ export interface Strength {
 }
 
 /**
- * Guesses per brute-forced character. zxcvbn's value: a gap left after every known pattern is
- * still mostly lowercase letters and digits typed by a person, not uniform over 95 symbols, and
- * the score thresholds below were calibrated with 10. It underrates random passwords (a true
- * random 16-char string is ~10^31, we say 10^16) but they land in the top score either way.
+ * Guesses per brute-forced character when the caller gives none: zxcvbn's value, 10. The
+ * recommended estimate passes the charset-aware cost instead (charset.ts): a gap left after every
+ * known pattern *and* the character model (model/) is no longer "mostly what a person typed",
+ * so it costs what its character classes allow.
  */
 export const BRUTEFORCE_CARDINALITY = 10;
 /** Each token beyond the first costs at least this many guesses (zxcvbn). */
@@ -42,7 +42,9 @@ export const SCORE_THRESHOLDS = [1e3 + 5, 1e6 + 5, 1e8 + 5, 1e10 + 5] as const;
 
 export const BRUTEFORCE_CODE = 'BRUTEFORCE';
 
-const LOG_BF = Math.log10(BRUTEFORCE_CARDINALITY);
+const DEFAULT_LOG_BF = Math.log10(BRUTEFORCE_CARDINALITY);
+/** log10 guesses per gap character of the current call (one call at a time, as the scratch below). */
+let LOG_BF = DEFAULT_LOG_BF;
 const LOG_EXTRA = Math.log10(MIN_GUESSES_PER_EXTRA_TOKEN);
 
 const EPS = 1e-9;
@@ -53,9 +55,11 @@ const EXACT_MAX_TOKENS = 8;
  * @param length      length of the password in the units the candidate spans use.
  * @param candidates  matches over `[start, end)` with their guesses; invalid ones (out of range,
  *                    empty, non-finite or < 1 guesses… ) are ignored, not thrown on.
+ * @param bruteforce  guesses per gap character (≥ 1; default BRUTEFORCE_CARDINALITY).
  */
-export function estimateStrength(length: number, candidates: readonly Candidate[]): Strength {
+export function estimateStrength(length: number, candidates: readonly Candidate[], bruteforce = BRUTEFORCE_CARDINALITY): Strength {
   const n = Number.isInteger(length) && length > 0 ? length : 0;
+  LOG_BF = Number.isFinite(bruteforce) && bruteforce >= 1 ? Math.log10(bruteforce) : DEFAULT_LOG_BF;
   if (n === 0) return { guesses: 1, guessesLog10: 0, score: 0, sequence: [] };
 
   // Bucket valid candidates by end position (counting sort). All tables live in module-level
@@ -143,7 +147,7 @@ export function scoreOf(guesses: number): 0 | 1 | 2 | 3 | 4 {
 }
 
 function gapGuesses(len: number): number {
-  return Math.min(BRUTEFORCE_CARDINALITY ** len, Number.MAX_VALUE);
+  return Math.min(10 ** (LOG_BF * len), Number.MAX_VALUE);
 }
 
 /** log10(10^a + 10^b) without overflow. */

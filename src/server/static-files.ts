@@ -9,9 +9,9 @@ export function bytesBody(body: Uint8Array, type: string): StaticBody {
   return { body, type, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"` };
 }
 
-// Only the word lists the browser platform asks for; filters are served from the server's state
-// (the exact bytes it judges with), never from an arbitrary data/ file.
-const DATA_FILES: ReadonlySet<string> = new Set([Assets.globalBanned, Assets.dictionary, Assets.dictionaryOther, Assets.names, Assets.commonPasswords]);
+// Only the word lists and character model the browser platform asks for; filters are served from
+// the server's state (the exact bytes it judges with), never from an arbitrary data/ file.
+const DATA_FILES: ReadonlySet<string> = new Set([Assets.globalBanned, Assets.dictionary, Assets.dictionaryOther, Assets.names, Assets.commonPasswords, Assets.model]);
 
 /** Shipped data files are immutable for the life of a process: read once, keep. */
 const dataCache = new Map<string, Promise<StaticBody | null>>();
@@ -21,7 +21,7 @@ export function dataFile(name: string): Promise<StaticBody | null> {
   let file = dataCache.get(name);
   if (!file) {
     const dir = dataDir();
-    file = dir ? readIfExists(join(dir, name)).then((b) => (b ? bytesBody(b, 'text/plain; charset=utf-8') : null)) : Promise.resolve(null);
+    file = dir ? readIfExists(join(dir, name)).then((b) => (b ? bytesBody(b, name === Assets.model ? 'application/octet-stream' : 'text/plain; charset=utf-8') : null)) : Promise.resolve(null);
     file.catch(() => dataCache.delete(name));
     dataCache.set(name, file);
   }

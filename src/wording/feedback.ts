@@ -53,6 +53,7 @@ function paramsOf(f: Finding, locale: Locale): Params {
     distance: f.distance,
     fieldName: field ? fieldNameFor(locale, field) ?? field : undefined,
     kind: p?.kind,
+    shape: p?.shape,
     points: p?.points,
     threshold: p?.threshold,
     min: p?.min,

@@ -61,6 +61,14 @@ export const de: LocaleWording = {
       warning: () => 'Am Anfang oder Ende angehängte Ziffern oder Zeichen sind leicht zu erraten.',
       suggestion: () => 'Fügen Sie lieber ein weiteres Wort hinzu.',
     },
+    PREDICTABLE_STRING: {
+        warning: (p) =>
+          p.shape === 'famous' ? 'Es ist ein berühmtes Passwort aus Filmen, Spielen oder Sicherheitstipps: Angreifer probieren es früh.'
+          : p.shape === 'repeat' ? 'Es ist zweimal dasselbe, und das bringt fast nichts.'
+          : p.shape === 'word-number' ? 'Es sieht aus wie ein Name oder Wort mit einer Zahl: eine Form, die sehr viele wählen.'
+          : 'Es sieht aus wie die Zeichenfolgen, die Menschen gewöhnlich wählen.',
+        suggestion: () => 'Fügen Sie ein paar Wörter ohne Zusammenhang hinzu oder lassen Sie einen Passwortmanager eines erzeugen.',
+    },
     WEAK: {
       warning: () => 'Dieses Passwort ist leicht zu erraten.',
       suggestion: () => 'Verwenden Sie ein längeres Passwort, etwa mehrere unzusammenhängende Wörter.',

@@ -62,6 +62,14 @@ export const en: LocaleWording = {
       warning: () => 'Digits or symbols added at the start or end are easy to guess.',
       suggestion: () => 'Put the extra characters inside, or add another word instead.',
     },
+    PREDICTABLE_STRING: {
+        warning: (p) =>
+          p.shape === 'famous' ? 'It is a famous password, from films, games or password advice: attackers try it early.'
+          : p.shape === 'repeat' ? 'It is the same thing typed twice, which adds almost nothing.'
+          : p.shape === 'word-number' ? 'It looks like a name or word with a number: people choose that shape all the time.'
+          : 'It looks like the strings people usually choose.',
+        suggestion: () => 'Add a few unrelated words, or let a password manager make one up.',
+    },
     WEAK: {
       warning: () => 'This password is easy to guess.',
       suggestion: () => 'Use a longer password: several unrelated words work well.',

@@ -62,6 +62,14 @@ export const es: LocaleWording = {
       warning: () => 'Los números o símbolos añadidos al principio o al final son fáciles de adivinar.',
       suggestion: () => 'Añada mejor otra palabra.',
     },
+    PREDICTABLE_STRING: {
+        warning: (p) =>
+          p.shape === 'famous' ? 'Es una contraseña famosa, de películas, juegos o consejos de seguridad: los atacantes la prueban pronto.'
+          : p.shape === 'repeat' ? 'Es lo mismo escrito dos veces, lo que no añade casi nada.'
+          : p.shape === 'word-number' ? 'Parece un nombre o una palabra con un número: una forma que muchísima gente elige.'
+          : 'Se parece a las cadenas que la gente suele elegir.',
+        suggestion: () => 'Añada unas cuantas palabras sin relación, o deje que un gestor de contraseñas genere una.',
+    },
     WEAK: {
       warning: () => 'Esta contraseña es fácil de adivinar.',
       suggestion: () => 'Use una contraseña más larga: varias palabras sin relación funcionan bien.',

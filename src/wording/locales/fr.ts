@@ -62,6 +62,14 @@ export const fr: LocaleWording = {
       warning: () => 'Des chiffres ou symboles ajoutés au début ou à la fin sont faciles à deviner.',
       suggestion: () => 'Ajoutez plutôt un autre mot.',
     },
+    PREDICTABLE_STRING: {
+        warning: (p) =>
+          p.shape === 'famous' ? 'C’est un mot de passe célèbre (films, jeux, conseils de sécurité) : les attaquants l’essaient tôt.'
+          : p.shape === 'repeat' ? 'C’est la même chose tapée deux fois, ce qui n’ajoute presque rien.'
+          : p.shape === 'word-number' ? 'Il ressemble à un nom ou un mot suivi d’un nombre : une forme que beaucoup choisissent.'
+          : 'Il ressemble aux chaînes que les gens choisissent d’habitude.',
+        suggestion: () => 'Ajoutez quelques mots sans rapport, ou laissez un gestionnaire de mots de passe en créer un.',
+    },
     WEAK: {
       warning: () => 'Ce mot de passe est facile à deviner.',
       suggestion: () => 'Allongez-le : plusieurs mots sans rapport fonctionnent bien.',

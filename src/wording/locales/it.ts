@@ -62,6 +62,14 @@ export const it: LocaleWording = {
       warning: () => "Cifre o simboli aggiunti all'inizio o alla fine sono facili da indovinare.",
       suggestion: () => "Metti i caratteri in più all'interno, oppure aggiungi un'altra parola.",
     },
+    PREDICTABLE_STRING: {
+      warning: (p) =>
+        p.shape === 'famous' ? 'È una password famosa, da film, giochi o consigli sulle password: gli attaccanti la provano presto.'
+        : p.shape === 'repeat' ? 'È la stessa cosa scritta due volte, il che non aggiunge quasi nulla.'
+        : p.shape === 'word-number' ? 'Sembra un nome o una parola con un numero: una forma che la gente sceglie di continuo.'
+        : 'Somiglia alle sequenze che le persone scelgono di solito.',
+      suggestion: () => 'Aggiungi qualche parola senza legami, oppure lascia che un gestore di password ne crei una.',
+    },
     WEAK: {
       warning: () => 'Questa password è facile da indovinare.',
       suggestion: () => 'Usa una password più lunga: più parole senza legame tra loro funzionano bene.',

@@ -62,6 +62,14 @@ export const nl: LocaleWording = {
       warning: () => 'Cijfers of symbolen aan het begin of eind zijn makkelijk te raden.',
       suggestion: () => 'Zet de extra tekens ertussen, of voeg liever nog een woord toe.',
     },
+    PREDICTABLE_STRING: {
+      warning: (p) =>
+        p.shape === 'famous' ? 'Het is een beroemd wachtwoord uit films, games of wachtwoordadvies: aanvallers proberen het vroeg.'
+        : p.shape === 'repeat' ? 'Het is twee keer hetzelfde getypt, wat bijna niets toevoegt.'
+        : p.shape === 'word-number' ? 'Het lijkt op een naam of woord met een getal: die vorm kiezen mensen voortdurend.'
+        : 'Het lijkt op de tekenreeksen die mensen meestal kiezen.',
+      suggestion: () => 'Voeg een paar losse woorden toe, of laat een wachtwoordmanager er een maken.',
+    },
     WEAK: {
       warning: () => 'Dit wachtwoord is makkelijk te raden.',
       suggestion: () => 'Gebruik een langer wachtwoord: een paar losse woorden werken goed.',

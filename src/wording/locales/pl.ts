@@ -64,6 +64,14 @@ export const pl: LocaleWording = {
       warning: () => 'Cyfry lub symbole dodane na początku lub na końcu łatwo odgadnąć.',
       suggestion: () => 'Umieść dodatkowe znaki w środku albo dodaj kolejne słowo.',
     },
+    PREDICTABLE_STRING: {
+      warning: (p) =>
+        p.shape === 'famous' ? 'To znane hasło z filmów, gier lub porad o hasłach: atakujący próbują go wcześnie.'
+        : p.shape === 'repeat' ? 'To samo wpisane dwa razy, co prawie nic nie dodaje.'
+        : p.shape === 'word-number' ? 'Wygląda jak imię lub słowo z liczbą: ten kształt ludzie wybierają bardzo często.'
+        : 'Przypomina ciągi, które ludzie zwykle wybierają.',
+      suggestion: () => 'Dodaj kilka niezwiązanych słów albo pozwól menedżerowi haseł je wygenerować.',
+    },
     WEAK: {
       warning: () => 'To hasło łatwo odgadnąć.',
       suggestion: () => 'Użyj dłuższego hasła: kilka niepowiązanych słów sprawdza się dobrze.',

@@ -63,6 +63,14 @@ export const pt: LocaleWording = {
       warning: () => 'Números ou símbolos acrescentados no início ou no fim são fáceis de adivinhar.',
       suggestion: () => 'Coloque os caracteres extras no meio ou acrescente outra palavra.',
     },
+    PREDICTABLE_STRING: {
+      warning: (p) =>
+        p.shape === 'famous' ? 'É uma senha famosa, de filmes, jogos ou conselhos de segurança: os atacantes tentam-na cedo.'
+        : p.shape === 'repeat' ? 'É a mesma coisa escrita duas vezes, o que quase nada acrescenta.'
+        : p.shape === 'word-number' ? 'Parece um nome ou palavra com um número: uma forma que as pessoas escolhem a toda a hora.'
+        : 'Parece-se com as sequências que as pessoas costumam escolher.',
+      suggestion: () => 'Junte algumas palavras sem relação, ou deixe um gestor de senhas criar uma.',
+    },
     WEAK: {
       warning: () => 'Esta senha é fácil de adivinhar.',
       suggestion: () => 'Use uma senha mais longa: várias palavras sem relação funcionam bem.',

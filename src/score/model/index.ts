@@ -1,0 +1,51 @@
+import { guessesForWord } from '../guesses.js';
+import { guessesLog10FromBits, stringBits } from './markov.js';
+import type { CharModel } from './model-bytes.js';
+
+export type { CharModel } from './model-bytes.js';
+export { decodeModel } from './model-bytes.js';
+
+/**
+ * Below this many guesses (log10) by the character model's view, the recommended profile rejects
+ * with PREDICTABLE_STRING. ~10^13 guesses is hours for one GPU against a fast unsalted hash; the
+ * value keeps the generated strong families of bench/quality.ts within their false-rejection
+ * budget (measured on 100 000 random alphanumerics of 9: 0.075 % rejected at 12.8, 0.104 % at
+ * 13, budget 0.1 %; at 12.9 the bench's 20 000 gave 0.105 %).
+ */
+export const MODEL_REJECT_LOG10 = 12.8;
+
+/**
+ * log10 guesses for the whole password under the character model: the calibrated guesses of its
+ * normalised form times the ways its capitals could have been placed (guesses.ts: an initial
+ * capital doubles, arbitrary capitals cost the ways to choose them).
+ */
+export function modelGuessesLog10(model: CharModel, password: string, plain: string): number {
+  const log10 = guessesLog10FromBits(model, stringBits(model, plain));
+  // The case factor needs the password as typed lined up with plain; guessesForWord copes with
+  // a length change (counts it as one doubling).
+  if (password === plain) return log10; // typed in lowercase: nothing to vary
+  return log10 + Math.log10(guessesForWord(1, plain, password));
+}
+
+/**
+ * The shape the PREDICTABLE_STRING message names: `word-number` for letters followed by digits
+ * (and at most trailing symbols), the commonest shape of what the model catches; else `string`.
+ * (readings.ts adds `repeat` and `famous` when those readings decide.)
+ */
+export type Shape = 'word-number' | 'string' | 'repeat' | 'famous';
+
+export function modelShape(plain: string): Shape {
+  let i = 0;
+  const n = plain.length;
+  while (i < n && isLetter(plain.charCodeAt(i))) i++;
+  if (i === 0) return 'string';
+  const digitsFrom = i;
+  while (i < n && isDigit(plain.charCodeAt(i))) i++;
+  if (i === digitsFrom) return 'string';
+  while (i < n && !isLetter(plain.charCodeAt(i)) && !isDigit(plain.charCodeAt(i))) i++;
+  return i === n ? 'word-number' : 'string';
+}
+
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+// Lowercase ASCII or any cased non-ASCII letter (plain is lowercase).
+const isLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && String.fromCharCode(c).toUpperCase() !== String.fromCharCode(c));

@@ -1,0 +1,112 @@
+import { ALPHABET_SIZE, SYMBOL_COUNT } from './alphabet.js';
+
+/**
+ * The shipped form of the character model (`Assets.model`), written by the data build
+ * (model/train.ts, model/calibrate.ts) and read by every checker of the recommended profile.
+ *
+ *   0   "PGM1"                       magic and version
+ *   4   u32 rows4                    order-3 contexts with their own row (K)
+ *   8   u32 calibration entries      (C)
+ *   12  f32 calibration step         bits between two calibration entries
+ *   16  32 × u8 symbol bits          −log2 P(symbol | SYMBOL_CLASS), in 1/8 bit
+ *   48  40² × 40 × u8 order-2 rows   −log2 P(next | last two symbols), in 1/8 bit
+ *   …   40³ × u16 row of each order-3 context (0xffff: none, use the order-2 row)
+ *   …   K × 40 × u8 order-3 rows
+ *   …   C × f32 calibration          log10 guesses at 0, step, 2·step … bits
+ *
+ * Rows are renormalised (markov.ts, on a row's first use: decoding stays a copy), so scoring and
+ * the sampling that calibrated the table see the same distribution.
+ */
+export interface CharModel {
+  /** −log2 P(next | last two), row (a·40 + b), column next. */
+  readonly rows2: Float32Array;
+  readonly index3: Uint16Array;
+  /** −log2 P(next | last three), for the contexts index3 names. */
+  readonly rows3: Float32Array;
+  /** Per row of rows2 / rows3: 1 once the row has been renormalised. */
+  readonly ready2: Uint8Array;
+  readonly ready3: Uint8Array;
+  readonly symbolBits: Float32Array;
+  readonly calibration: Float32Array;
+  readonly calibrationStep: number;
+}
+
+const MAGIC = 0x314d4750; // "PGM1" little-endian
+export const BITS_SCALE = 8;
+const A = ALPHABET_SIZE;
+export const NO_ROW = 0xffff;
+
+export interface QuantisedModel {
+  rows2: Uint8Array;
+  index3: Uint16Array;
+  rows3: Uint8Array;
+  symbolBits: Uint8Array;
+  calibration: Float32Array;
+  calibrationStep: number;
+}
+
+export function encodeModel(m: QuantisedModel): Uint8Array {
+  const k = m.rows3.length / A;
+  const size = 48 + A * A * A + 2 * A * A * A + k * A + 4 * m.calibration.length;
+  const out = new Uint8Array(size);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, MAGIC, true);
+  view.setUint32(4, k, true);
+  view.setUint32(8, m.calibration.length, true);
+  view.setFloat32(12, m.calibrationStep, true);
+  out.set(m.symbolBits, 16);
+  let at = 48;
+  out.set(m.rows2, at);
+  at += A * A * A;
+  for (let i = 0; i < m.index3.length; i++, at += 2) view.setUint16(at, m.index3[i]!, true);
+  out.set(m.rows3, at);
+  at += m.rows3.length;
+  for (let i = 0; i < m.calibration.length; i++, at += 4) view.setFloat32(at, m.calibration[i]!, true);
+  return out;
+}
+
+/** Decodes shipped bytes; throws on a damaged or foreign file (the caller fails closed). */
+export function decodeModel(bytes: Uint8Array): CharModel {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.length < 48 || view.getUint32(0, true) !== MAGIC) throw new Error('model: not a passgate character model');
+  const k = view.getUint32(4, true);
+  const c = view.getUint32(8, true);
+  const step = view.getFloat32(12, true);
+  const size = 48 + A * A * A + 2 * A * A * A + k * A + 4 * c;
+  if (bytes.length !== size || k >= NO_ROW || !(step > 0) || c < 2) throw new Error('model: damaged character model');
+  const symbolBits = new Float32Array(SYMBOL_COUNT);
+  for (let i = 0; i < SYMBOL_COUNT; i++) symbolBits[i] = bytes[16 + i]! / BITS_SCALE;
+  normaliseRows(symbolBits, SYMBOL_COUNT);
+  let at = 48;
+  const rows2 = dequantise(bytes.subarray(at, at + A * A * A));
+  at += A * A * A;
+  const index3 = new Uint16Array(A * A * A);
+  for (let i = 0; i < index3.length; i++, at += 2) {
+    const row = view.getUint16(at, true);
+    if (row !== NO_ROW && row >= k) throw new Error('model: damaged character model');
+    index3[i] = row;
+  }
+  const rows3 = dequantise(bytes.subarray(at, at + k * A));
+  at += k * A;
+  const calibration = new Float32Array(c);
+  for (let i = 0; i < c; i++, at += 4) calibration[i] = view.getFloat32(at, true);
+  return { rows2, index3, rows3, ready2: new Uint8Array(A * A), ready3: new Uint8Array(k), symbolBits, calibration, calibrationStep: step };
+}
+
+function dequantise(q: Uint8Array): Float32Array {
+  const bits = new Float32Array(q.length);
+  for (let i = 0; i < q.length; i++) bits[i] = q[i]! / BITS_SCALE;
+  return bits;
+}
+
+function normaliseRows(bits: Float32Array, width: number): void {
+  for (let r = 0; r < bits.length; r += width) normaliseRow(bits, r, width);
+}
+
+/** Shifts one row of −log2 values (at `from`) so its probabilities sum to 1. */
+export function normaliseRow(bits: Float32Array, from: number, width: number): void {
+  let sum = 0;
+  for (let i = 0; i < width; i++) sum += 2 ** -bits[from + i]!;
+  const shift = Math.log2(sum);
+  for (let i = 0; i < width; i++) bits[from + i] = bits[from + i]! + shift;
+}

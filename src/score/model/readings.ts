@@ -1,0 +1,100 @@
+import type { NormalisedText } from '../../types.js';
+import type { EngineState } from '../../engine/state.js';
+import type { PatternMatch } from '../../detect/patterns/types.js';
+import type { TermMatch } from '../../match/index.js';
+import { compact, findFamous } from '../../detect/patterns/famous.js';
+import { findDomain } from '../../detect/patterns/domain.js';
+import type { Candidate } from '../strength.js';
+import { modelGuessesLog10, modelShape, type Shape } from './index.js';
+import type { CharModel } from './model-bytes.js';
+
+/** The character model's view of the whole password: its guesses and the reading that won. */
+export interface ModelView {
+  readonly guessesLog10: number;
+  readonly shape: Shape;
+}
+
+/**
+ * The readings of a password that only the character model and the new pattern lists can
+ * price, as candidates for the split (strength.ts takes the minimum over all of them, as zxcvbn
+ * over tokens), and the model's own view of the whole password — the least of: the string as
+ * typed; one block typed again (`yournameyourname`); a famous password (famous.ts). Phrases and
+ * domains only enter the split: a passphrase of common words is long, and only the whole split
+ * knows it.
+ */
+export function modelReadings(
+  state: EngineState,
+  model: CharModel,
+  password: string,
+  text: NormalisedText,
+  patterns: readonly PatternMatch[],
+  wordAt: readonly TermMatch[],
+): { view: ModelView; candidates: Candidate[] } {
+  const n = text.folded.length;
+  const typed = (from: number, to: number) => password.slice(text.start[from]!, text.end[to - 1]!);
+  let view: ModelView = { guessesLog10: modelGuessesLog10(model, password, text.plain), shape: modelShape(text.plain) };
+  const candidates: Candidate[] = [{ start: 0, end: n, guesses: 10 ** view.guessesLog10, code: 'PREDICTABLE_STRING' }];
+  for (const p of patterns) {
+    if (p.code !== 'REPETITIVE' || p.kind !== 'block') continue;
+    const block = Number(p.params?.blockLength);
+    const times = Number(p.params?.times);
+    if (!(block >= 2 && times >= 2)) continue;
+    const log10 = modelGuessesLog10(model, typed(p.start, p.start + block), text.plain.slice(p.start, p.start + block)) + Math.log10(times);
+    candidates.push({ start: p.start, end: p.end, guesses: 10 ** log10, code: 'REPETITIVE' });
+    if (p.start === 0 && p.end === n && log10 < view.guessesLog10) view = { guessesLog10: log10, shape: 'repeat' };
+  }
+  const squeezed = compact(text.folded).length;
+  for (const f of findFamous(text.folded, state.normaliser)) {
+    // Any capitals or substitutions: one more doubling.
+    const guesses = f.guesses * 2;
+    candidates.push({ start: f.start, end: f.end, guesses, code: 'PREDICTABLE_STRING' });
+    if (compact(text.folded.slice(f.start, f.end)).length === squeezed && Math.log10(guesses) < view.guessesLog10) {
+      view = { guessesLog10: Math.log10(guesses), shape: 'famous' };
+    }
+  }
+  const domain = findDomain(text.plain);
+  if (domain) candidates.push({ start: domain.start, end: domain.end, guesses: domain.guesses, code: 'PREDICTABLE_AFFIX' });
+  const phrase = phraseGuesses(state, model, password, text, wordAt);
+  if (phrase !== null) candidates.push({ start: 0, end: n, guesses: phrase, code: 'PHRASE' });
+  return { view, candidates };
+}
+
+/**
+ * A spaced sentence (`obi wan kenobi`, `i love you so much`) as an attacker combining words sees
+ * it: the product of its words' guesses (dictionary rank where the word is listed, the model's
+ * guesses otherwise). zxcvbn's split charges l! and 10^4 per extra token, which overprices
+ * exactly these. Spaces only: generators join words with `-` and are not sentences. Null unless
+ * there are ≥ 2 words.
+ */
+const SPACE = 0x20;
+
+function phraseGuesses(state: EngineState, model: CharModel, password: string, text: NormalisedText, wordAt: readonly TermMatch[]): number | null {
+  const f = text.folded;
+  const n = f.length;
+  const ranks = state.dictionary?.rank;
+  // Dictionary words that are whole words of the sentence, by start: one pass, linear.
+  const whole = new Map<number, { end: number; log10: number }>();
+  if (ranks) {
+    for (const m of wordAt) {
+      if ((m.start > 0 && f.charCodeAt(m.start - 1) !== SPACE) || (m.end < n && f.charCodeAt(m.end) !== SPACE)) continue;
+      const log10 = Math.log10(ranks[m.termId]!);
+      const seen = whole.get(m.start);
+      if (!seen || log10 < seen.log10) whole.set(m.start, { end: m.end, log10 });
+    }
+  }
+  let log10 = 0;
+  let words = 0;
+  let i = 0;
+  while (i < n) {
+    while (i < n && f.charCodeAt(i) === SPACE) i++;
+    if (i >= n) break;
+    const from = i;
+    while (i < n && f.charCodeAt(i) !== SPACE) i++;
+    words++;
+    let word = modelGuessesLog10(model, password.slice(text.start[from]!, text.end[i - 1]!), text.plain.slice(from, i));
+    const listed = whole.get(from);
+    if (listed && listed.end === i) word = Math.min(word, listed.log10);
+    log10 += word;
+  }
+  return words < 2 ? null : 10 ** log10;
+}
