@@ -69,3 +69,15 @@ describe('recommended catches the shapes of issue 11', () => {
     for (const p of ['tumble sequel unkind jogger', 'crested-unrobed-quarry7', 'kovdir-Xyhpa4-qemfuz']) expect(checker.evaluate(p).accepted, p).toBe(true);
   });
 });
+
+describe('PREDICTABLE_STRING says what the model saw', () => {
+  it.each([
+    ['Tr0ub4dor&3', 'famous', /famous password/],
+    ['yournameyourname', 'repeat', /typed twice/],
+  ])('%s: shape %s, worded for that shape', async (password, shape, wording) => {
+    const checker = await createChecker();
+    const f = checker.evaluate(password).findings.find((x) => x.code === 'PREDICTABLE_STRING');
+    expect(f?.params?.shape).toBe(shape);
+    expect(f?.message).toMatch(wording);
+  });
+});
