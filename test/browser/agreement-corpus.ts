@@ -58,14 +58,17 @@ export function agreementCorpus(table: readonly Case[], library: Checker, small:
     }
   }
   // Entries only the 1M tier holds: refused by the library for BREACHED alone, accepted with
-  // the 100k tier. Walk the tail of the list in a fixed stride until 150 are found.
+  // the 100k tier. Walk the tail of the list in a fixed stride, from a few fixed offsets, until 150
+  // are found (most of the tail is refused for its shape too, so one pass may not find enough).
   let found = 0;
-  for (let i = 100_000; i < list.length && found < 150; i += 797) {
-    const password = list[i]!;
-    const r = library.evaluate(password);
-    if (r.policy.rejectedBy.join(' ') === 'BREACHED' && small.evaluate(password).accepted) {
-      out.push({ password });
-      found++;
+  for (let offset = 0; offset < 797 && found < 150; offset += 113) {
+    for (let i = 100_000 + offset; i < list.length && found < 150; i += 797) {
+      const password = list[i]!;
+      const r = library.evaluate(password);
+      if (r.policy.rejectedBy.join(' ') === 'BREACHED' && small.evaluate(password).accepted) {
+        out.push({ password });
+        found++;
+      }
     }
   }
   out.push({ password: 'walterjosephkovacs' });

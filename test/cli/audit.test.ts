@@ -51,7 +51,8 @@ describe('audit splits lines the way build does', () => {
   });
 
   it('reads stdin with the same rules', async () => {
-    const r = await runCli(['audit', '--json', '--no-breached', '-'], '\ufeffWinter2020!\r\nPassword1!\rx\n');
+    // `abc\rde` is one line (a lone CR is no line end), refused as too short whatever the estimate.
+    const r = await runCli(['audit', '--json', '--no-breached', '-'], '\ufeffWinter2020!\r\nabc\rde\n');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ total: 2, rejected: 2, malformed: 0 });
   });
