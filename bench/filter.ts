@@ -1,6 +1,6 @@
 /**
  * Breached-filter benchmark: passgate's blocked Bloom filter vs a minimal blocked Bloom
- * (the ~60-line reference of research/measurements.md), jasondavies `bloomfilter`,
+ * (a ~60-line reference implementation, written here), jasondavies `bloomfilter`,
  * a plain `Set` and `bloom-filters` `BloomFilter`, side by side in one process.
  *
  * Method: random 6–14 character ASCII keys. Every implementation is treated alike:

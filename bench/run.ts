@@ -323,7 +323,7 @@ const SECTIONS: Record<SuiteName, { title: string; render: (r: Json) => string }
   adversarial: { title: ADVERSARIAL_TITLE, render: adversarialSection },
 };
 
-const PEERS = `Peer figures measured earlier on this kind of machine (research/measurements.md): minimal blocked Bloom ≈ 23 M lookups/s at 1e5 keys and 5–6 M/s at 1e7; bloom-filters ≈ 108 k/s; zxcvbn-ts (common + English dictionaries) ≈ 16 evals/s, zxcvbn-ts common only ≈ 226/s, without l33t ≈ 540/s; zxcvbn ≈ 600/s.`;
+const PEERS = `Peer figures measured on this kind of machine before this project began: minimal blocked Bloom ≈ 23 M lookups/s at 1e5 keys and 5–6 M/s at 1e7; bloom-filters ≈ 108 k/s; zxcvbn-ts (common + English dictionaries) ≈ 16 evals/s, zxcvbn-ts common only ≈ 226/s, without l33t ≈ 540/s; zxcvbn ≈ 600/s.`;
 
 function renderMarkdown(m: Json, quick: boolean, results: Partial<Record<SuiteName, { result: Json | null; error: string | null; wallMs: number; loadAfter?: number[] }>>): string {
   const out: string[] = [];
