@@ -38,12 +38,6 @@ export function distDir(): string | null {
   return r ? join(r, 'dist') : null;
 }
 
-/** `data/` of the package, where the generated lists and filters live. */
-export function dataDir(): string | null {
-  const r = packageRoot();
-  return r ? join(r, 'data') : null;
-}
-
 /** A file's bytes, or null when it does not exist. */
 export async function readIfExists(path: string): Promise<Uint8Array | null> {
   try {

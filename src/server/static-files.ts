@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { Assets } from '../assets/platform.js';
-import { dataDir, distDir, readIfExists } from './package-files.js';
+import { nodePlatform } from '../assets/node.js';
+import { distDir, readIfExists } from './package-files.js';
 import type { StaticBody } from './reply.js';
 
 /** A byte body tagged by its SHA-256 (files may be megabytes: node:crypto's native digest). */
@@ -20,8 +21,9 @@ export function dataFile(name: string): Promise<StaticBody | null> {
   if (!DATA_FILES.has(name)) return Promise.resolve(null);
   let file = dataCache.get(name);
   if (!file) {
-    const dir = dataDir();
-    file = dir ? readIfExists(join(dir, name)).then((b) => (b ? bytesBody(b, name === Assets.model ? 'application/octet-stream' : 'text/plain; charset=utf-8') : null)) : Promise.resolve(null);
+    // The folder the checker reads (the package's data/, or PASSGATE_DATA_DIR): the page must get
+    // the very lists the server judges with.
+    file = nodePlatform.readAsset(name).then((b) => (b ? bytesBody(b, name === Assets.model ? 'application/octet-stream' : 'text/plain; charset=utf-8') : null));
     file.catch(() => dataCache.delete(name));
     dataCache.set(name, file);
   }
