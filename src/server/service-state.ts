@@ -138,6 +138,9 @@ export async function buildServiceState(config: ServiceConfig, generation: numbe
  * filters of many GiB never go through one buffer.
  */
 async function filterSource(path: string, settleMs: number, pageMaxBytes: number): Promise<{ bytes?: Uint8Array; path?: string }> {
-  const size = await settledSize(path, 'filter file', settleMs);
-  return size <= pageMaxBytes ? { bytes: await readStable(path, 'filter file', settleMs) } : { path };
+  // Sized without waiting: readStable (small) or the second settledSize (large) does the settling.
+  const size = await settledSize(path, 'filter file', 0);
+  if (size <= pageMaxBytes) return { bytes: await readStable(path, 'filter file', settleMs) };
+  await settledSize(path, 'filter file', settleMs);
+  return { path };
 }
