@@ -1,5 +1,6 @@
-import type { Finding, Mode } from '../types.js';
-import type { Profile } from './profiles.js';
+import type { Finding, Mode, ProfileName } from '../types.js';
+import { BUILT_IN_CODES, CODE_TABLE, type CodeFacts, type Explained } from '../codes.js';
+import { PROFILES, type Profile } from './profiles.js';
 
 export interface Verdict {
   /** The severity of each finding, in the order given. */
@@ -9,33 +10,56 @@ export interface Verdict {
   readonly rejectedBy: string[];
 }
 
-// Findings that reject on their own, per profile. Everything else explains (warn) a rejection
-// or is information; a banned term rejects only through the points rule (LOW_SCORE) except in
-// the nist profile, whose blocklist compares the whole password.
-const REJECTING: Readonly<Record<Profile['name'], ReadonlySet<string>>> = {
-  recommended: new Set(['TOO_SHORT', 'TOO_LONG', 'BREACHED', 'CONTEXT_TERM', 'LOW_SCORE', 'WEAK', 'PREDICTABLE_STRING', 'CHECK_ERROR']),
-  entra: new Set(['TOO_SHORT', 'TOO_LONG', 'BREACHED', 'CONTEXT_TERM', 'LOW_SCORE', 'CHECK_ERROR']),
-  nist: new Set(['TOO_SHORT', 'TOO_LONG', 'BREACHED', 'CONTEXT_TERM', 'BANNED_TERM', 'DICTIONARY_WORD', 'CHECK_ERROR']),
+/** Whether a code rejects on its own in a profile: read from the profile's data (src/codes.ts `Rejects`). */
+export function rejectsIn(facts: CodeFacts, profile: Profile): boolean {
+  switch (facts.rejects) {
+    case 'always': return true;
+    case 'points': return profile.threshold > 0;
+    case 'strength': return profile.strength;
+    case 'whole': return profile.matching === 'whole';
+    case 'never': case 'check': return false;
+  }
+}
+
+// Everything below is derived from the code table and the profiles once, at load: decide() only
+// looks codes up. Everything not rejecting explains (warn) a rejection or is information; a
+// banned term rejects only through the points rule (LOW_SCORE) except where the blocklist
+// compares the whole password (nist).
+const codesWhere = (pick: (facts: CodeFacts) => boolean): ReadonlySet<string> =>
+  new Set(BUILT_IN_CODES.filter((code) => pick(CODE_TABLE[code])));
+
+/** The codes that reject on their own, per profile. */
+export const REJECTING: Readonly<Record<ProfileName, ReadonlySet<string>>> = Object.freeze(
+  Object.fromEntries(
+    Object.values(PROFILES).map((p) => [p.name, codesWhere((facts) => rejectsIn(facts, p))]),
+  ) as Record<ProfileName, ReadonlySet<string>>,
+);
+/** Built-in codes whose severity the policy decides; any other code keeps its check's severity. */
+export const BUILT_IN: ReadonlySet<string> = codesWhere((facts) => facts.rejects !== 'check');
+const IS: Readonly<Record<Explained, ReadonlySet<string>>> = {
+  points: codesWhere((facts) => facts.is === 'points'),
+  weakness: codesWhere((facts) => facts.is === 'weakness'),
 };
-const BUILT_IN = new Set([
-  'BANNED_TERM', 'CONTEXT_TERM', 'BREACHED', 'LOW_SCORE', 'TOO_SHORT', 'TOO_LONG', 'REPETITIVE',
-  'SEQUENTIAL', 'KEYBOARD_WALK', 'DICTIONARY_WORD', 'WEAK', 'DATE', 'PREDICTABLE_AFFIX', 'PREDICTABLE_STRING', 'CHECK_ERROR',
-]);
+const EXPLAINS: Readonly<Record<Explained, ReadonlySet<string>>> = {
+  points: codesWhere((facts) => facts.explains === 'points'),
+  weakness: codesWhere((facts) => facts.explains === 'weakness'),
+};
 
 /**
  * The policy layer: decides which findings reject, given the profile and mode. Custom checks'
- * own codes reject unless the check marked them 'warn' or 'info' itself.
+ * own codes (and the codes whose table entry says 'check') reject unless the check marked them
+ * 'warn' or 'info' itself.
  */
 export function decide(findings: readonly Finding[], profile: Profile, mode: Mode): Verdict {
   const rejecting = REJECTING[profile.name];
-  const lowScore = findings.some((f) => f.code === 'LOW_SCORE');
-  const weak = findings.some((f) => f.code === 'WEAK' || f.code === 'PREDICTABLE_STRING');
+  const lowScore = findings.some((f) => IS.points.has(f.code));
+  const weak = findings.some((f) => IS.weakness.has(f.code));
   const severities = findings.map((f): NonNullable<Finding['severity']> => {
     let severity: NonNullable<Finding['severity']>;
     if (!BUILT_IN.has(f.code)) severity = f.severity ?? 'reject';
     else if (rejecting.has(f.code)) severity = 'reject';
-    else if ((f.code === 'BANNED_TERM' && lowScore) || ((lowScore || weak) && f.source === 'pattern')) severity = 'warn';
-    else if (weak && f.code === 'DICTIONARY_WORD') severity = 'warn';
+    else if ((EXPLAINS.points.has(f.code) && lowScore) || ((lowScore || weak) && f.source === 'pattern')) severity = 'warn';
+    else if (weak && EXPLAINS.weakness.has(f.code)) severity = 'warn';
     else severity = 'info';
     return severity;
   });

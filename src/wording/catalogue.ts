@@ -23,8 +23,8 @@ export interface Entry {
   readonly warning: Text;
   readonly suggestion?: Text;
 }
-/** Every code passgate itself reports, including the one a failing custom check turns into. */
-export type MessageCode = BuiltInCode | 'CHECK_ERROR';
+/** Every code passgate itself reports (src/codes.ts `CODE_TABLE`): each has a message in every locale. */
+export type MessageCode = BuiltInCode;
 export type FieldName = keyof PasswordContext;
 
 export interface LocaleWording {

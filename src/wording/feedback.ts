@@ -2,19 +2,23 @@ import type { Finding } from '../types.js';
 import { entryFor, fieldNameFor, type Params } from './catalogue.js';
 import type { Locale } from './locales.js';
 import { sortSmall } from '../sort-small.js';
+import { BUILT_IN_CODES, CODE_TABLE } from '../codes.js';
 
 export interface Feedback {
   readonly warning: string | null;
   readonly suggestions: string[];
 }
 
-// Which reason leads the feedback when several reject: the one the user can act on first.
-const PRIORITY = [
-  'TOO_LONG', 'TOO_SHORT', 'CONTEXT_TERM', 'BREACHED', 'BREACHED_UNCHECKED', 'BREACHED_RARE', 'BANNED_TERM', 'LOW_SCORE', 'WEAK',
-  'KEYBOARD_WALK', 'SEQUENTIAL', 'REPETITIVE', 'DATE', 'PREDICTABLE_AFFIX', 'DICTIONARY_WORD',
-];
-const PRIORITY_RANK = new Map(PRIORITY.map((code, i) => [code, i]));
-const rank = (code: string) => PRIORITY_RANK.get(code) ?? PRIORITY.length;
+// Which reason leads the feedback when several reject: the code table's ranks (src/codes.ts),
+// read once here; custom codes and those ranked 'last' come after every ranked one.
+const PRIORITY_RANK: ReadonlyMap<string, number> = new Map(
+  BUILT_IN_CODES.flatMap((code) => {
+    const { rank } = CODE_TABLE[code];
+    return rank === 'last' ? [] : [[code, rank] as const];
+  }),
+);
+const LAST = Math.max(...PRIORITY_RANK.values()) + 1;
+const rank = (code: string) => PRIORITY_RANK.get(code) ?? LAST;
 /** Rejections before warnings, then the most actionable code first (stable: ties keep their order). */
 const byActionability = (a: Finding, b: Finding) => severityRank(a) - severityRank(b) || rank(a.code) - rank(b.code);
 
