@@ -1,6 +1,6 @@
 import type { AsyncCheck, Mode, ProfileName } from './types.js';
 import type { SubstitutionTable } from './normalise/substitutions.js';
-import { PROFILES, type Profile } from './policy/profiles.js';
+import { DEFAULT_PROFILE, PROFILES, type Profile } from './policy/profiles.js';
 import { codePointLength } from './normalise/normalise.js';
 import { resolveLocale, type Locale } from './wording/locales.js';
 import type { ZxcvbnEstimator, ZxcvbnPlugin } from './score/zxcvbn.js';
@@ -26,7 +26,7 @@ export interface KeepEmbedded {
 }
 
 export interface CheckerOptions {
-  /** `'recommended'` (default), `'entra'` or `'nist'`. */
+  /** A profile's name (the README's table; src/policy/profiles.ts): default `'recommended'`. */
   profile?: ProfileName;
   /** Replaces the shipped global banned list; `[]` for none. */
   globalBannedTerms?: readonly string[];
@@ -34,11 +34,11 @@ export interface CheckerOptions {
   customBannedTerms?: readonly string[];
   /** The breached-password filter: omitted = the embedded one (where the profile uses it). */
   breached?: BreachedOption;
-  /** Minimum length in code points (profile default: recommended 8, entra 1, nist 15 or 8 with `mfa`). */
+  /** Minimum length in code points (the profile's default, e.g. recommended 8, entra 1, nist 15 or 8 with `mfa`). */
   minLength?: number;
   /** Maximum length in code points; longer input is refused as TOO_LONG before any other work. */
   maxLength?: number;
-  /** NIST: the password is one factor of several, so 8 characters suffice. */
+  /** The password is one factor of several: profiles with an MFA minimum use it (nist: 8 characters suffice). */
   mfa?: boolean;
   /** Message language: `en` (default), `fr`, `de`, `es`, `nl`, `pt`, `it`, `pl`, `ja`; region tags fall back to the language. */
   locale?: string;
@@ -82,6 +82,77 @@ export const CUSTOM_TERM_MAX_LENGTH = 16;
 /** No configuration may raise the analysis cap past this: it bounds the worst-case work. */
 export const MAX_LENGTH_LIMIT = 4096;
 
+/**
+ * How an error message names an option: the library writes `minLength`; the service names its
+ * config key and the CLI its flag (`on`: the option switched on, for a boolean such as `mfa`).
+ */
+export type OptionName = (option: ScalarOption, on?: true) => string;
+const LIBRARY_NAME: OptionName = (option, on) => (on ? `\`${option}: true\`` : `\`${option}\``);
+
+/** The options the service's config and the CLI's flags translate into, checked here for all three. */
+export const SCALAR_OPTIONS = ['profile', 'minLength', 'maxLength', 'mfa', 'locale', 'mode'] as const;
+export type ScalarOption = (typeof SCALAR_OPTIONS)[number];
+export const MODES: readonly Mode[] = ['enforce', 'audit'];
+
+/**
+ * Checks one option on its own (no rule that involves another option); returns it as the
+ * library uses it (a locale tag becomes its language). Throws TypeError/RangeError naming it.
+ */
+export function checkOption<K extends ScalarOption>(option: K, value: unknown, name: OptionName = LIBRARY_NAME): NonNullable<ScalarValues[K]> {
+  return CHECK[option](value, name) as NonNullable<ScalarValues[K]>;
+}
+type ScalarValues = { profile: ProfileName; minLength: number; maxLength: number; mfa: boolean; locale: Locale; mode: Mode };
+
+const CHECK: { readonly [K in ScalarOption]: (value: unknown, name: OptionName) => ScalarValues[K] } = {
+  profile: (value, name) => {
+    if (typeof value !== 'string' || !Object.hasOwn(PROFILES, value)) throw new RangeError(`${name('profile')} must be one of ${Object.keys(PROFILES).join(', ')}`);
+    return value as ProfileName;
+  },
+  minLength: (value, name) => integerOption(name('minLength'), value, 0, MAX_LENGTH_LIMIT),
+  maxLength: (value, name) => integerOption(name('maxLength'), value, 1, MAX_LENGTH_LIMIT),
+  mfa: (value, name) => {
+    if (typeof value !== 'boolean') throw new TypeError(`${name('mfa')} must be a boolean`);
+    return value;
+  },
+  locale: (value, name) => resolveLocale(value, 'locale', name('locale')),
+  mode: (value, name) => {
+    if (typeof value !== 'string' || !(MODES as readonly string[]).includes(value)) {
+      throw new RangeError(`${name('mode')} must be ${MODES.map((m) => `'${m}'`).join(' or ')}`);
+    }
+    return value as Mode;
+  },
+};
+
+/**
+ * Checks the scalar options given (each on its own, then the length rules of the profile, given
+ * or default), as resolveOptions will: front ends call it to name their own flags or keys.
+ */
+export function checkOptions(options: Pick<CheckerOptions, ScalarOption>, name: OptionName = LIBRARY_NAME): void {
+  for (const option of SCALAR_OPTIONS) if (options[option] !== undefined) checkOption(option, options[option], name);
+  lengths(options, name);
+}
+
+/** The length bounds: the options' or the profile's defaults, within the profile's length rule. */
+function lengths(options: Pick<CheckerOptions, ScalarOption>, name: OptionName): { profile: Profile; minLength: number; maxLength: number } {
+  const profile = PROFILES[checkOption('profile', options.profile ?? DEFAULT_PROFILE, name)];
+  const mfa = checkOption('mfa', options.mfa ?? false, name);
+  const defaultMin = mfa && profile.mfaMinLength !== null ? profile.mfaMinLength : profile.minLength;
+  const minLength = checkOption('minLength', options.minLength ?? defaultMin, name);
+  const maxLength = checkOption('maxLength', options.maxLength ?? profile.maxLength, name);
+  if (minLength > maxLength) throw new RangeError(`${name('minLength')} must not exceed ${name('maxLength')}`);
+  const rule = profile.lengthRule;
+  if (rule) {
+    if (maxLength < rule.maxLengthAtLeast) {
+      throw new RangeError(`${name('maxLength')} must be at least ${rule.maxLengthAtLeast} for the ${profile.name} profile (${rule.standard})`);
+    }
+    if (minLength < defaultMin) {
+      const withMfa = profile.mfaMinLength === null ? '' : ` (${profile.mfaMinLength} with ${name('mfa', true)})`;
+      throw new RangeError(`${name('minLength')} must be at least ${profile.minLength} for the ${profile.name} profile${withMfa}`);
+    }
+  }
+  return { profile, minLength, maxLength };
+}
+
 /** Validates every option once, at construction; throws TypeError/RangeError naming the option. */
 export function resolveOptions(options: CheckerOptions | undefined): ResolvedOptions {
   if (options === undefined || options === null) options = {};
@@ -91,27 +162,8 @@ export function resolveOptions(options: CheckerOptions | undefined): ResolvedOpt
   for (const key of Object.keys(options)) {
     if (!KNOWN.has(key)) throw new TypeError(`Unknown option \`${key}\``);
   }
-  const profileName = options.profile ?? 'recommended';
-  if (typeof profileName !== 'string' || !Object.hasOwn(PROFILES, profileName)) {
-    throw new RangeError(`\`profile\` must be one of ${Object.keys(PROFILES).join(', ')}`);
-  }
-  const profile = PROFILES[profileName];
-
-  const mfa = options.mfa ?? false;
-  if (typeof mfa !== 'boolean') throw new TypeError('`mfa` must be a boolean');
-  const defaultMin = profile.name === 'nist' && mfa ? 8 : profile.minLength;
-  const minLength = integerOption('minLength', options.minLength ?? defaultMin, 0, MAX_LENGTH_LIMIT);
-  const maxLength = integerOption('maxLength', options.maxLength ?? profile.maxLength, 1, MAX_LENGTH_LIMIT);
-  if (minLength > maxLength) throw new RangeError('`minLength` must not exceed `maxLength`');
-  if (profile.name === 'nist') {
-    if (maxLength < 64) throw new RangeError('`maxLength` must be at least 64 for the nist profile (SP 800-63B)');
-    if (minLength < 8 || (minLength < 15 && !mfa)) {
-      throw new RangeError('`minLength` must be at least 15 for the nist profile (8 with `mfa: true`)');
-    }
-  }
-
-  const mode = options.mode ?? 'enforce';
-  if (mode !== 'enforce' && mode !== 'audit') throw new RangeError("`mode` must be 'enforce' or 'audit'");
+  const { profile, minLength, maxLength } = lengths(options, LIBRARY_NAME);
+  const mode = checkOption('mode', options.mode ?? 'enforce');
 
   const estimatorOption = options.estimator ?? 'native';
   const plugin = typeof estimatorOption === 'object' && estimatorOption !== null ? estimatorOption : null;
@@ -135,7 +187,7 @@ export function resolveOptions(options: CheckerOptions | undefined): ResolvedOpt
     breached,
     minLength,
     maxLength,
-    locale: resolveLocale(options.locale ?? 'en', 'locale'),
+    locale: checkOption('locale', options.locale ?? 'en'),
     mode,
     // A range source is an asynchronous check: plain evaluate() reports it as one that needs evaluateAsync().
     checks: breached && 'rangeUrl' in breached ? [...checks, rangeCheck(breached)] : checks,
@@ -145,9 +197,9 @@ export function resolveOptions(options: CheckerOptions | undefined): ResolvedOpt
   };
 }
 
-function integerOption(name: string, value: unknown, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value)) throw new TypeError(`\`${name}\` must be an integer`);
-  if (value < min || value > max) throw new RangeError(`\`${name}\` must be between ${min} and ${max}`);
+function integerOption(shown: string, value: unknown, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value)) throw new TypeError(`${shown} must be an integer`);
+  if (value < min || value > max) throw new RangeError(`${shown} must be between ${min} and ${max}`);
   return value;
 }
 

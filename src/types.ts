@@ -1,6 +1,8 @@
 import type { BuiltInCode } from './codes.js';
+import type { ProfileName } from './policy/profiles.js';
 
-export type ProfileName = 'recommended' | 'entra' | 'nist';
+/** The profiles' names: the keys of `PROFILES` (src/policy/profiles.ts). */
+export type { ProfileName };
 export type Mode = 'enforce' | 'audit';
 
 /** Where a finding came from. */

@@ -143,7 +143,7 @@ function isBreached(state: EngineState, password: string, text: NormalisedText):
   if (filter.mayContain(password)) return true;
   // Lists keep case, users vary it: the all-lowercase form is the variant worth one more probe.
   const lower = text.plain;
-  return state.options.profile.name === 'recommended' && lower !== password && filter.mayContain(lower);
+  return state.options.profile.breachedLowercase && lower !== password && filter.mayContain(lower);
 }
 
 function tokenFindings(state: EngineState, text: NormalisedText, scored: PointsResult, patterns: readonly PatternMatch[]): Finding[] {

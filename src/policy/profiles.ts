@@ -1,12 +1,17 @@
-import type { ProfileName } from '../types.js';
 import {
   ENTRA_SUBSTITUTIONS,
   RECOMMENDED_SUBSTITUTIONS,
   type SubstitutionTable,
 } from '../normalise/substitutions.js';
 
-/** Everything a profile decides. Options override the defaults marked as such. */
+/**
+ * Everything a profile decides, as data: no other file asks for a profile by name (the policy's
+ * rejecting codes follow from `threshold`, `strength` and `matching`: src/codes.ts `Rejects`).
+ * Adding a profile touches this file, its tests and the README's table. Options override the
+ * defaults marked as such.
+ */
 export interface Profile {
+  /** Its key in `PROFILES`. */
   readonly name: ProfileName;
   readonly unicodeForm: 'none' | 'NFC' | 'NFKC';
   readonly foldDiacritics: boolean;
@@ -18,8 +23,18 @@ export interface Profile {
   readonly fuzzyMinLength: number;
   /** Context names at edit distance 1 count too (Entra documents exact substrings only). */
   readonly fuzzyContext: boolean;
+  /** Default minimum length in code points (an option may change it within `lengthRule`). */
   readonly minLength: number;
+  /** With `mfa: true` (the password is one factor of several) the default minimum; null: `mfa` changes nothing. */
+  readonly mfaMinLength: number | null;
+  /** Default maximum length in code points. */
   readonly maxLength: number;
+  /**
+   * A standard's length rule the options may not relax, or null: `minLength` below the profile's
+   * own minimum (`mfaMinLength` with `mfa`) or `maxLength` below `maxLengthAtLeast` is refused,
+   * naming `standard`.
+   */
+  readonly lengthRule: null | { readonly standard: string; readonly maxLengthAtLeast: number };
   /** Entra's points threshold. */
   readonly threshold: number;
   /** Years, digit runs, keyboard walks… count as one token each in the points. */
@@ -30,10 +45,14 @@ export interface Profile {
   readonly minStrengthScore: number;
   /** The embedded breached filter is on unless `breached: false`. */
   readonly breachedByDefault: boolean;
+  /**
+   * A password not found in the breached filter is looked up once more in its all-lowercase
+   * (normalised) form: lists keep case, users vary it.
+   */
+  readonly breachedLowercase: boolean;
 }
 
-const recommended: Profile = {
-  name: 'recommended',
+const recommended: ProfileData = {
   unicodeForm: 'NFKC',
   foldDiacritics: true,
   foldConfusables: true,
@@ -45,18 +64,20 @@ const recommended: Profile = {
   fuzzyMinLength: 6,
   fuzzyContext: true,
   minLength: 8,
+  mfaMinLength: null,
   maxLength: 256,
+  lengthRule: null,
   threshold: 5,
   patternTokens: true,
   strength: true,
   minStrengthScore: 3,
   breachedByDefault: true,
+  breachedLowercase: true,
 };
 
 // Entra's documented algorithm and nothing more: no breach lookup (Microsoft's list "isn't based
 // on ... compromised password lists"), no patterns, no length rule beyond a non-empty password.
-const entra: Profile = {
-  name: 'entra',
+const entra: ProfileData = {
   unicodeForm: 'none',
   foldDiacritics: false,
   foldConfusables: false,
@@ -65,18 +86,20 @@ const entra: Profile = {
   fuzzyMinLength: 0,
   fuzzyContext: false,
   minLength: 1,
+  mfaMinLength: null,
   maxLength: 256,
+  lengthRule: null,
   threshold: 5,
   patternTokens: false,
   strength: false,
   minStrengthScore: 0,
   breachedByDefault: false,
+  breachedLowercase: false,
 };
 
 // SP 800-63B rev 4 §3.1.1.2: 15 characters (8 with MFA), at least 64 allowed, NFC, no
 // composition rules, the entire password compared with the blocklist.
-const nist: Profile = {
-  name: 'nist',
+const nist: ProfileData = {
   unicodeForm: 'NFC',
   foldDiacritics: false,
   foldConfusables: false,
@@ -85,12 +108,27 @@ const nist: Profile = {
   fuzzyMinLength: Number.POSITIVE_INFINITY,
   fuzzyContext: false,
   minLength: 15,
+  mfaMinLength: 8,
   maxLength: 256,
+  lengthRule: { standard: 'SP 800-63B', maxLengthAtLeast: 64 },
   threshold: 0,
   patternTokens: false,
   strength: false,
   minStrengthScore: 0,
   breachedByDefault: true,
+  breachedLowercase: false,
 };
 
-export const PROFILES: Readonly<Record<ProfileName, Profile>> = Object.freeze({ recommended, entra, nist });
+type ProfileData = Omit<Profile, 'name'>;
+const DATA = { recommended, entra, nist };
+
+/** The profiles' names, from `PROFILES` (the public `ProfileName`). */
+export type ProfileName = keyof typeof DATA;
+/** The profile `createChecker()` uses when none is given. */
+export const DEFAULT_PROFILE: ProfileName = 'recommended';
+
+export const PROFILES: Readonly<Record<ProfileName, Profile>> = Object.freeze(
+  Object.fromEntries(Object.entries(DATA).map(([name, data]) => [name, Object.freeze({ name, ...data })])) as Record<ProfileName, Profile>,
+);
+/** The names, in `PROFILES`' order (the default first). */
+export const PROFILE_NAMES: readonly ProfileName[] = Object.freeze(Object.keys(PROFILES) as ProfileName[]);
