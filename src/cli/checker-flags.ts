@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { ParseArgsConfig } from 'node:util';
-import type { CheckerOptions } from '../options.js';
-import type { PasswordContext, ProfileName } from '../types.js';
+import { checkOption, checkOptions, SCALAR_OPTIONS, type CheckerOptions, type OptionName, type ScalarOption } from '../options.js';
+import { DEFAULT_PROFILE, PROFILE_NAMES } from '../policy/profiles.js';
+import { LOCALES } from '../wording/locales.js';
+import type { PasswordContext } from '../types.js';
 import { createChecker, withDataDir, FilterFormatError, type Checker } from '../index.js';
 import { DATA_DIR_VARIABLE } from '../assets/node.js';
 import { Assets } from '../assets/platform.js';
@@ -32,7 +34,13 @@ export const CONTEXT_FLAGS = {
   'display-name': { type: 'string' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
-export const CHECKER_FLAGS_HELP = `  --profile NAME        recommended (default), entra or nist
+/** `a (default), b or c`: the default first. */
+const choices = (all: readonly string[], first: string) => {
+  const rest = all.filter((x) => x !== first);
+  return `${first} (default)${rest.length > 1 ? `, ${rest.slice(0, -1).join(', ')}` : ''}${rest.length > 0 ? ` or ${rest.at(-1)}` : ''}`;
+};
+
+export const CHECKER_FLAGS_HELP = `  --profile NAME        ${choices(PROFILE_NAMES, DEFAULT_PROFILE)}
   --custom FILE         custom banned terms, one a line (at most 1000, 4–16 characters each)
   --global FILE         replace the shipped global banned list (one term a line)
   --breached FILE       a filter built with 'passgate build', checked as well as the embedded one
@@ -41,7 +49,7 @@ export const CHECKER_FLAGS_HELP = `  --profile NAME        recommended (default)
   --min-length N        minimum length in characters
   --max-length N        maximum length in characters
   --mfa                 nist profile: the password is one of several factors (minimum 8)
-  --locale TAG          en (default), fr, de or es
+  --locale TAG          ${choices(LOCALES, 'en')}
   --audit               audit mode: report what would be rejected, accept everything`;
 
 export const CONTEXT_FLAGS_HELP = `  --first-name, --last-name, --username, --email, --tenant, --display-name VALUE
@@ -49,9 +57,20 @@ export const CONTEXT_FLAGS_HELP = `  --first-name, --last-name, --username, --em
 
 type Values = Record<string, string | boolean | undefined>;
 
+// Which flag sets each option, for messages: the library checks the values (src/options.ts).
+const FLAG: Readonly<Record<ScalarOption, string>> = {
+  profile: '--profile', minLength: '--min-length', maxLength: '--max-length', mfa: '--mfa', locale: '--locale', mode: '--audit',
+};
+const flagName: OptionName = (option) => FLAG[option];
+
+/**
+ * The checker options the flags translate into. Each value is checked on its own here, naming
+ * its flag; the rules between them (lengths for a profile) wait for `checkerFrom`, since `serve`
+ * merges these with a config file first.
+ */
 export async function checkerOptionsFrom(values: Values): Promise<CheckerOptions> {
   const options: CheckerOptions = {};
-  if (typeof values.profile === 'string') options.profile = values.profile as ProfileName;
+  if (typeof values.profile === 'string') options.profile = checkOption('profile', values.profile, flagName);
   if (typeof values.custom === 'string') options.customBannedTerms = await termFile(values.custom, '--custom');
   if (typeof values.global === 'string') options.globalBannedTerms = await termFile(values.global, '--global');
   if (values['no-breached']) options.breached = false;
@@ -63,6 +82,7 @@ export async function checkerOptionsFrom(values: Values): Promise<CheckerOptions
   if (values.mfa) options.mfa = true;
   if (typeof values.locale === 'string') options.locale = values.locale;
   if (values.audit) options.mode = 'audit';
+  for (const option of SCALAR_OPTIONS) if (options[option] !== undefined) checkOption(option, options[option], flagName);
   return options;
 }
 
@@ -78,6 +98,7 @@ const WAIVING_FLAGS: Readonly<Record<string, string>> = {
  */
 export async function checkerFrom(values: Values, env: CliIO['env']): Promise<Checker> {
   const options = await checkerOptionsFrom(values);
+  checkOptions(options, flagName);
   const dir = env[DATA_DIR_VARIABLE];
   try {
     return await (dir ? withDataDir(dir).createChecker(options) : createChecker(options));

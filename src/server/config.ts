@@ -2,6 +2,7 @@ import { ConfigError } from './config-error.js';
 import { readStable } from './stable-read.js';
 import { dirname, resolve } from 'node:path';
 import type { Mode, ProfileName } from '../types.js';
+import { checkOption, type ScalarOption } from '../options.js';
 
 /**
  * What `passgate serve` is configured with, from a JSON file, flags or code. File paths are kept
@@ -60,10 +61,6 @@ const str: Check = (v, w) => {
   if (typeof v !== 'string' || v === '') throw new ConfigError(`${w} must be a non-empty string`);
   return v;
 };
-const bool: Check = (v, w) => {
-  if (typeof v !== 'boolean') throw new ConfigError(`${w} must be true or false`);
-  return v;
-};
 const int =
   (min: number, max: number): Check =>
   (v, w) => {
@@ -72,24 +69,32 @@ const int =
     }
     return v;
   };
-const oneOf =
-  (...allowed: string[]): Check =>
+/**
+ * A setting that is a checker option of the same name: the library (src/options.ts) decides,
+ * and its message names the setting. The value is kept as given (a locale tag stays a tag).
+ * Rules between settings (lengths for a profile) apply to the merged layers, in createChecker.
+ */
+const option =
+  (key: ScalarOption): Check =>
   (v, w) => {
-    if (typeof v !== 'string' || !allowed.includes(v)) throw new ConfigError(`${w} must be one of ${allowed.join(', ')}`);
+    try {
+      checkOption(key, v, () => w);
+    } catch (err) {
+      throw new ConfigError((err as Error).message);
+    }
     return v;
   };
 
-// Option ranges are checked again by createChecker; these checks give a config-file message.
 const FIELDS: Record<string, Check> = {
-  profile: oneOf('recommended', 'entra', 'nist'),
+  profile: option('profile'),
   customTermsFile: str,
   globalTermsFile: str,
   breachedFile: (v, w) => (v === false ? false : str(v, w)),
-  minLength: int(0, 4096),
-  maxLength: int(1, 4096),
-  mfa: bool,
-  locale: str,
-  mode: oneOf('enforce', 'audit'),
+  minLength: option('minLength'),
+  maxLength: option('maxLength'),
+  mfa: option('mfa'),
+  locale: option('locale'),
+  mode: option('mode'),
   host: str,
   port: int(0, 65535),
   corsOrigin: (v, w) => {
