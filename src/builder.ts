@@ -5,4 +5,4 @@
  * same functions from `passgate`, where 'sha1' filters use Node's native SHA-1.
  */
 export { buildFilter, createFilterBuilder } from './filter/index.js';
-export type { FilterBuilder, FilterOptions } from './filter/index.js';
+export type { FilterBuilder, FilterBuilderOptions, FilterOptions, KeyType } from './filter/index.js';

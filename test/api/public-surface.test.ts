@@ -19,6 +19,9 @@ import {
   type ProfileName,
 } from '../../src/index.js';
 import type * as BrowserTypes from '../../src/browser.js';
+import type * as BuilderTypes from '../../src/builder.js';
+import * as builder from '../../src/builder.js';
+import { Codes, type BuiltInCode, type Finding } from '../../src/index.js';
 
 // The public surface as a user's code sees it: every type a public parameter or result uses is
 // importable from 'passgate' (and the browser entry), and the unions are unions, not strings.
@@ -52,6 +55,21 @@ describe('the public surface', () => {
     expectTypeOf<BrowserTypes.KeyType>().toEqualTypeOf<KeyType>();
     expectTypeOf<BrowserTypes.Locale>().toEqualTypeOf<Locale>();
     expectTypeOf<BrowserTypes.FilterBuilderOptions>().toEqualTypeOf<FilterBuilderOptions>();
+    // passgate/builder: createFilterBuilder's parameter types come with it.
+    expectTypeOf(builder.createFilterBuilder).parameter(0).toEqualTypeOf<BuilderTypes.FilterBuilderOptions>();
+    expectTypeOf<BuilderTypes.FilterBuilderOptions>().toEqualTypeOf<FilterBuilderOptions>();
+    expectTypeOf<BuilderTypes.KeyType>().toEqualTypeOf<KeyType>();
+  });
+
+  it('gives every built-in code as a constant, CHECK_ERROR included, typed by its name', () => {
+    expectTypeOf(Codes.CHECK_ERROR).toEqualTypeOf<'CHECK_ERROR'>();
+    expectTypeOf<'CHECK_ERROR'>().toMatchTypeOf<BuiltInCode>();
+    expectTypeOf<Finding['code']>().toMatchTypeOf<string>();
+    for (const entry of [node, browser]) {
+      expect(entry.Codes.CHECK_ERROR).toBe('CHECK_ERROR');
+      expect(Object.entries(entry.Codes).every(([k, v]) => k === v)).toBe(true);
+      expect(Object.isFrozen(entry.Codes)).toBe(true);
+    }
   });
 
   it('types the policy with its unions', () => {
@@ -60,6 +78,10 @@ describe('the public surface', () => {
     expectTypeOf<PolicyDescription['locale']>().toEqualTypeOf<Locale>();
     expectTypeOf<EvaluationResult['policy']['profile']>().toEqualTypeOf<ProfileName>();
     expectTypeOf<EvaluationResult['policy']['mode']>().toEqualTypeOf<Mode>();
+    expectTypeOf<ProfileName>().toEqualTypeOf<'recommended' | 'entra' | 'nist'>();
+    expectTypeOf<Mode>().toEqualTypeOf<'enforce' | 'audit'>();
+    expectTypeOf<CheckerOptions['profile']>().toEqualTypeOf<ProfileName | undefined>();
+    expectTypeOf<CheckerOptions['mode']>().toEqualTypeOf<Mode | undefined>();
   });
 
   it('names the Entra points `points`, keeping `score` as the same number', async () => {
