@@ -44,12 +44,12 @@ export interface Platform {
    */
   readonly exactMatcher?: ExactMatcherFactory;
   /**
-   * Reads the precompiled global banned-list index (`Assets.bannedCompiled`), or null if it was
-   * built with other settings than `key` or for a list of another length; and stacks the custom
-   * terms' index on it. Node only, as above.
+   * Reads the precompiled index (`Assets.bannedCompiled`) of the global list `terms`, or null if
+   * it was built with other settings than `key` (throws when it was built from another list:
+   * banned-bytes.ts); and stacks the custom terms' index on it. Node only, as above.
    */
   readonly prebuiltBanned?: {
-    decode(bytes: Uint8Array, key: string, termCount: number): TermIndex | null;
+    decode(bytes: Uint8Array, key: string, terms: readonly string[]): TermIndex | null;
     stack: PrebuiltGlobal['stack'];
   };
   /**

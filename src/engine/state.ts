@@ -56,7 +56,7 @@ export async function buildState(platform: Platform, raw: CheckerOptions | undef
     native ? loadDictionary(platform, normaliser, options) : null,
     native ? loadModel(platform) : null,
   ] as const);
-  const globalIndex = options.globalBannedTerms === undefined ? await loadGlobalIndex(platform, normaliser, options, globalTerms.length) : null;
+  const globalIndex = options.globalBannedTerms === undefined ? await loadGlobalIndex(platform, normaliser, options, globalTerms) : null;
   const banned = buildBannedLists(globalTerms, options.customBannedTerms, normaliser, profile.fuzzyMinLength, platform.exactMatcher, globalIndex);
   const bannedWords = dictionary
     ? deferred(() => linkBannedWords(dictionary, banned.folded(), platform.exactMatcher), LINK_AFTER_CALLS)
@@ -136,20 +136,20 @@ async function buildOrReadDictionary(platform: Platform, normaliser: NormaliserC
 /**
  * The shipped global list's index, precompiled by the data build for the recommended settings
  * (Node only; see banned-bytes.ts). Null when the platform has none or the settings differ: the
- * banned lists then build it from the text list.
+ * banned lists then build it from the text list. One built from another list is a DataError.
  */
 async function loadGlobalIndex(
   platform: Platform,
   normaliser: NormaliserConfig,
   options: ResolvedOptions,
-  termCount: number,
+  terms: readonly string[],
 ): Promise<PrebuiltGlobal | null> {
   const prebuilt = platform.prebuiltBanned;
   if (!prebuilt) return null;
   const key = bannedIndexKey(normaliser, options);
-  const index = await once(platform, `banned|${key}|${termCount}`, async () => {
+  const index = await once(platform, `banned|${key}|${terms.length}`, async () => {
     const bytes = await platform.readAsset(Assets.bannedCompiled);
-    return bytes && decodeAsset(platform, Assets.bannedCompiled, () => prebuilt.decode(bytes, key, termCount));
+    return bytes && decodeAsset(platform, Assets.bannedCompiled, () => prebuilt.decode(bytes, key, terms));
   });
   return index && { index, stack: prebuilt.stack };
 }
