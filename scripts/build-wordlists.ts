@@ -357,12 +357,12 @@ function isDictionaryWord(w: string): boolean {
 }
 
 /**
- * SCOWL words (english + american + british, bands ≤ 55) ordered by real frequency where
- * known: words in zxcvbn's English Wikipedia or US TV/film lists come first by their better
+ * The English word list (dictionary-en.txt): SCOWL words (english + american + british,
+ * bands ≤ 55) ordered by real frequency where known: words in zxcvbn's English Wikipedia or US TV/film lists come first by their better
  * rank there; the rest follow by SCOWL band, then alphabetically. zxcvbn only orders — a word
  * must be in SCOWL to be listed, which keeps Wikipedia debris (`formula_47`, `isbn`) out.
  */
-export function buildDictionary(
+export function rankEnglishWords(
   scowlBands: readonly (readonly string[])[],
   zx: Pick<ZxcvbnLists, 'english_wikipedia' | 'us_tv_and_film'>,
 ): string[] {
@@ -571,7 +571,7 @@ export async function buildWordlists(outDir: string, opts: BuildOptions = {}): P
     }
     return words;
   });
-  const english = buildDictionary(scowlBands, zx);
+  const english = rankEnglishWords(scowlBands, zx);
   const names = buildNames(zx);
 
   // 2b. Other languages: the Debian lists DATA.md allows, when installed.

@@ -3,7 +3,7 @@ import { resolveOptions } from '../options.js';
 import { compileSubstitutions } from '../normalise/substitutions.js';
 import type { NormaliserConfig } from '../normalise/normalise.js';
 import { buildBannedLists, type BannedLists, type PrebuiltGlobal } from '../detect/banned-lists.js';
-import { buildDictionary, shippedDictionaryLists, type RankedDictionary } from '../detect/dictionary.js';
+import { buildRankedDictionary, shippedDictionaryLists, type RankedDictionary } from '../detect/dictionary.js';
 import { linkBannedWords, type BannedWordLink } from '../detect/word-scan.js';
 import { deferred, type Deferred } from './deferred.js';
 import { bannedIndexKey, dictionaryKey } from '../detect/dictionary-key.js';
@@ -130,7 +130,7 @@ async function buildOrReadDictionary(platform: Platform, normaliser: NormaliserC
     ),
   );
   const lists = { passwords: passwords!, banned: banned!, english: english!, names: names!, other: other! };
-  return buildDictionary(shippedDictionaryLists(lists), normaliser, platform.exactMatcher);
+  return buildRankedDictionary(shippedDictionaryLists(lists), normaliser, platform.exactMatcher);
 }
 
 /**
