@@ -68,7 +68,7 @@ async function buildCompiledBannedIndex(outDir: string) {
   const global = lines(new Uint8Array(await readFile(resolve(outDir, Assets.globalBanned))));
   const fuzzyMinLength = Number.isFinite(profile.fuzzyMinLength) ? profile.fuzzyMinLength : 1 << 30;
   const index = TermIndex.build(global.map((t) => normaliseTerm(t, config)), { fuzzyMinLength });
-  const bytes = encodeBannedIndex(index, global.length, bannedIndexKey(config, { substitutions: profile.substitutions, profile }));
+  const bytes = encodeBannedIndex(index, global, bannedIndexKey(config, { substitutions: profile.substitutions, profile }));
   return writeCompiled(outDir, Assets.bannedCompiled, bytes, global.length);
 }
 

@@ -38,6 +38,7 @@ import {
   type OtherLanguage,
 } from './wordlists/other-languages.js';
 import { chooseOtherWords, type PinnedOtherWords } from './wordlists/other-pinned.js';
+import { splitLines } from '../src/text-lines.js';
 
 export { OTHER_LANGUAGES, foldLetters, innerFragments, orderOtherWords, trimWordList } from './wordlists/other-languages.js';
 export {
@@ -157,16 +158,6 @@ function readText(pkg: Pkg, path: string): string {
   return readFileSync(join(pkg.dir, path), 'utf8');
 }
 
-/** Splits on LF, tolerating CRLF, and drops empty lines. */
-function lines(text: string): string[] {
-  const out: string[] = [];
-  for (const raw of text.split('\n')) {
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (line.length > 0) out.push(line);
-  }
-  return out;
-}
-
 /** Code-unit comparison: unlike localeCompare it does not depend on the machine's ICU data. */
 function byCodeUnit(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -234,9 +225,8 @@ export function countBaseTerms(passwords: readonly string[]): Map<string, TermSt
 /** Curated terms: `#` comments and blank lines skipped; anything invalid fails the build. */
 export function parseCurated(text: string, path = CURATED_PATH): string[] {
   const out: string[] = [];
-  for (const raw of lines(text)) {
-    const line = raw.trim();
-    if (line.length === 0 || line.startsWith('#')) continue;
+  // Written by hand: trimmed, `#` lines are comments (the one line rule, src/text-lines.ts).
+  for (const line of splitLines(text, { trim: true })) {
     const term = foldAscii(line);
     if (!isAsciiLowerWord(term) || term.length < MIN_TERM_LENGTH || term.length > MAX_TERM_LENGTH) {
       throw new Error(`${path}: "${line}" is not 4–16 letters after folding`);
@@ -367,12 +357,12 @@ function isDictionaryWord(w: string): boolean {
 }
 
 /**
- * SCOWL words (english + american + british, bands ≤ 55) ordered by real frequency where
- * known: words in zxcvbn's English Wikipedia or US TV/film lists come first by their better
+ * The English word list (dictionary-en.txt): SCOWL words (english + american + british,
+ * bands ≤ 55) ordered by real frequency where known: words in zxcvbn's English Wikipedia or US TV/film lists come first by their better
  * rank there; the rest follow by SCOWL band, then alphabetically. zxcvbn only orders — a word
  * must be in SCOWL to be listed, which keeps Wikipedia debris (`formula_47`, `isbn`) out.
  */
-export function buildDictionary(
+export function rankEnglishWords(
   scowlBands: readonly (readonly string[])[],
   zx: Pick<ZxcvbnLists, 'english_wikipedia' | 'us_tv_and_film'>,
 ): string[] {
@@ -452,7 +442,8 @@ async function writeList(
 
 /** Reads the 1M list and checks that the tier boundary we rely on is where we expect it. */
 function readFxa(fxa: Pkg): string[] {
-  const all = lines(readText(fxa, FXA_PATH));
+  // Real passwords, some starting with `#`: taken verbatim, no comment lines.
+  const all = splitLines(readText(fxa, FXA_PATH), { comments: false });
   const [before, after] = FXA_TIER_BOUNDARY;
   if (all[FXA_COMPLETE_TIERS_END - 1] !== before || all[FXA_COMPLETE_TIERS_END] !== after) {
     throw new Error(
@@ -580,7 +571,7 @@ export async function buildWordlists(outDir: string, opts: BuildOptions = {}): P
     }
     return words;
   });
-  const english = buildDictionary(scowlBands, zx);
+  const english = rankEnglishWords(scowlBands, zx);
   const names = buildNames(zx);
 
   // 2b. Other languages: the Debian lists DATA.md allows, when installed.

@@ -65,7 +65,10 @@ export interface NormalisedText {
   readonly end: Uint32Array;
 }
 
-/** What every check receives. Pure data: checks must not mutate it. */
+/**
+ * What every check receives, built-in (src/detect/registry.ts, which also hands them the engine's
+ * loaded lists) and custom (options `checks`) alike. Pure data: checks must not mutate it.
+ */
 export interface CheckInput {
   readonly password: string;
   readonly text: NormalisedText;
@@ -74,6 +77,6 @@ export interface CheckInput {
   readonly profile: ProfileName;
 }
 
-/** A check: a pure function from the prepared input to findings. Custom checks use the same shape. */
+/** A custom check: a pure function from the prepared input to findings (validated: engine/custom-findings.ts). */
 export type Check = (input: CheckInput) => readonly Finding[];
 export type AsyncCheck = (input: CheckInput) => readonly Finding[] | Promise<readonly Finding[]>;

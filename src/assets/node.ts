@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Assets, type Platform } from './platform.js';
 import { DataError } from '../errors.js';
-import { loadFilter, openFilterFile } from '../filter/node.js';
+import { loadFilter, nodeSha1Hex, openFilterFile } from '../filter/node.js';
 import { decodeDictionary } from '../detect/dictionary-bytes.js';
 import { decodeBannedIndex } from '../detect/banned-bytes.js';
 import { StackedIndex } from '../match/stacked-index.js';
@@ -65,7 +65,7 @@ export function createNodePlatform(options: NodePlatformOptions = {}): Platform 
     breachedAsset: Assets.breachedFull,
     decodeDictionary,
     prebuiltBanned: {
-      decode: decodeBannedIndex,
+      decode: (bytes, key, terms) => decodeBannedIndex(bytes, key, terms, nodeSha1Hex),
       stack: (custom, customTerms, global) => new StackedIndex(custom, customTerms, global),
     },
     exactMatcher: (terms) => ExactTrie.build(terms),

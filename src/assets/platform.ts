@@ -5,6 +5,7 @@ import type { PrebuiltGlobal } from '../detect/banned-lists.js';
 import type { ZxcvbnEstimator } from '../score/zxcvbn.js';
 import type { RankedDictionary } from '../detect/dictionary.js';
 import { DataError } from '../errors.js';
+import { splitLines } from '../text-lines.js';
 
 /**
  * What the checker needs from its host, so the same engine runs in Node and in browsers: the
@@ -43,12 +44,12 @@ export interface Platform {
    */
   readonly exactMatcher?: ExactMatcherFactory;
   /**
-   * Reads the precompiled global banned-list index (`Assets.bannedCompiled`), or null if it was
-   * built with other settings than `key` or for a list of another length; and stacks the custom
-   * terms' index on it. Node only, as above.
+   * Reads the precompiled index (`Assets.bannedCompiled`) of the global list `terms`, or null if
+   * it was built with other settings than `key` (throws when it was built from another list:
+   * banned-bytes.ts); and stacks the custom terms' index on it. Node only, as above.
    */
   readonly prebuiltBanned?: {
-    decode(bytes: Uint8Array, key: string, termCount: number): TermIndex | null;
+    decode(bytes: Uint8Array, key: string, terms: readonly string[]): TermIndex | null;
     stack: PrebuiltGlobal['stack'];
   };
   /**
@@ -86,18 +87,9 @@ export const Assets = {
   breachedSmall: 'breached-100k.pgf',
 } as const;
 
+/** A shipped list's entries: UTF-8, one a line, by the project's one line rule (src/text-lines.ts). */
 export function lines(bytes: Uint8Array): string[] {
-  const text = new TextDecoder().decode(bytes);
-  const out: string[] = [];
-  let from = 0;
-  while (from < text.length) {
-    let to = text.indexOf('\n', from);
-    if (to < 0) to = text.length;
-    const line = text.slice(from, text.charCodeAt(to - 1) === 13 ? to - 1 : to);
-    if (line.length > 0 && line.charCodeAt(0) !== 35 /* # comment */) out.push(line);
-    from = to + 1;
-  }
-  return out;
+  return splitLines(new TextDecoder().decode(bytes));
 }
 
 /**

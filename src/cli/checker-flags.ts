@@ -8,6 +8,7 @@ import { createChecker, withDataDir, FilterFormatError, type Checker } from '../
 import { DATA_DIR_VARIABLE } from '../assets/node.js';
 import { Assets } from '../assets/platform.js';
 import { DataError } from '../errors.js';
+import { splitLines } from '../text-lines.js';
 import { UsageError, fsReason, unreadable, type CliIO } from './io.js';
 
 /** Flags every command that builds a checker understands (check, audit, serve). */
@@ -137,8 +138,6 @@ async function termFile(path: string, flag: string): Promise<string[]> {
   } catch (err) {
     throw unreadable(flag, path, err);
   }
-  return text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l.length > 0 && !l.startsWith('#'));
+  // Written by hand: trimmed, `#` lines are comments (the one line rule, src/text-lines.ts).
+  return splitLines(text, { trim: true });
 }

@@ -99,7 +99,12 @@ export function collectDictionary(lists: readonly DictionaryList[], config: Norm
   return { folded, words, rank: Uint32Array.from(rank), kind: Uint8Array.from(kind) };
 }
 
-export function buildDictionary(
+/**
+ * The strength estimate's dictionary at run time: the lists folded, ranked and indexed for exact
+ * matches. (The data build's English word list, dictionary-en.txt, comes from
+ * scripts/build-wordlists.ts `rankEnglishWords`.)
+ */
+export function buildRankedDictionary(
   lists: readonly DictionaryList[],
   config: NormaliserConfig,
   build: ExactMatcherFactory = hashedExactMatcher,

@@ -2,11 +2,9 @@ import type { CheckInput, Finding, Mode, NormalisedText, PasswordContext, Profil
 import type { EngineState } from './state.js';
 import { codePointLength, normaliseWithin } from '../normalise/normalise.js';
 import { contextTerms } from '../detect/context.js';
-import { findContextTerms } from '../detect/context-match.js';
-import { findPatterns } from '../detect/patterns/index.js';
-import { isPredictable } from '../detect/patterns/predictable.js';
 import type { PatternMatch } from '../detect/patterns/types.js';
-import { wholePasswordChecks } from '../detect/whole-password.js';
+import { appliesTo, type Detected } from '../detect/detector.js';
+import { DETECTORS } from '../detect/registry.js';
 import { scanWords } from '../detect/word-scan.js';
 import { findWords } from '../detect/dictionary.js';
 import { scorePoints, type PointsResult } from '../score/points.js';
@@ -89,12 +87,16 @@ export function detect(state: EngineState, password: string, context: PasswordCo
   let points = 0;
   let strength: StrengthSummary | null = null;
   const breached = state.breached !== null && isBreached(state, password, text);
+  // The registered checks that apply to this profile (detect/registry.ts), in order.
+  const out: Detected = { findings, matches: [] };
+  for (let i = 0; i < DETECTORS.length; i++) {
+    const d = DETECTORS[i]!;
+    if (appliesTo(d, profile)) d.run(input, state, out);
+  }
   if (profile.matching === 'whole') {
-    findings.push(...wholePasswordChecks(state, text, terms));
     points = codePointLength(text.folded);
   } else {
-    findings.push(...findContextTerms(text, terms, profile.fuzzyContext));
-    const patterns = profile.patternTokens ? findPatterns(text.plain).filter((p) => isPredictable(p, text.plain)) : [];
+    const patterns = out.matches;
     // Passwords that will be estimated get one dictionary scan for words and exact banned terms
     // alike; breached ones skip the estimate, so the banned lists' smaller trie is enough.
     const link = profile.strength && !breached && state.dictionary ? state.bannedWords?.peek() : null;

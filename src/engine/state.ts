@@ -3,7 +3,7 @@ import { resolveOptions } from '../options.js';
 import { compileSubstitutions } from '../normalise/substitutions.js';
 import type { NormaliserConfig } from '../normalise/normalise.js';
 import { buildBannedLists, type BannedLists, type PrebuiltGlobal } from '../detect/banned-lists.js';
-import { buildDictionary, shippedDictionaryLists, type RankedDictionary } from '../detect/dictionary.js';
+import { buildRankedDictionary, shippedDictionaryLists, type RankedDictionary } from '../detect/dictionary.js';
 import { linkBannedWords, type BannedWordLink } from '../detect/word-scan.js';
 import { deferred, type Deferred } from './deferred.js';
 import { bannedIndexKey, dictionaryKey } from '../detect/dictionary-key.js';
@@ -56,7 +56,7 @@ export async function buildState(platform: Platform, raw: CheckerOptions | undef
     native ? loadDictionary(platform, normaliser, options) : null,
     native ? loadModel(platform) : null,
   ] as const);
-  const globalIndex = options.globalBannedTerms === undefined ? await loadGlobalIndex(platform, normaliser, options, globalTerms.length) : null;
+  const globalIndex = options.globalBannedTerms === undefined ? await loadGlobalIndex(platform, normaliser, options, globalTerms) : null;
   const banned = buildBannedLists(globalTerms, options.customBannedTerms, normaliser, profile.fuzzyMinLength, platform.exactMatcher, globalIndex);
   const bannedWords = dictionary
     ? deferred(() => linkBannedWords(dictionary, banned.folded(), platform.exactMatcher), LINK_AFTER_CALLS)
@@ -130,26 +130,26 @@ async function buildOrReadDictionary(platform: Platform, normaliser: NormaliserC
     ),
   );
   const lists = { passwords: passwords!, banned: banned!, english: english!, names: names!, other: other! };
-  return buildDictionary(shippedDictionaryLists(lists), normaliser, platform.exactMatcher);
+  return buildRankedDictionary(shippedDictionaryLists(lists), normaliser, platform.exactMatcher);
 }
 
 /**
  * The shipped global list's index, precompiled by the data build for the recommended settings
  * (Node only; see banned-bytes.ts). Null when the platform has none or the settings differ: the
- * banned lists then build it from the text list.
+ * banned lists then build it from the text list. One built from another list is a DataError.
  */
 async function loadGlobalIndex(
   platform: Platform,
   normaliser: NormaliserConfig,
   options: ResolvedOptions,
-  termCount: number,
+  terms: readonly string[],
 ): Promise<PrebuiltGlobal | null> {
   const prebuilt = platform.prebuiltBanned;
   if (!prebuilt) return null;
   const key = bannedIndexKey(normaliser, options);
-  const index = await once(platform, `banned|${key}|${termCount}`, async () => {
+  const index = await once(platform, `banned|${key}|${terms.length}`, async () => {
     const bytes = await platform.readAsset(Assets.bannedCompiled);
-    return bytes && decodeAsset(platform, Assets.bannedCompiled, () => prebuilt.decode(bytes, key, termCount));
+    return bytes && decodeAsset(platform, Assets.bannedCompiled, () => prebuilt.decode(bytes, key, terms));
   });
   return index && { index, stack: prebuilt.stack };
 }

@@ -7,7 +7,7 @@ import { lines } from '../../src/assets/platform.js';
 
 const terms = ['winter', 'welcome', 'contoso', 'p4ssw0rd', 'winter', 'ab'];
 const key = 'test-settings|fuzzy=5';
-const bytes = encodeBannedIndex(TermIndex.build(terms, { fuzzyMinLength: 5 }), terms.length, key);
+const bytes = encodeBannedIndex(TermIndex.build(terms, { fuzzyMinLength: 5 }), terms, key);
 
 function both(index: TermIndex, text: string): TermMatch[] {
   const out: TermMatch[] = [];
@@ -19,13 +19,22 @@ function both(index: TermIndex, text: string): TermMatch[] {
 describe('precompiled global banned-list index', () => {
   it('reads back an index that answers like the one built from the list', () => {
     const built = TermIndex.build(terms, { fuzzyMinLength: 5 });
-    const read = decodeBannedIndex(bytes, key, terms.length)!;
+    const read = decodeBannedIndex(bytes, key, terms)!;
     for (const text of ['winter2020', 'welc0me-wintr', 'contosso', 'xxabxx', '']) expect(both(read, text)).toEqual(both(built, text));
   });
 
-  it('is not used for other settings or a list of another length', () => {
-    expect(decodeBannedIndex(bytes, 'other|fuzzy=5', terms.length)).toBeNull();
-    expect(decodeBannedIndex(bytes, key, terms.length + 1)).toBeNull();
+  it('is not used for other settings', () => {
+    expect(decodeBannedIndex(bytes, 'other|fuzzy=5', terms)).toBeNull();
+  });
+
+  // Issue 14: the index is bound to its list by content, not by term count alone.
+  it.each<[string, string[]]>([
+    ['one term more', [...terms, 'extra']],
+    ['one term less', terms.slice(1)],
+    ['the same count, one term changed', ['winter', 'welcome', 'contoso', 'p4ssw0rd', 'summer', 'ab']],
+    ['the same terms in another order', [...terms].reverse()],
+  ])('refuses an index built from another list (%s)', (_, other) => {
+    expect(() => decodeBannedIndex(bytes, key, other)).toThrow(/another global banned list/);
   });
 
   it.each([
@@ -34,8 +43,8 @@ describe('precompiled global banned-list index', () => {
     ['future version', (b: Uint8Array) => { const c = b.slice(); c[4] = 9; return c; }, /version/],
     ['damaged index', (b: Uint8Array) => b.subarray(0, b.length - 8), /invalid TermIndex/],
   ])('rejects %s bytes with a RangeError', (_, damage, message) => {
-    expect(() => decodeBannedIndex(damage(bytes), key, terms.length)).toThrow(RangeError);
-    expect(() => decodeBannedIndex(damage(bytes), key, terms.length)).toThrow(message);
+    expect(() => decodeBannedIndex(damage(bytes), key, terms)).toThrow(RangeError);
+    expect(() => decodeBannedIndex(damage(bytes), key, terms)).toThrow(message);
   });
 
   // The shipped checker stacks the precompiled index under the custom terms; passing the same

@@ -71,6 +71,26 @@ describe('missing data files (Node)', () => {
     expect(err.message).toContain("estimator: 'zxcvbn'");
   });
 
+  // Issue 14: the compiled index is bound to its list by a content hash, not by the term count.
+  it('refuses a compiled banned index built from another list of the same length, saying to rebuild', async () => {
+    const changed = (b: Buffer) => {
+      const terms = b.toString('utf8').split('\n');
+      terms[0] = 'zzqqxxjj'; // one term replaced: the same count
+      return terms.join('\n');
+    };
+    const api = withDataDir(await dataDir([], { [Assets.globalBanned]: changed }));
+    // The index is compiled for the recommended profile's settings (other profiles build their own).
+    const err = await refusal(api.createChecker({ breached: false }));
+    expect(err.file).toBe(Assets.bannedCompiled);
+    expect(err.message).toContain('another global banned list');
+    expect(err.message).toContain('npm run build:data');
+    // Without the stale index the edited list is used as it is.
+    const rebuilt = withDataDir(await dataDir([Assets.bannedCompiled], { [Assets.globalBanned]: changed }));
+    const codes = (c: { evaluate(p: string): { findings: readonly { code: string }[] } }) => c.evaluate('zzqqxxjj').findings.map((f) => f.code);
+    expect(codes(await rebuilt.createChecker({ breached: false }))).toContain('BANNED_TERM');
+    expect(codes(await withDataDir(shipped).createChecker({ breached: false }))).not.toContain('BANNED_TERM');
+  });
+
   it('builds the global index from the text list when the compiled one is missing', async () => {
     const api = withDataDir(await dataDir([Assets.bannedCompiled]));
     expect((await api.createChecker({ profile: 'entra' })).evaluate('Password1!').accepted).toBe(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectDictionary, buildDictionary, findWords } from '../../src/detect/dictionary.js';
+import { collectDictionary, buildRankedDictionary, findWords } from '../../src/detect/dictionary.js';
 import { decodeDictionary, dictionaryKey, encodeDictionary } from '../../src/detect/dictionary-bytes.js';
 import { compileSubstitutions, RECOMMENDED_SUBSTITUTIONS } from '../../src/normalise/substitutions.js';
 import { TermIndex, type TermMatch } from '../../src/match/index.js';
@@ -14,7 +14,7 @@ const key = dictionaryKey(config, RECOMMENDED_SUBSTITUTIONS);
 
 describe('precompiled dictionary', () => {
   it('answers exactly like the dictionary built at run time', () => {
-    const built = buildDictionary(lists, config);
+    const built = buildRankedDictionary(lists, config);
     const read = decodeDictionary(encodeDictionary(collectDictionary(lists, config), key), key)!;
     for (const text of ['michaelhorsedragon', 'p4ssw0rd', 'xxabcxx', 'staples']) {
       const a = findWords(built, text).map((m) => [m.start, m.end, built.word(m.termId), built.rank[m.termId], built.kind[m.termId]]);

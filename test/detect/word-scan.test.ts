@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildBannedLists } from '../../src/detect/banned-lists.js';
-import { buildDictionary } from '../../src/detect/dictionary.js';
+import { buildRankedDictionary } from '../../src/detect/dictionary.js';
 import { linkBannedWords, scanWords } from '../../src/detect/word-scan.js';
 import type { TermMatch } from '../../src/match/index.js';
 import { ExactTrie } from '../../src/match/exact-trie.js';
@@ -40,7 +40,7 @@ describe.each(MATCHERS)('one dictionary scan for words and exact banned terms, %
     fc.assert(
       fc.property(caseArb, ({ english, global, custom, password }) => {
         // As the shipped data does, the global list is one of the dictionary's sources.
-        const dict = buildDictionary([{ kind: 'banned', terms: global }, { kind: 'english', terms: english }], config, matcher);
+        const dict = buildRankedDictionary([{ kind: 'banned', terms: global }, { kind: 'english', terms: english }], config, matcher);
         const banned = buildBannedLists(global, custom, config, 5, matcher);
         banned.upgrade();
         const link = linkBannedWords(dict, banned.folded(), matcher);
@@ -59,7 +59,7 @@ describe.each(MATCHERS)('one dictionary scan for words and exact banned terms, %
   });
 
   it('reports a term listed twice (custom and global) under its first id, the custom one', () => {
-    const dict = buildDictionary([{ kind: 'banned', terms: ['contoso', 'winter'] }], config, matcher);
+    const dict = buildRankedDictionary([{ kind: 'banned', terms: ['contoso', 'winter'] }], config, matcher);
     const banned = buildBannedLists(['contoso', 'winter'], ['Contoso', 'ab'], config, 5, matcher);
     const scan = scanWords(dict, linkBannedWords(dict, banned.folded(), matcher), normalise('ab-c0nt0so-winter', config).folded);
     const found = scan.banned.slice().sort(byPosition).map((m) => [banned.display[m.termId], banned.source[m.termId]]);

@@ -11,6 +11,8 @@ cpSync(new URL('../../data/', import.meta.url), dir, { recursive: true });
 const MARKER = 'zzmarkerterm';
 const original = readFileSync(join(dir, 'global-banned.txt'), 'utf8');
 writeFileSync(join(dir, 'global-banned.txt'), `${original.trimEnd()}\n${MARKER}\n`);
+// The compiled index belongs to the shipped list: an edited list goes without it (or with a rebuilt one).
+rmSync(join(dir, 'banned-recommended.bin'));
 process.env.PASSGATE_DATA_DIR = dir;
 
 const { startTestServer } = await import('./helpers.js');
