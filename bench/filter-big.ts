@@ -10,7 +10,7 @@
  *   npx tsx bench/filter-big.ts --sizes=1e6,1e7 [--reps=3] [--dir=/tmp/pgbig] [--keep]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, statSync, unlinkSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -108,6 +108,7 @@ async function main(): Promise<void> {
   const sizes = arg('sizes', '1e6,1e7').split(',').map(Number);
   const reps = Number(arg('reps', '3'));
   const dir = arg('dir', '/tmp/pgbig');
+  mkdirSync(dir, { recursive: true }); // generate() writes into it
   console.log(`# big filters ${new Date().toISOString()} loadavg ${execFileSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).trim()}`);
   for (const n of sizes) {
     const input = join(dir, `hibp-${n}.txt`);

@@ -3,7 +3,7 @@
  * streaming builder takes `expectedCount` up front and allocates its parts once (memory ≈ the
  * filter's size). One-part filters (up to 256 MiB) are set straight into the final file bytes.
  */
-import { blockStore, insertLanes, insertLanesAtomic, type BlockStore } from './bloom.js';
+import { blockStore, laneBatch, type BlockStore } from './bloom.js';
 import { checksumWords } from './checksum.js';
 import { LITTLE_ENDIAN, swapWordsInPlace } from './endian.js';
 import {
@@ -132,7 +132,9 @@ export function createFilterBuilder(options: FilterBuilderOptions): FilterBuilde
   const { file, parts } = allocate(blocks, shift, shared);
   const offset = payloadOffsetOf(parts.length);
   const store: BlockStore = blockStore(parts, shift, blocks);
-  const insert = shared ? insertLanesAtomic : insertLanes;
+  // Keys are inserted in small batches (bloom.ts: many cache misses in flight at once); every
+  // read of the bits (`pieces`) flushes first.
+  const batch = laneBatch(store, k, shared);
   let count = 0;
   let finished = false;
 
@@ -141,7 +143,7 @@ export function createFilterBuilder(options: FilterBuilderOptions): FilterBuilde
   };
   const addLanes = (h1: number, h2: number): void => {
     live();
-    insert(store, k, h1, h2);
+    batch.add(h1, h2);
     count++;
   };
   const digits = keyType === 'ntlm' ? 32 : 40;
@@ -164,6 +166,7 @@ export function createFilterBuilder(options: FilterBuilderOptions): FilterBuilde
 
   const pieces = (): FilterPieces => {
     live();
+    batch.flush();
     finished = true;
     const header = file ? file.subarray(0, offset) : new Uint8Array(offset);
     const fields = { keyType, hashId: HASH_ID[keyType], k, blockCount: blocks, seed, count, targetFpr: falsePositiveRate, minCount, partShift: shift };
