@@ -5,7 +5,7 @@
  */
 import { blockStore, laneBatch, type BlockStore } from './bloom.js';
 import { checksumWords } from './checksum.js';
-import { LITTLE_ENDIAN, swapWordsInPlace } from './endian.js';
+import { littleEndianBytes } from './endian.js';
 import {
   BLOCK_BYTES, DEFAULT_PART_SHIFT, HASH_ID, MAX_PART_SHIFT, MAX_PARTS, MIN_PART_SHIFT, partBinding, partBlocksOf,
   partCountOf, payloadOffsetOf, writeHeader, type KeyType,
@@ -175,8 +175,7 @@ export function createFilterBuilder(options: FilterBuilderOptions): FilterBuilde
     // Checksums are defined over the words' values, i.e. host order before any swap.
     const partChecksums = parts.map((w, i) => checksumWords(w, partBinding(header, i, w.length / BLOCK_WORDS)));
     writeHeader(header, { ...fields, partChecksums });
-    if (!LITTLE_ENDIAN) parts.forEach(swapWordsInPlace);
-    const partBytes = parts.map((w) => new Uint8Array(w.buffer, w.byteOffset, w.byteLength));
+    const partBytes = parts.map(littleEndianBytes);
     return { header, parts: partBytes, byteLength: offset + blocks * BLOCK_BYTES };
   };
 
@@ -205,7 +204,8 @@ export function createFilterBuilder(options: FilterBuilderOptions): FilterBuilde
     },
     finish() {
       const p = pieces();
-      if (file) return file;
+      // One unshared part lives in `file`, unless the words had to be copied to little-endian bytes.
+      if (file && p.parts[0]!.buffer === file.buffer) return file;
       const out = new Uint8Array(p.byteLength);
       out.set(p.header, 0);
       let at = p.header.length;

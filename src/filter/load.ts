@@ -5,7 +5,7 @@
  */
 import { blockStore, queryLanes } from './bloom.js';
 import { checksumWords } from './checksum.js';
-import { LITTLE_ENDIAN, swapWordsInPlace } from './endian.js';
+import { wordsFromLittleEndian } from './endian.js';
 import { FilterFormatError } from './errors.js';
 import { BLOCK_BYTES, checkLength, hex32, partBinding, partBlocksOf, readHeader, type FilterHeader, type KeyType } from './format.js';
 import { hexWord, isSha1Hex } from './hex.js';
@@ -54,14 +54,7 @@ export interface BreachedFilter {
 
 /** Host-order words of part `i` of `bytes` at `offset` (a view if aligned on a little-endian host). */
 export function partWords(bytes: Uint8Array, offset: number, blocks: number): Int32Array {
-  const wordCount = blocks * BLOCK_WORDS;
-  if ((bytes.byteOffset + offset) % 4 === 0 && LITTLE_ENDIAN) return new Int32Array(bytes.buffer, bytes.byteOffset + offset, wordCount);
-  // Unaligned (e.g. a pooled Buffer) or big-endian host: one copy into an aligned buffer.
-  const copy = new Uint8Array(wordCount * 4);
-  copy.set(bytes.subarray(offset, offset + wordCount * 4));
-  const words = new Int32Array(copy.buffer);
-  if (!LITTLE_ENDIAN) swapWordsInPlace(words);
-  return words;
+  return wordsFromLittleEndian(bytes, offset, blocks * BLOCK_WORDS);
 }
 
 /** Throws unless part `i`'s words match the header's checksum for it. */
