@@ -43,19 +43,6 @@ export function insertLanes(s: BlockStore, k: number, h1: number, h2: number): v
   }
 }
 
-/** `insertLanes` for blocks that other threads set at the same time (SharedArrayBuffer parts). */
-export function insertLanesAtomic(s: BlockStore, k: number, h1: number, h2: number): void {
-  const block = ((h1 >>> 0) * s.scale) >>> 0;
-  const words = s.parts[block >>> s.shift]!;
-  const base = (block & ((1 << s.shift) - 1)) << 4;
-  let x = h2 | 0;
-  for (let j = 0; j < k; j++) {
-    const p = x >>> 23;
-    Atomics.or(words, base + (p >>> 5), 1 << (p & 31));
-    x = (Math.imul(x, LCG_MUL) + LCG_INC) | 0;
-  }
-}
-
 export function queryLanes(s: BlockStore, k: number, h1: number, h2: number): boolean {
   const block = ((h1 >>> 0) * s.scale) >>> 0;
   const words = s.parts[block >>> s.shift]!;
@@ -67,4 +54,77 @@ export function queryLanes(s: BlockStore, k: number, h1: number, h2: number): bo
     x = (Math.imul(x, LCG_MUL) + LCG_INC) | 0;
   }
   return true;
+}
+
+/** Block numbers of the keys of one `insertBatch` (reused; a batch is at most this long). */
+export const MAX_BATCH = 256;
+const batchBlocks = new Int32Array(MAX_BATCH);
+
+/**
+ * Inserts `n` keys given as lane pairs `lanes[2i], lanes[2i+1]`. Same bits as `insertLanes` per
+ * key; faster on filters larger than the caches because a first pass only reads one word of
+ * every key's block: those reads do not depend on each other, so the CPU has many cache (and
+ * TLB) misses in flight at once instead of one per key, and the second pass finds the lines in
+ * cache. `atomic`: set bits with Atomics.or (parts other threads set at the same time).
+ */
+export function insertBatch(s: BlockStore, k: number, lanes: Int32Array, n: number, atomic: boolean): void {
+  const { parts, shift, scale } = s;
+  const mask = (1 << shift) - 1;
+  let touched = 0;
+  for (let i = 0; i < n; i++) {
+    const block = ((lanes[2 * i]! >>> 0) * scale) >>> 0;
+    batchBlocks[i] = block;
+    touched |= parts[block >>> shift]![(block & mask) << 4]!;
+  }
+  for (let i = 0; i < n; i++) {
+    const block = batchBlocks[i]! >>> 0;
+    const words = parts[block >>> shift]!;
+    const base = (block & mask) << 4;
+    let x = lanes[2 * i + 1]! | 0;
+    if (atomic) {
+      for (let j = 0; j < k; j++) {
+        const p = x >>> 23;
+        Atomics.or(words, base + (p >>> 5), 1 << (p & 31));
+        x = (Math.imul(x, LCG_MUL) + LCG_INC) | 0;
+      }
+    } else {
+      for (let j = 0; j < k; j++) {
+        const p = x >>> 23;
+        const w = base + (p >>> 5);
+        words[w] = words[w]! | (1 << (p & 31));
+        x = (Math.imul(x, LCG_MUL) + LCG_INC) | 0;
+      }
+    }
+  }
+  // Keeps the first pass's reads from being optimised away (the value itself is meaningless).
+  batchSink ^= touched;
+}
+let batchSink = 0;
+
+/** Keys per batch: measured best at 16–32 on filters of 1e7 and 1e8 keys (bench/filter-big.ts). */
+const BATCH = 32;
+
+/** Collects lane pairs and inserts them `BATCH` at a time (`insertBatch`); `flush` before reading the bits. */
+export interface LaneBatch {
+  add(h1: number, h2: number): void;
+  flush(): void;
+}
+
+export function laneBatch(s: BlockStore, k: number, atomic: boolean): LaneBatch {
+  const lanes = new Int32Array(2 * BATCH);
+  let n = 0;
+  return {
+    add(h1, h2) {
+      lanes[2 * n] = h1;
+      lanes[2 * n + 1] = h2;
+      if (++n === BATCH) {
+        insertBatch(s, k, lanes, n, atomic);
+        n = 0;
+      }
+    },
+    flush() {
+      if (n > 0) insertBatch(s, k, lanes, n, atomic);
+      n = 0;
+    },
+  };
 }

@@ -5,7 +5,7 @@
  * lines (numbered within the chunk) go back to the main thread, which numbers them for real.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { blockStore, insertLanesAtomic } from './bloom.js';
+import { blockStore, laneBatch } from './bloom.js';
 import { hibpParser, newCounts } from './parse-hibp.js';
 
 export interface WorkerSetup {
@@ -32,7 +32,10 @@ export interface ChunkResult {
 
 const setup = workerData as WorkerSetup;
 const store = setup.parts ? blockStore(setup.parts, setup.shift, setup.blockCount) : null;
-const add = store ? (h1: number, h2: number): void => insertLanesAtomic(store, setup.k, h1, h2) : null;
+// Atomic ORs: other workers set bits in the same parts at the same time. Flushed at the end of
+// every chunk, so a chunk's bits are all set before its result is posted.
+const batch = store ? laneBatch(store, setup.k, true) : null;
+const add = batch ? batch.add : null;
 
 parentPort!.on('message', (job: ChunkJob) => {
   const counts = newCounts();
@@ -41,5 +44,6 @@ parentPort!.on('message', (job: ChunkJob) => {
     if (malformed.length < setup.maxReported) malformed.push({ line, reason });
   }, add);
   parser.chunk(job.bytes, job.bytes.length, true);
+  batch?.flush();
   parentPort!.postMessage({ id: job.id, counts, malformed } satisfies ChunkResult);
 });

@@ -3,9 +3,9 @@
  * streaming builder takes `expectedCount` up front and allocates its parts once (memory ≈ the
  * filter's size). One-part filters (up to 256 MiB) are set straight into the final file bytes.
  */
-import { blockStore, insertLanes, insertLanesAtomic, type BlockStore } from './bloom.js';
+import { blockStore, laneBatch, type BlockStore } from './bloom.js';
 import { checksumWords } from './checksum.js';
-import { LITTLE_ENDIAN, swapWordsInPlace } from './endian.js';
+import { littleEndianBytes } from './endian.js';
 import {
   BLOCK_BYTES, DEFAULT_PART_SHIFT, HASH_ID, MAX_PART_SHIFT, MAX_PARTS, MIN_PART_SHIFT, partBinding, partBlocksOf,
   partCountOf, payloadOffsetOf, writeHeader, type KeyType,
@@ -132,7 +132,9 @@ export function createFilterBuilder(options: FilterBuilderOptions): FilterBuilde
   const { file, parts } = allocate(blocks, shift, shared);
   const offset = payloadOffsetOf(parts.length);
   const store: BlockStore = blockStore(parts, shift, blocks);
-  const insert = shared ? insertLanesAtomic : insertLanes;
+  // Keys are inserted in small batches (bloom.ts: many cache misses in flight at once); every
+  // read of the bits (`pieces`) flushes first.
+  const batch = laneBatch(store, k, shared);
   let count = 0;
   let finished = false;
 
@@ -141,7 +143,7 @@ export function createFilterBuilder(options: FilterBuilderOptions): FilterBuilde
   };
   const addLanes = (h1: number, h2: number): void => {
     live();
-    insert(store, k, h1, h2);
+    batch.add(h1, h2);
     count++;
   };
   const digits = keyType === 'ntlm' ? 32 : 40;
@@ -164,6 +166,7 @@ export function createFilterBuilder(options: FilterBuilderOptions): FilterBuilde
 
   const pieces = (): FilterPieces => {
     live();
+    batch.flush();
     finished = true;
     const header = file ? file.subarray(0, offset) : new Uint8Array(offset);
     const fields = { keyType, hashId: HASH_ID[keyType], k, blockCount: blocks, seed, count, targetFpr: falsePositiveRate, minCount, partShift: shift };
@@ -172,8 +175,7 @@ export function createFilterBuilder(options: FilterBuilderOptions): FilterBuilde
     // Checksums are defined over the words' values, i.e. host order before any swap.
     const partChecksums = parts.map((w, i) => checksumWords(w, partBinding(header, i, w.length / BLOCK_WORDS)));
     writeHeader(header, { ...fields, partChecksums });
-    if (!LITTLE_ENDIAN) parts.forEach(swapWordsInPlace);
-    const partBytes = parts.map((w) => new Uint8Array(w.buffer, w.byteOffset, w.byteLength));
+    const partBytes = parts.map(littleEndianBytes);
     return { header, parts: partBytes, byteLength: offset + blocks * BLOCK_BYTES };
   };
 
@@ -202,7 +204,8 @@ export function createFilterBuilder(options: FilterBuilderOptions): FilterBuilde
     },
     finish() {
       const p = pieces();
-      if (file) return file;
+      // One unshared part lives in `file`, unless the words had to be copied to little-endian bytes.
+      if (file && p.parts[0]!.buffer === file.buffer) return file;
       const out = new Uint8Array(p.byteLength);
       out.set(p.header, 0);
       let at = p.header.length;

@@ -5,18 +5,22 @@
  */
 import { blockStore, queryLanes } from './bloom.js';
 import { checksumWords } from './checksum.js';
-import { LITTLE_ENDIAN, swapWordsInPlace } from './endian.js';
+import { wordsFromLittleEndian } from './endian.js';
 import { FilterFormatError } from './errors.js';
 import { BLOCK_BYTES, checkLength, hex32, partBinding, partBlocksOf, readHeader, type FilterHeader, type KeyType } from './format.js';
 import { hexWord, isSha1Hex } from './hex.js';
 import { ntlmLane2, ntlmLanes } from './md4.js';
 import type { Sha1Hex } from './sha1.js';
 import { makeFastQuery } from './query-fast.js';
-import { portableSha1Hex } from './sha1-portable.js';
+import { sha1Lane2, sha1Lanes } from './sha1-lanes.js';
 import { BLOCK_BITS, BLOCK_WORDS, blockedBloomFpr } from './sizing.js';
 
 export interface LoadFilterOptions {
-  /** SHA-1 implementation for `mayContain` on 'sha1' filters (default: pure JS). */
+  /**
+   * SHA-1 implementation for `mayContain` on 'sha1' filters. Default: `sha1Lanes` (pure JS,
+   * computes only the two digest words a lookup needs, no allocation; faster per call than
+   * `node:crypto` for password-sized inputs, measured in bench/evaluate-hibp.ts).
+   */
   sha1?: Sha1Hex;
   /**
    * Verify the part checksums (default true; ≈ 0.15 ms per MiB). Turn off only for bytes you
@@ -50,14 +54,7 @@ export interface BreachedFilter {
 
 /** Host-order words of part `i` of `bytes` at `offset` (a view if aligned on a little-endian host). */
 export function partWords(bytes: Uint8Array, offset: number, blocks: number): Int32Array {
-  const wordCount = blocks * BLOCK_WORDS;
-  if ((bytes.byteOffset + offset) % 4 === 0 && LITTLE_ENDIAN) return new Int32Array(bytes.buffer, bytes.byteOffset + offset, wordCount);
-  // Unaligned (e.g. a pooled Buffer) or big-endian host: one copy into an aligned buffer.
-  const copy = new Uint8Array(wordCount * 4);
-  copy.set(bytes.subarray(offset, offset + wordCount * 4));
-  const words = new Int32Array(copy.buffer);
-  if (!LITTLE_ENDIAN) swapWordsInPlace(words);
-  return words;
+  return wordsFromLittleEndian(bytes, offset, blocks * BLOCK_WORDS);
 }
 
 /** Throws unless part `i`'s words match the header's checksum for it. */
@@ -93,7 +90,7 @@ export function loadFilter(bytes: Uint8Array, options: LoadFilterOptions = {}): 
 export function filterOf(h: FilterHeader, parts: readonly Int32Array[], options: LoadFilterOptions): BreachedFilter {
   const k = h.k;
   const store = blockStore(parts, h.partShift, h.blockCount);
-  const sha1 = options.sha1 ?? portableSha1Hex;
+  const sha1 = options.sha1;
 
   let mayContain: (password: string) => boolean;
   let mayContainSha1Hex: ((hex: string) => boolean) | undefined;
@@ -106,11 +103,13 @@ export function filterOf(h: FilterHeader, parts: readonly Int32Array[], options:
       if (typeof hex !== 'string' || !isSha1Hex(hex)) throw new TypeError('expected a SHA-1 digest as 40 hex digits');
       return queryLanes(store, k, hexWord(hex, 0), hexWord(hex, 8));
     };
-    mayContain = (password) => {
-      if (typeof password !== 'string') return false;
-      const hex = sha1(password);
-      return queryLanes(store, k, hexWord(hex, 0), hexWord(hex, 8));
-    };
+    mayContain = sha1
+      ? (password) => {
+          if (typeof password !== 'string') return false;
+          const hex = sha1(password);
+          return queryLanes(store, k, hexWord(hex, 0), hexWord(hex, 8));
+        }
+      : (password) => typeof password === 'string' && queryLanes(store, k, sha1Lanes(password), sha1Lane2);
   }
 
   let estimated: number | undefined;
