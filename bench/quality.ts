@@ -3,7 +3,7 @@
  * ship, how many passwords of ≥ 8 characters does each tool reject, and how many generated
  * strong passwords does it wrongly reject?
  *
- *   npm run -s bench:quality [-- --json] [--sample N] [--strong N] [--no-write] [--no-analysis] [--verbose] [--passgate-only] [--no-sims] [--zx-strong N]
+ *   npm run -s bench:quality [-- --json] [--sample N] [--strong N] [--no-write] [--no-analysis] [--verbose] [--passgate-only] [--no-sims] [--zx-strong N] [--no-peer-cache]
  *
  * Tools, in one run on the same passwords: passgate (recommended with minLength 8, with and
  * without the breached filter; entra; nist with mfa), zxcvbn-ts 4 (reject if score < 3; input
@@ -23,6 +23,10 @@
  * zxcvbn-ts judges the first 5 000 of each family, pwqcheck and libpwquality the first 20 000
  * (speed: pwqcheck's substring search is slow on long passphrases).
  *
+ * The peers' verdicts (zxcvbn-ts, pwqcheck, libpwquality) are cached in .cache/quality/verdicts/
+ * per tool identity (name, version, options) and exact list of passwords judged (bench/peer-cache.ts),
+ * so a re-run after a passgate change re-runs only passgate; --no-peer-cache re-runs the peers too.
+ *
  * Writes bench/QUALITY.md (unless --no-write) and prints the markdown, or JSON with --json.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -35,6 +39,7 @@ import { createRequire } from 'node:module';
 import { createChecker, type CheckerOptions, type EvaluationResult } from '../src/index.js';
 import type { CheckInput, Finding } from '../src/types.js';
 import { fetchQualitySets, type FetchedSet } from '../scripts/fetch-quality-sets.js';
+import { cachedJudge, type Judge, type PeerCacheStats } from './peer-cache.js';
 
 // ---------------------------------------------------------------- arguments and constants
 const argv = process.argv.slice(2);
@@ -84,8 +89,19 @@ function sample<T>(items: readonly T[], n: number, seed: number): T[] {
 }
 
 // ---------------------------------------------------------------- tools
-/** A judge returns, for each password, whether the tool rejects it. */
-type Judge = (passwords: readonly string[]) => Promise<boolean[]>;
+/** A judge returns, for each password, whether the tool rejects it (type in ./peer-cache.ts). */
+const PEER_CACHE = resolve(ROOT, '.cache/quality/verdicts');
+const peerStats: PeerCacheStats = { hits: 0, misses: 0 };
+/** Identity of a peer for the verdict cache: its name, the installed version and its options. */
+const peer = (identity: string, judge: Judge): Judge => cachedJudge(PEER_CACHE, identity, judge, !flag('--no-peer-cache'), peerStats);
+function debVersion(pkg: string): string {
+  try {
+    return execFileSync('dpkg-query', ['-W', '-f', '${Version}', pkg], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+  } catch {
+    return 'unknown';
+  }
+}
+const readOr = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : '');
 interface Tool {
   readonly name: string;
   readonly note: string;
@@ -116,7 +132,7 @@ function zxcvbnTool(name: string, note: string, extra: Record<string, unknown>):
     name,
     note,
     strongCap: ZX_STRONG,
-    judge: async (ps) => ps.map((p) => factory.check(p.length > ZX_CAP ? p.slice(0, ZX_CAP) : p).score < 3),
+    judge: peer(`zxcvbn-ts ${zxVersion()} ${JSON.stringify(extra)} cap ${ZX_CAP} score<3`, async (ps) => ps.map((p) => factory.check(p.length > ZX_CAP ? p.slice(0, ZX_CAP) : p).score < 3)),
   };
 }
 
@@ -149,7 +165,7 @@ function pwqcheckTool(name: string, note: string, args: string[]): Tool {
     name,
     note,
     strongCap: PWQ_STRONG,
-    judge: (ps) => batch('pwqcheck', ['-1', '--multi', ...args], clean(ps), (l) => !l.startsWith('OK: ')),
+    judge: peer(`pwqcheck ${debVersion('passwdqc')} ${JSON.stringify(args)} ${readOr('/etc/passwdqc.conf')}`, (ps) => batch('pwqcheck', ['-1', '--multi', ...args], clean(ps), (l) => !l.startsWith('OK: '))),
   };
 }
 
@@ -172,7 +188,10 @@ function pwqualityTool(): Tool {
     name: 'libpwquality (pwscore)',
     note: 'Debian defaults (minlen 8 with credits, cracklib dictionary check); rejected = negative score, as pwscore fails',
     strongCap: PWQ_STRONG,
-    judge: (ps) => batch('python3', ['-c', PWQUALITY_PY], clean(ps), (l) => Number(l) < 0),
+    judge: peer(
+      `libpwquality ${debVersion('libpwquality1')} cracklib ${debVersion('cracklib-runtime')} ${readOr('/etc/security/pwquality.conf')} ${PWQUALITY_PY}`,
+      (ps) => batch('python3', ['-c', PWQUALITY_PY], clean(ps), (l) => Number(l) < 0),
+    ),
   };
 }
 
@@ -518,7 +537,7 @@ async function main(): Promise<void> {
   strong.sort((a, b) => order(a.tool) - order(b.tool));
 
   const seconds = Math.round((performance.now() - started) / 1000);
-  const report = { date: new Date().toISOString(), machine: machine(), seconds, sample: SAMPLE, strongPerFamily: STRONG, seed: SEED, sets: setResults, sources: sets.map(sourceOf), tools: [...tools, ...simTools].map((t) => ({ name: t.name, note: t.note })), strong, analysis: analysisRows(analysis, analysedTotal) };
+  const report = { date: new Date().toISOString(), machine: machine(), seconds, peerCache: { ...peerStats }, sample: SAMPLE, strongPerFamily: STRONG, zxStrong: ZX_STRONG, peerStrong: PWQ_STRONG, seed: SEED, sets: setResults, sources: sets.map(sourceOf), tools: [...tools, ...simTools].map((t) => ({ name: t.name, note: t.note })), strong, analysis: analysisRows(analysis, analysedTotal) };
   const md = markdown(report, analysedTotal);
   if (!flag('--no-write')) writeFileSync(resolve(ROOT, 'bench/QUALITY.md'), md);
   process.stdout.write(flag('--json') ? JSON.stringify(report, null, 2) + '\n' : md);
@@ -572,6 +591,10 @@ function sourceOf(s: FetchedSet) {
   return { set: s.name, heldOut: s.heldOut, entries: s.entries, kind: source.kind, package: source.package, version: source.version, path: source.path, licence: source.licence, provenance: source.provenance, archive: source.archive, archiveSha256: source.archiveSha256, rawBytes: source.rawBytes };
 }
 
+function zxVersion(): string {
+  return (JSON.parse(readFileSync(resolve(ROOT, 'node_modules/@zxcvbn-ts/core/package.json'), 'utf8')) as { version: string }).version;
+}
+
 function machine() {
   const sh = (cmd: string, args: string[]) => {
     try {
@@ -580,21 +603,20 @@ function machine() {
       return 'n/a';
     }
   };
-  const zxVersion = (JSON.parse(readFileSync(resolve(ROOT, 'node_modules/@zxcvbn-ts/core/package.json'), 'utf8')) as { version: string }).version;
   return {
     cpu: cpus()[0]?.model ?? 'unknown',
     cores: cpus().length,
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     node: process.version,
     os: `Debian ${sh('cat', ['/etc/debian_version'])}`,
-    zxcvbnTs: zxVersion,
+    zxcvbnTs: zxVersion(),
     debian: sh('dpkg-query', ['-W', '-f', '${Package} ${Version}; ', 'passwdqc', 'libpwquality-tools', 'cracklib-runtime']),
   };
 }
 
 // ---------------------------------------------------------------- markdown
 type Report = {
-  date: string; machine: ReturnType<typeof machine>; seconds: number; sample: number; strongPerFamily: number; seed: number;
+  date: string; machine: ReturnType<typeof machine>; seconds: number; peerCache: PeerCacheStats; sample: number; strongPerFamily: number; zxStrong: number; peerStrong: number; seed: number;
   sets: SetResult[]; sources: ReturnType<typeof sourceOf>[]; tools: { name: string; note: string }[]; strong: StrongRow[];
   analysis: ReturnType<typeof analysisRows>;
 };
@@ -604,10 +626,11 @@ function markdown(r: Report, analysedTotal: number): string {
   L.push('# Detection quality: passgate vs zxcvbn-ts, passwdqc, libpwquality', '');
   L.push('Generated by `bench/quality.ts` — do not edit by hand. Regenerate with:', '');
   L.push('```sh', 'apt-get update && apt-get install -y passwdqc libpwquality-tools cracklib-runtime', 'npx tsx scripts/fetch-quality-sets.ts   # optional: bench:quality fetches on first run', 'npm run -s bench:quality               # -- --json for JSON (-s keeps the npm banner off stdout), --sample N, --strong N', '```', '');
-  L.push(`- date: ${r.date}; run time ${r.seconds} s`);
+  L.push(`- date: ${r.date}; run time ${r.seconds} s; peer verdicts from the cache (.cache/quality/verdicts/): ${r.peerCache.hits} lists, judged afresh: ${r.peerCache.misses}`);
   L.push(`- machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}`);
   L.push(`- peers: zxcvbn-ts ${m.zxcvbnTs} (@zxcvbn-ts/core + language-common); ${m.debian}`);
   L.push(`- sampling: per set, every tool judges the same seeded sample of ≤ ${r.sample} entries of ≥ ${MIN} characters (seed ${r.seed}); passgate also judges the whole set`);
+  L.push(`- strong families: ${r.strongPerFamily} per family for passgate; the first ${r.peerStrong} of each for pwqcheck and libpwquality and the first ${r.zxStrong} for zxcvbn-ts (speed: tens to hundreds of evaluations/s) — each cell gives its own n`);
   L.push('');
   L.push('## Evaluation sets (evaluation only: cached in `.cache/quality/`, never shipped)', '');
   L.push('| set | held out? | source | licence | entries | ≥ 8 chars | of those in the training data (top 1M, dictionaries) |');
@@ -633,6 +656,13 @@ function markdown(r: Report, analysedTotal: number): string {
   L.push('');
   L.push('Against the bar (held-out part of the sample, sets with ≥ 100 held-out entries; passgate recommended vs each peer, and its false-rejection budget below):', '');
   const strongMax = (name: string) => Math.max(...r.strong.filter((x) => x.tool === name).map((x) => x.rejected / x.n));
+  /** The tool's worst strong family, named, with its rate and n (ties: the first in table order). */
+  const worstFamily = (name: string) => {
+    const rows = r.strong.filter((x) => x.tool === name);
+    const w = rows.reduce((a, b) => (b.rejected / b.n > a.rejected / a.n ? b : a), rows[0]!);
+    if (!w) return 'n/a';
+    return w.rejected ? `${w.family} ${pct(w.rejected, w.n, 3)} of ${w.n}` : `none in any family (0 of ${Math.min(...rows.map((x) => x.n))}+ each)`;
+  };
   for (const s of main.filter((x) => x.heldOut && x.sampledOut >= 100)) {
     const pg = s.rows.find((x) => x.tool === 'passgate recommended')!;
     const pgRate = pg.rejectedOut / pg.nOut;
@@ -640,9 +670,9 @@ function markdown(r: Report, analysedTotal: number): string {
       .filter((x) => !x.tool.startsWith('passgate') && !x.tool.startsWith('sim:'))
       .map((x) => {
         const rate = x.rejectedOut / x.nOut;
-        return `${rate < pgRate ? 'beats' : '**does not beat**'} ${x.tool} (${pct(x.rejectedOut, x.nOut)}; worst strong-family false rejection ${(100 * strongMax(x.tool)).toFixed(3)} %)`;
+        return `${rate < pgRate ? 'beats' : '**does not beat**'} ${x.tool} (held-out recall ${pct(x.rejectedOut, x.nOut)} at worst false rejection: ${worstFamily(x.tool)})`;
       });
-    L.push(`- ${s.name}: passgate ${pct(pg.rejectedOut, pg.nOut)} — ${cmp.join('; ')}`);
+    L.push(`- ${s.name}: passgate recommended held-out recall ${pct(pg.rejectedOut, pg.nOut)} at worst false rejection: ${worstFamily('passgate recommended')} — ${cmp.join('; ')}`);
   }
   const over = r.strong.filter((x) => x.tool === 'passgate recommended' && x.rejected / x.n > budget(x.family));
   L.push(`- passgate recommended's worst strong-family false rejection: ${(100 * strongMax('passgate recommended')).toFixed(3)} %; families over their budget (1 in 5,000; random alphanumeric 9: 1 in 1,000): ${over.length ? over.map((x) => `${x.family} ${pct(x.rejected, x.n, 3)}`).join(', ') : 'none'}`, '');

@@ -1,5 +1,5 @@
 import { ALPHABET_SIZE, BOUNDARY, OTHER_BITS, OTHER_CLASS, SYMBOL_CLASS, symbolIndex, symbolOf } from './alphabet.js';
-import { NO_ROW, normaliseRow, type CharModel } from './model-bytes.js';
+import { NO_ROW, readyRow, type CharModel } from './model-bytes.js';
 
 /**
  * The character model's view of a string: −log2 of its probability under the order-3 Markov
@@ -35,13 +35,13 @@ export function stepBits(model: CharModel, a: number, b: number, c: number, next
   if (row === NO_ROW) {
     const r = b * A + c;
     if (model.ready2[r] === 0) {
-      normaliseRow(model.rows2, r * A, A);
+      readyRow(model.rows2, model.quantised2, r * A, A);
       model.ready2[r] = 1;
     }
     return model.rows2[r * A + next]!;
   }
   if (model.ready3[row] === 0) {
-    normaliseRow(model.rows3, row * A, A);
+    readyRow(model.rows3, model.quantised3, row * A, A);
     model.ready3[row] = 1;
   }
   return model.rows3[row * A + next]!;

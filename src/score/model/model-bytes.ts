@@ -14,18 +14,23 @@ import { ALPHABET_SIZE, SYMBOL_COUNT } from './alphabet.js';
  *   …   K × 40 × u8 order-3 rows
  *   …   C × f32 calibration          log10 guesses at 0, step, 2·step … bits
  *
- * Rows are renormalised (markov.ts, on a row's first use: decoding stays a copy), so scoring and
- * the sampling that calibrated the table see the same distribution.
+ * Rows are dequantised and renormalised on their first use (markov.ts → readyRow), so decoding
+ * is a header check, a view on the order-3 index and one pass validating it: createChecker does
+ * not pay ~1.1 M divisions for rows most processes never read. Scoring and the sampling that
+ * calibrated the table see the same distribution.
  */
 export interface CharModel {
-  /** −log2 P(next | last two), row (a·40 + b), column next. */
+  /** −log2 P(next | last two), row (a·40 + b), column next; valid once the row is ready. */
   readonly rows2: Float32Array;
   readonly index3: Uint16Array;
-  /** −log2 P(next | last three), for the contexts index3 names. */
+  /** −log2 P(next | last three), for the contexts index3 names; valid once the row is ready. */
   readonly rows3: Float32Array;
-  /** Per row of rows2 / rows3: 1 once the row has been renormalised. */
+  /** Per row of rows2 / rows3: 1 once the row has been dequantised and renormalised. */
   readonly ready2: Uint8Array;
   readonly ready3: Uint8Array;
+  /** The shipped rows in 1/8 bit (views on the file's bytes), read by readyRow. */
+  readonly quantised2: Uint8Array;
+  readonly quantised3: Uint8Array;
   readonly symbolBits: Float32Array;
   readonly calibration: Float32Array;
   readonly calibrationStep: number;
@@ -78,25 +83,51 @@ export function decodeModel(bytes: Uint8Array): CharModel {
   for (let i = 0; i < SYMBOL_COUNT; i++) symbolBits[i] = bytes[16 + i]! / BITS_SCALE;
   normaliseRows(symbolBits, SYMBOL_COUNT);
   let at = 48;
-  const rows2 = dequantise(bytes.subarray(at, at + A * A * A));
+  const quantised2 = bytes.subarray(at, at + A * A * A);
   at += A * A * A;
-  const index3 = new Uint16Array(A * A * A);
-  for (let i = 0; i < index3.length; i++, at += 2) {
-    const row = view.getUint16(at, true);
+  const index3 = readIndex(bytes, at, A * A * A);
+  for (let i = 0; i < index3.length; i++) {
+    const row = index3[i]!;
     if (row !== NO_ROW && row >= k) throw new Error('model: damaged character model');
-    index3[i] = row;
   }
-  const rows3 = dequantise(bytes.subarray(at, at + k * A));
+  at += 2 * A * A * A;
+  const quantised3 = bytes.subarray(at, at + k * A);
   at += k * A;
   const calibration = new Float32Array(c);
   for (let i = 0; i < c; i++, at += 4) calibration[i] = view.getFloat32(at, true);
-  return { rows2, index3, rows3, ready2: new Uint8Array(A * A), ready3: new Uint8Array(k), symbolBits, calibration, calibrationStep: step };
+  return {
+    rows2: new Float32Array(A * A * A),
+    index3,
+    rows3: new Float32Array(k * A),
+    ready2: new Uint8Array(A * A),
+    ready3: new Uint8Array(k),
+    quantised2,
+    quantised3,
+    symbolBits,
+    calibration,
+    calibrationStep: step,
+  };
 }
 
-function dequantise(q: Uint8Array): Float32Array {
-  const bits = new Float32Array(q.length);
-  for (let i = 0; i < q.length; i++) bits[i] = q[i]! / BITS_SCALE;
-  return bits;
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** `count` little-endian u16 at `at`: a view where the platform and alignment allow, else a copy. */
+export function readIndex(bytes: Uint8Array, at: number, count: number, littleEndian = LITTLE_ENDIAN): Uint16Array {
+  const offset = bytes.byteOffset + at;
+  if (littleEndian && offset % 2 === 0) return new Uint16Array(bytes.buffer, offset, count);
+  const view = new DataView(bytes.buffer, offset, 2 * count);
+  const out = new Uint16Array(count);
+  for (let i = 0; i < count; i++) out[i] = view.getUint16(2 * i, true);
+  return out;
+}
+
+/**
+ * Makes one row usable on its first read: its shipped 1/8-bit values, then renormalised (the
+ * same float operations an eager decode would do, so the same values).
+ */
+export function readyRow(bits: Float32Array, quantised: Uint8Array, from: number, width: number): void {
+  for (let i = from; i < from + width; i++) bits[i] = quantised[i]! / BITS_SCALE;
+  normaliseRow(bits, from, width);
 }
 
 function normaliseRows(bits: Float32Array, width: number): void {
