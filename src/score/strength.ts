@@ -43,8 +43,25 @@ export const SCORE_THRESHOLDS = [1e3 + 5, 1e6 + 5, 1e8 + 5, 1e10 + 5] as const;
 export const BRUTEFORCE_CODE = 'BRUTEFORCE';
 
 const DEFAULT_LOG_BF = Math.log10(BRUTEFORCE_CARDINALITY);
-/** log10 guesses per gap character of the current call (one call at a time, as the scratch below). */
-let LOG_BF = DEFAULT_LOG_BF;
+/** log10 guesses of a gap character at each position, for the current call (one call at a time,
+ * as the scratch below). */
+let gapLog = new Float64Array(64);
+
+function setGapCosts(n: number, bruteforce: number | ArrayLike<number>): void {
+  if (gapLog.length < n) gapLog = new Float64Array(Math.max(n, gapLog.length * 2));
+  if (typeof bruteforce === 'number') {
+    gapLog.fill(valid(bruteforce) ? Math.log10(bruteforce) : DEFAULT_LOG_BF, 0, n);
+    return;
+  }
+  for (let i = 0; i < n; i++) {
+    const x = bruteforce[i];
+    gapLog[i] = valid(x) ? Math.log10(x!) : DEFAULT_LOG_BF;
+  }
+}
+
+function valid(x: number | undefined): boolean {
+  return x !== undefined && Number.isFinite(x) && x >= 1;
+}
 const LOG_EXTRA = Math.log10(MIN_GUESSES_PER_EXTRA_TOKEN);
 
 const EPS = 1e-9;
@@ -55,12 +72,14 @@ const EXACT_MAX_TOKENS = 8;
  * @param length      length of the password in the units the candidate spans use.
  * @param candidates  matches over `[start, end)` with their guesses; invalid ones (out of range,
  *                    empty, non-finite or < 1 guesses… ) are ignored, not thrown on.
- * @param bruteforce  guesses per gap character (≥ 1; default BRUTEFORCE_CARDINALITY).
+ * @param bruteforce  guesses per gap character (≥ 1; default BRUTEFORCE_CARDINALITY): one number
+ *                    for every position, or one per position (a gap then costs the product of its
+ *                    own characters' cardinalities; invalid entries count as the default).
  */
-export function estimateStrength(length: number, candidates: readonly Candidate[], bruteforce = BRUTEFORCE_CARDINALITY): Strength {
+export function estimateStrength(length: number, candidates: readonly Candidate[], bruteforce: number | ArrayLike<number> = BRUTEFORCE_CARDINALITY): Strength {
   const n = Number.isInteger(length) && length > 0 ? length : 0;
-  LOG_BF = Number.isFinite(bruteforce) && bruteforce >= 1 ? Math.log10(bruteforce) : DEFAULT_LOG_BF;
   if (n === 0) return { guesses: 1, guessesLog10: 0, score: 0, sequence: [] };
+  setGapCosts(n, bruteforce);
 
   // Bucket valid candidates by end position (counting sort). All tables live in module-level
   // scratch (see `ensureBuckets`), so a call allocates nothing but its result.
@@ -146,8 +165,11 @@ export function scoreOf(guesses: number): 0 | 1 | 2 | 3 | 4 {
   return 4;
 }
 
-function gapGuesses(len: number): number {
-  return Math.min(10 ** (LOG_BF * len), Number.MAX_VALUE);
+/** Guesses of the gap over positions [from, to). */
+function gapGuesses(from: number, to: number): number {
+  let log = 0;
+  for (let i = from; i < to; i++) log += gapLog[i]!;
+  return Math.min(10 ** log, Number.MAX_VALUE);
 }
 
 /** log10(10^a + 10^b) without overflow. */
@@ -186,14 +208,14 @@ let bestEndsInToken = false;
 
 /**
  * log10 of the cheapest product over splits with any number of tokens: a lower bound on every
- * layer's product (a gap's guesses are 10 per character however it is cut, so gaps need no
+ * layer's product (a gap's guesses are the same per character however it is cut, so gaps need no
  * layer bookkeeping here). One pass over the candidates.
  */
 function minProduct(n: number, firstAtEnd: Int32Array, starts: Int32Array, logG: Float64Array): number {
   const any = anyScratch.length > n ? anyScratch : (anyScratch = new Float64Array(2 * n + 2));
   any[0] = 0;
   for (let k = 1; k <= n; k++) {
-    let best = any[k - 1]! + LOG_BF;
+    let best = any[k - 1]! + gapLog[k - 1]!;
     for (let s = firstAtEnd[k]!, e = firstAtEnd[k + 1]!; s < e; s++) {
       const cost = any[starts[s]!]! + logG[s]!;
       if (cost < best) best = cost;
@@ -246,8 +268,8 @@ function runLayers(n: number, layers: number, firstAtEnd: Int32Array, starts: In
     tok[cur] = Infinity;
     gap[cur] = Infinity;
     for (let k = 1; k <= n; k++) {
-      const ext = gap[cur + k - 1]! + LOG_BF;
-      const open = tok[prev + k - 1]! + LOG_BF;
+      const ext = gap[cur + k - 1]! + gapLog[k - 1]!;
+      const open = tok[prev + k - 1]! + gapLog[k - 1]!;
       if (ext <= open) {
         gap[cur + k] = ext;
         gapExtends[cur + k] = 1;
@@ -301,7 +323,7 @@ function bestSequence(n: number, candidates: readonly Candidate[], order: Int32A
     } else {
       let s = k;
       while (gapExtends[l * w + s] === 1) s--;
-      out.push({ start: s - 1, end: k, guesses: gapGuesses(k - s + 1), code: BRUTEFORCE_CODE });
+      out.push({ start: s - 1, end: k, guesses: gapGuesses(s - 1, k), code: BRUTEFORCE_CODE });
       k = s - 1;
       inToken = true;
     }

@@ -18,3 +18,12 @@ export function bruteforceCardinality(password: string): number {
   }
   return Math.max(10, lower + upper + digit + symbol + other);
 }
+
+/** The size of one character's class, as in bruteforceCardinality (lowercase, uppercase 26,
+ * digits 10, printable ASCII symbols and space 33, anything else 100). */
+export function classCardinality(c: number): number {
+  if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) return 26;
+  if (c >= 0x30 && c <= 0x39) return 10;
+  if (c >= 0x20 && c < 0x7f) return 33;
+  return 100;
+}
