@@ -4,6 +4,7 @@ import { Exit, UsageError, type Subcommand } from './io.js';
 import { isWorker, onStopRequest, reportListening, runPrimary } from './serve-workers.js';
 import { CHECKER_FLAGS, CHECKER_FLAGS_HELP, checkerOptionsFrom } from './checker-flags.js';
 import type { ServiceConfig } from '../server/config.js';
+import { DEFAULT_PROFILE } from '../policy/profiles.js';
 
 const HELP = `Usage: passgate serve [--port N] [--host H] [--config FILE] [options]
 
@@ -90,7 +91,7 @@ const serveCommand: Subcommand = async (args, io) => {
     throw err;
   }
   if (isWorker()) reportListening(started.url);
-  else io.stdout.write(`passgate serve: listening on ${started.url} (profile ${started.config.profile ?? 'recommended'})\n`);
+  else io.stdout.write(`passgate serve: listening on ${started.url} (profile ${started.config.profile ?? DEFAULT_PROFILE})\n`);
 
   // Stop on the first SIGINT/SIGTERM after the requests in flight; a second one stops at once.
   const signal = await new Promise<NodeJS.Signals>((done) => {

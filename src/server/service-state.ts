@@ -4,7 +4,7 @@ import { Assets, Waivers, readRequired } from '../assets/platform.js';
 import { nodePlatform } from '../assets/node.js';
 import { DataError } from '../errors.js';
 import { loadFilter } from '../filter/node.js';
-import { PROFILES } from '../policy/profiles.js';
+import { DEFAULT_PROFILE, PROFILES } from '../policy/profiles.js';
 import { ConfigError, DEFAULT_MAX_BODY_BYTES, DEFAULT_PAGE_FILTER_MAX_BYTES, readTermFile, type ServiceConfig } from './config.js';
 import { textBody, type Reply, type StaticBody } from './reply.js';
 import { bytesBody } from './static-files.js';
@@ -52,7 +52,7 @@ export const JSON_TYPE = 'application/json; charset=utf-8';
 export async function buildServiceState(config: ServiceConfig, generation: number, configFile: string | undefined, settleMs: number): Promise<BuiltState> {
   const warnings: string[] = [];
   const inputs: string[] = configFile ? [configFile] : [];
-  const profileName = config.profile ?? 'recommended';
+  const profileName = config.profile ?? DEFAULT_PROFILE;
 
   // Read side by side: each waits for its own file to hold still (stable-read.ts).
   const [customBannedTerms, globalBannedTerms, fileFilter] = await Promise.all([

@@ -25,6 +25,14 @@ describe('the profiles as data', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('no source file outside policy/profiles.ts spells the default profile (DEFAULT_PROFILE is the one place)', () => {
+    const src = join(import.meta.dirname, '../../src');
+    const files = (readdirSync(src, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'));
+    const fallback = new RegExp(`\\?\\?\\s*['"]${DEFAULT_PROFILE}['"]`);
+    const offenders = files.filter((f) => fallback.test(readFileSync(join(src, f), 'utf8'))).map((f) => relative(src, join(src, f)));
+    expect(offenders).toEqual([]);
+  });
+
   // [profile, options, minLength or the exact error]
   it.each<[ProfileName, Partial<CheckerOptions>, number | string]>([
     ['recommended', {}, 8],
