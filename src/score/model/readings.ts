@@ -71,6 +71,9 @@ const SPACE = 0x20;
 function phraseGuesses(state: EngineState, model: CharModel, password: string, text: NormalisedText, wordAt: readonly TermMatch[]): number | null {
   const f = text.folded;
   const n = f.length;
+  // Two words need a space between them: without one there is no sentence to price (and the
+  // one "word" would cost a second pass of the model over the whole password).
+  if (f.indexOf(' ') < 0) return null;
   const ranks = state.dictionary?.rank;
   // Dictionary words that are whole words of the sentence, by start: one pass, linear.
   const whole = new Map<number, { end: number; log10: number }>();
