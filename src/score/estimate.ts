@@ -79,7 +79,10 @@ export function estimate(
   // whole-password cost kept as a token (`tin` in `tinchair150`). Read the split that cost gives
   // too, so the rule sees the words it saw before (measured: 41 of the 120 k verdict corpus
   // were accepted otherwise). Only for what would be accepted with a gap in its split.
-  if (bruteforce !== undefined && s.score > 2 && hasGap(s.sequence)) {
+  // (The rule can only lower a score of 3+ to 2 through its word pair: scattered capitals rule
+  // that out, and so does a password no chain of ≤ 4 word and affix spans covers — then the
+  // second search is skipped, result unchanged.)
+  if (bruteforce !== undefined && s.score > 2 && hasGap(s.sequence) && !scatteredCapitals(password) && mayBeWordPair(text.folded.length, candidates, wordAt)) {
     const flat = adjustForStructure(estimateStrength(text.folded.length, candidates, bruteforce), password, text.plain, wordAtSpan);
     if (flat.score < s.score && flat.score === 2 && flat.guessesLog10 >= s.guessesLog10) s = { ...s, score: 2 };
   }
@@ -193,6 +196,35 @@ function adjustForStructure(s: Strength, password: string, plain: string, wordAt
   if (log10 === s.guessesLog10 && score === s.score) return s;
   return { ...s, guesses: 10 ** log10, guessesLog10: log10, score };
 }
+
+/**
+ * Whether [0, n) can be split into at most 4 tokens each of which the word-pair rule of
+ * adjustForStructure counts as a word or an affix: a candidate with one of those codes, or any
+ * span the dictionary matched (a gap or another token there counts as the word). A necessary
+ * condition for the rule to fire on any split of these candidates. Levels in module scratch.
+ */
+function mayBeWordPair(n: number, candidates: readonly Candidate[], wordAt: readonly TermMatch[]): boolean {
+  if (levelScratch.length < n + 1) levelScratch = new Uint8Array(Math.max(n + 1, levelScratch.length * 2));
+  const level = levelScratch;
+  level.fill(PAIR_MAX_TOKENS + 1, 0, n + 1);
+  level[0] = 0;
+  for (let l = 1; l <= PAIR_MAX_TOKENS; l++) {
+    for (let k = 0; k < candidates.length; k++) {
+      const c = candidates[k]!;
+      if (level[c.start] === l - 1 && c.end <= n && level[c.end]! > l && (AFFIXES.has(c.code) || WORDS.has(c.code))) level[c.end] = l;
+    }
+    for (let k = 0; k < wordAt.length; k++) {
+      const w = wordAt[k]!;
+      if (level[w.start] === l - 1 && w.end <= n && level[w.end]! > l) level[w.end] = l;
+    }
+    if (level[n]! <= l) return true;
+  }
+  return false;
+}
+
+/** Two words and two affixes at most (adjustForStructure). */
+const PAIR_MAX_TOKENS = 4;
+let levelScratch = new Uint8Array(64);
 
 function hasGap(sequence: readonly { code: string }[]): boolean {
   for (let i = 0; i < sequence.length; i++) if (sequence[i]!.code === BRUTEFORCE_CODE) return true;

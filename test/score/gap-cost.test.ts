@@ -26,3 +26,12 @@ describe('a brute-forced gap costs what its own characters allow (issue 11)', ()
     for (const p of ['w0lenKrcc', 'CAlrZBusN', 'qebs3DmAN', 'k#9Love$Xq', 'T7v!pass2Q']) expect(checker.evaluate(p).accepted, p).toBe(true);
   });
 });
+
+describe('the word-pair rule still reads the split priced with a flat gap cost (estimate.ts)', () => {
+  // Each is accepted at score 3 if the second, flat-cost search is skipped for it: the check
+  // that skips that search where the rule cannot fire must never skip these.
+  it.each(['Care1839@1', 'Bmw318@1', 'Angel22020!', 'Q1q2q3q4q5@1', '1z2x3c4v5b@1', '159263@1'])('scores %s 2', async (p) => {
+    const checker = await createChecker({ breached: false });
+    expect(checker.evaluate(p).strength?.score, p).toBe(2);
+  });
+});
