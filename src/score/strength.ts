@@ -55,9 +55,13 @@ function setGapCosts(n: number, bruteforce: number | ArrayLike<number>): void {
   }
   for (let i = 0; i < n; i++) {
     const x = bruteforce[i];
-    gapLog[i] = valid(x) ? Math.log10(x!) : DEFAULT_LOG_BF;
+    gapLog[i] = !valid(x) ? DEFAULT_LOG_BF : x! < LOG10_SMALL.length && x! === Math.floor(x!) ? LOG10_SMALL[x!]! : Math.log10(x!);
   }
 }
+
+/** Math.log10 of the small integers, the class cardinalities a caller passes per position: the
+ * same values, read from a table instead of computed for every character of every call. */
+const LOG10_SMALL = Float64Array.from({ length: 256 }, (_, i) => Math.log10(i));
 
 function valid(x: number | undefined): boolean {
   return x !== undefined && Number.isFinite(x) && x >= 1;

@@ -31,7 +31,6 @@ export function modelReadings(
   wordAt: readonly TermMatch[],
 ): { view: ModelView; candidates: Candidate[] } {
   const n = text.folded.length;
-  const typed = (from: number, to: number) => password.slice(text.start[from]!, text.end[to - 1]!);
   let view: ModelView = { guessesLog10: modelGuessesLog10(model, password, text.plain), shape: modelShape(text.plain) };
   const candidates: Candidate[] = [{ start: 0, end: n, guesses: 10 ** view.guessesLog10, code: 'PREDICTABLE_STRING' }];
   for (const p of patterns) {
@@ -39,12 +38,13 @@ export function modelReadings(
     const block = Number(p.params?.blockLength);
     const times = Number(p.params?.times);
     if (!(block >= 2 && times >= 2)) continue;
-    const log10 = modelGuessesLog10(model, typed(p.start, p.start + block), text.plain.slice(p.start, p.start + block)) + Math.log10(times);
+    const log10 = modelGuessesLog10(model, password.slice(text.start[p.start]!, text.end[p.start + block - 1]!), text.plain.slice(p.start, p.start + block)) + Math.log10(times);
     candidates.push({ start: p.start, end: p.end, guesses: 10 ** log10, code: 'REPETITIVE' });
     if (p.start === 0 && p.end === n && log10 < view.guessesLog10) view = { guessesLog10: log10, shape: 'repeat' };
   }
-  const squeezed = compact(text.folded).length;
+  let squeezed = -1; // the password's length without separators, computed on the first hit
   for (const f of findFamous(text.folded, state.normaliser)) {
+    if (squeezed < 0) squeezed = compact(text.folded).length;
     // Any capitals or substitutions: one more doubling.
     const guesses = f.guesses * 2;
     candidates.push({ start: f.start, end: f.end, guesses, code: 'PREDICTABLE_STRING' });
