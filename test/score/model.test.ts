@@ -13,6 +13,7 @@ import { trainModel } from '../../src/score/model/train.js';
 import { calibrate } from '../../src/score/model/calibrate.js';
 import { bruteforceCardinality } from '../../src/score/model/charset.js';
 import { modelShape } from '../../src/score/model/index.js';
+import { BOUNDARY, OTHER_BITS, OTHER_CLASS, SYMBOL_CLASS, symbolIndex, symbolOf } from '../../src/score/model/alphabet.js';
 
 const DATA = resolve(import.meta.dirname, '../../data');
 const shipped = () => decodeModel(new Uint8Array(readFileSync(resolve(DATA, Assets.model))));
@@ -75,6 +76,27 @@ describe('the shipped model', () => {
   it('costs one table read per character: any string scores finitely', () => {
     fc.assert(fc.property(fc.string({ maxLength: 64, unit: 'grapheme' }), (s) => Number.isFinite(stringBits(model, s.toLowerCase()))), { numRuns: 100 });
     for (const s of ['\u0000\uffff\ud800', 'пароль', '日本語パスワード', '~'.repeat(500)]) expect(Number.isFinite(stringBits(model, s))).toBe(true);
+  });
+
+  it('scores a string as the sum of its steps, symbol and other-class costs (naive oracle)', () => {
+    // The definition stringBits implements with its context carried along: a fresh copy of the
+    // shipped model, so the rows it readies are its own.
+    const fresh = shipped();
+    const oracle = (s: string) => {
+      let a = BOUNDARY, b = BOUNDARY, c = BOUNDARY, bits = 0;
+      for (let i = 0; i <= s.length; i++) {
+        const code = i < s.length ? s.charCodeAt(i) : -1;
+        const x = code < 0 ? BOUNDARY : symbolOf(code);
+        bits += stepBits(fresh, a, b, c, x);
+        if (x === SYMBOL_CLASS) bits += fresh.symbolBits[symbolIndex(code)]!;
+        else if (x === OTHER_CLASS) bits += OTHER_BITS;
+        [a, b, c] = [b, c, x];
+      }
+      return bits;
+    };
+    const strings = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ maxLength: 40, unit: 'grapheme' }), fc.string({ maxLength: 20, unit: fc.constantFrom(...'ab1 !~Zé\u007f\u0000'.split('')) }));
+    fc.assert(fc.property(strings, (s) => stringBits(model, s) === oracle(s)), { numRuns: 300 });
+    for (const s of ['password1', 'correct horse battery staple', 'Tr0ub4dor&3', 'пароль', '']) expect(stringBits(model, s)).toBe(oracle(s));
   });
 });
 
