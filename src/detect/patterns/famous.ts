@@ -40,8 +40,40 @@ const FAMOUS: readonly string[] = [
   'my voice is my passport',
 ];
 
-/** The list, normalised as passwords are and with separators removed; built once per config. */
-const cache = new WeakMap<NormaliserConfig, readonly string[]>();
+/** The list, normalised as passwords are and with separators removed, and the entries by the
+ * code units of their first two characters (`bigramKey`); built once per config. */
+interface FamousIndex {
+  readonly list: readonly string[];
+  /** 1 where some entry starts with a pair of that key (a filter: keys may collide). */
+  readonly starts: Uint8Array;
+  readonly byKey: ReadonlyMap<number, readonly number[]>;
+}
+const cache = new WeakMap<NormaliserConfig, FamousIndex>();
+
+const bigramKey = (a: number, b: number) => ((a & 0xff) << 8) | (b & 0xff);
+
+function indexFor(config: NormaliserConfig): FamousIndex {
+  let index = cache.get(config);
+  if (index) return index;
+  const list = FAMOUS.map((f) => compact(normaliseTerm(f, config)));
+  const starts = new Uint8Array(1 << 16);
+  const byKey = new Map<number, number[]>();
+  list.forEach((f, k) => {
+    if (f.length < 2) return; // one character: found by the scan's own check below
+    const key = bigramKey(f.charCodeAt(0), f.charCodeAt(1));
+    starts[key] = 1;
+    const ks = byKey.get(key);
+    if (ks) ks.push(k);
+    else byKey.set(key, [k]);
+  });
+  cache.set(config, (index = { list, starts, byKey }));
+  return index;
+}
+
+/** The entries as findFamous searches them (normalised with `config`, separators removed). */
+export function famousEntries(config: NormaliserConfig): readonly string[] {
+  return indexFor(config).list;
+}
 
 /** Separators people put between the words of a phrase. */
 export function isSeparator(c: number): boolean {
@@ -56,12 +88,12 @@ export function compact(s: string): string {
 
 /**
  * Where famous passwords occur in `folded` (the password normalised with `config`),
- * separators ignored: spans in `folded` and guesses (the entry's rank). Linear in the length for
- * a fixed list (one indexOf per entry).
+ * separators ignored: spans in `folded` and guesses (the entry's rank), the first occurrence of
+ * each entry, in the list's order. Linear in the length: one pass over the pairs of adjacent
+ * characters, an entry compared only where its first two characters stand.
  */
 export function findFamous(folded: string, config: NormaliserConfig): { start: number; end: number; guesses: number }[] {
-  let list = cache.get(config);
-  if (!list) cache.set(config, (list = FAMOUS.map((f) => compact(normaliseTerm(f, config)))));
+  const { list, starts, byKey } = indexFor(config);
   let separators = false;
   for (let i = 0; i < folded.length && !separators; i++) separators = isSeparator(folded.charCodeAt(i));
   // Positions of the compacted password's characters in `folded` (none needed without separators).
@@ -75,11 +107,25 @@ export function findFamous(folded: string, config: NormaliserConfig): { start: n
       squeezed += folded[i];
     }
   }
+  // firstAt[k]: where entry k first occurs in squeezed (the indexOf of each entry), or −1.
+  let firstAt: number[] | null = null;
+  for (let i = 0; i + 1 < squeezed.length; i++) {
+    const key = bigramKey(squeezed.charCodeAt(i), squeezed.charCodeAt(i + 1));
+    if (starts[key] === 0) continue;
+    for (const k of byKey.get(key)!) {
+      const f = list[k]!;
+      if (firstAt?.[k] !== undefined && firstAt[k] >= 0) continue;
+      if (!squeezed.startsWith(f, i)) continue;
+      if (!firstAt) firstAt = list.map(() => -1);
+      firstAt[k] = i;
+    }
+  }
   const out: { start: number; end: number; guesses: number }[] = [];
   for (let k = 0; k < list.length; k++) {
     const f = list[k]!;
     if (f.length === 0 || f.length > squeezed.length) continue;
-    const i = squeezed.indexOf(f);
+    // Entries under two characters are not in the pair index: searched directly.
+    const i = f.length < 2 ? squeezed.indexOf(f) : firstAt ? firstAt[k]! : -1;
     if (i < 0) continue;
     out.push(separators ? { start: at[i]!, end: at[i + f.length - 1]! + 1, guesses: k + 1 } : { start: i, end: i + f.length, guesses: k + 1 });
   }
