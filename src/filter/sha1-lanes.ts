@@ -13,9 +13,17 @@
 /** Lane 2 (digest word 1) of the last `sha1Lanes` call; lane 1 is the return value. */
 export let sha1Lane2 = 0;
 
-/** The padded message as big-endian words; grows for long passwords, reused by every call. */
-let m = new Int32Array(64);
+/**
+ * The padded message as big-endian words. Passwords reuse one buffer (grown up to
+ * MAX_REUSED_WORDS); longer texts (an ETag's body, a term list's hash) get their own, so a
+ * one-off large hash does not stay in memory.
+ */
+const MAX_REUSED_WORDS = 4096;
+let reused = new Int32Array(64);
+let m = reused;
 const w = new Int32Array(80);
+/** The digest's five words, written by `sha1Words`; read them before the next call. */
+const digest = new Int32Array(5);
 
 /** Big-endian byte `byte` at byte position `i` of the message (m is zeroed up to where it is used). */
 function put(i: number, byte: number): void {
@@ -27,8 +35,9 @@ function encode(s: string): number {
   const n = s.length;
   // At most 3 bytes a code unit, plus 0x80, plus the 8-byte length, rounded up to whole blocks.
   const words = (((n * 3 + 8) >>> 6) + 1) << 4;
-  if (words > m.length) m = new Int32Array(words);
-  else m.fill(0, 0, words);
+  if (words <= reused.length) (m = reused).fill(0, 0, words);
+  else if (words <= MAX_REUSED_WORDS) m = reused = new Int32Array(words);
+  else m = new Int32Array(words);
   let p = 0;
   for (let i = 0; i < n; i++) {
     let c = s.charCodeAt(i);
@@ -62,6 +71,16 @@ function encode(s: string): number {
 
 /** SHA-1 of the UTF-8 bytes of `s`: digest word 0 (int32) returned, word 1 left in `sha1Lane2`. */
 export function sha1Lanes(s: string): number {
+  const h = sha1Words(s);
+  sha1Lane2 = h[1]!;
+  return h[0]!;
+}
+
+/**
+ * SHA-1 of the UTF-8 bytes of `s` as five big-endian int32 words, in an array this module
+ * reuses: read it before the next call (sha1-portable.ts formats it as hex).
+ */
+export function sha1Words(s: string): Int32Array {
   const n = encode(s);
   put(n, 0x80);
   const blocks = ((n + 8) >>> 6) + 1;
@@ -124,6 +143,10 @@ export function sha1Lanes(s: string): number {
     h3 = (h3 + d) | 0;
     h4 = (h4 + e) | 0;
   }
-  sha1Lane2 = h1;
-  return h0;
+  digest[0] = h0;
+  digest[1] = h1;
+  digest[2] = h2;
+  digest[3] = h3;
+  digest[4] = h4;
+  return digest;
 }

@@ -5,6 +5,7 @@ import { blockStore, insertBatch, insertLanes, queryLanes } from '../../src/filt
 import { hexWord } from '../../src/filter/hex.js';
 import { sha1Lane2, sha1Lanes } from '../../src/filter/sha1-lanes.js';
 import { nodeSha1Hex } from '../../src/filter/sha1-node.js';
+import { portableSha1Hex } from '../../src/filter/sha1-portable.js';
 import { prng, randomKeys } from './helpers.js';
 
 const anyString = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary', minLength: 50, maxLength: 300 }));
@@ -34,6 +35,23 @@ describe('sha1Lanes (the lookup hash of sha1 filters)', () => {
         expect([sha1Lanes(s), sha1Lane2]).toEqual(oracle(s));
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('gives portableSha1Hex the whole digest: node:crypto\'s hex, around the reused buffer\'s limit and past it', () => {
+    // 4096 message words hold up to 5,458 code units of 3 bytes; past that a call gets its own buffer.
+    for (const n of [0, 1, 55, 56, 64, 5_456, 5_458, 5_461, 5_470, 20_000, 3, 0]) {
+      for (const unit of ['a', '€']) {
+        const s = unit.repeat(n);
+        expect(portableSha1Hex(s), `${n} × ${unit}`).toBe(nodeSha1Hex(s));
+        expect([sha1Lanes(s), sha1Lane2]).toEqual(oracle(s));
+      }
+    }
+    fc.assert(
+      fc.property(anyString, (s) => {
+        expect(portableSha1Hex(s)).toBe(nodeSha1Hex(s));
+      }),
+      { numRuns: 1000 },
     );
   });
 });
