@@ -3,17 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildFilter, createFilterBuilder, loadFilter } from '../../src/filter/index.js';
 import { hostEndian, littleEndianBytes, wordsFromLittleEndian } from '../../src/filter/endian.js';
 import { randomKeys } from './helpers.js';
+import { GOLDEN_FAST, GOLDEN_FAST_KEYS, GOLDEN_PARTS_SHA256 } from './golden.js';
 
-// The same golden files as format.test.ts (the format is the contract; these pin it on both paths).
-const GOLDEN_FAST =
-  '504742460d0a1a0a0200400001031809010000002a0000000500000000000000' +
-  '7b14ae47e17a843f000000001600000080000000010000000000000001e9dabe' +
-  '117316cc00000000000000000000000000000000000000000000000000000000' +
-  '0000000000000000000000000000000000000000000000000000000000000000' +
-  '5111000040004420e0054680b000089b020e20002020203834000132a0280a00' +
-  '0257145c20020830014ae310410889004005020443490488408020000024a040';
-const GOLDEN_FAST_KEYS = ['password', '123456', 'qwerty', 'Pässwörd', '🙂'];
-const GOLDEN_PARTS_SHA256 = '8ee05ec036f9a2d4af9514bb14a3d3c0c8d66bbb7e790bdbb1785bbc9807bf9e';
+// The golden files of format.test.ts (golden.ts): the format is the contract, pinned here on both paths.
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 const fromHex = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'hex'));
