@@ -1,4 +1,6 @@
 import { guessesForWord } from '../guesses.js';
+import { codePointLength } from '../../normalise/normalise.js';
+import { bruteforceCardinality } from './charset.js';
 import { guessesLog10FromBits, stringBits } from './markov.js';
 import type { CharModel } from './model-bytes.js';
 
@@ -13,6 +15,34 @@ export { decodeModel } from './model-bytes.js';
  * 13, budget 0.1 %; at 12.9 the bench's 20 000 gave 0.105 %).
  */
 export const MODEL_REJECT_LOG10 = 12.8;
+
+/**
+ * Below this many guesses (log10) the model's view also rejects a password it finds far more
+ * probable than a random choice of the same characters: at least `MODEL_RELATIVE_MARGIN_LOG10`
+ * below the brute-force space of its character classes (charset.ts, per character, times its
+ * length). The model is a small attacker (order 3, trained on the 1M list and the shipped word
+ * lists), and human strings it has not seen (`mahmoodbetyou7`, names of other languages with a
+ * number) are exactly where a larger attacker does better than it; the margin to the brute-force
+ * space is the evidence that a person chose the string, and random strings rarely show it.
+ * Measured (bench/QUALITY.md, issue 11): 12.8 alone leaves such strings at 10^13–10^17; with
+ * (17, 3.75) no generated strong family gained a false rejection in 50 000 of each (at 3.5, one
+ * random lowercase 12; with a ceiling of 18, random EFF-word passphrases begin to fall).
+ */
+export const MODEL_RELATIVE_CEILING_LOG10 = 17;
+export const MODEL_RELATIVE_MARGIN_LOG10 = 3.75;
+
+/**
+ * Whether the model's view of a password (its guesses, log10) is low enough to reject it: under
+ * MODEL_REJECT_LOG10 outright, or under MODEL_RELATIVE_CEILING_LOG10 and far below what a random
+ * string of the password's own classes and length would cost. `typed` is the password as the
+ * estimate saw it.
+ */
+export function modelRejects(guessesLog10: number, typed: string): boolean {
+  if (guessesLog10 < MODEL_REJECT_LOG10) return true;
+  if (guessesLog10 >= MODEL_RELATIVE_CEILING_LOG10) return false;
+  const spaceLog10 = codePointLength(typed) * Math.log10(bruteforceCardinality(typed));
+  return guessesLog10 < spaceLog10 - MODEL_RELATIVE_MARGIN_LOG10;
+}
 
 /**
  * log10 guesses for the whole password under the character model: the calibrated guesses of its
