@@ -9,7 +9,6 @@ import { scanWords } from '../detect/word-scan.js';
 import { findWords } from '../detect/dictionary.js';
 import { scorePoints, type PointsResult } from '../score/points.js';
 import { estimate, type StrengthSummary } from '../score/estimate.js';
-import { modelRejects } from '../score/model/index.js';
 import { transliterate } from '../detect/patterns/transliterate.js';
 import { decide } from '../policy/verdict.js';
 import { feedbackFor, messageFor, type Feedback } from '../wording/feedback.js';
@@ -118,7 +117,7 @@ export function detect(state: EngineState, password: string, context: PasswordCo
         findings.push({ code: 'WEAK', source: 'strength', params: { score: strength.score, guessesLog10: round1(strength.guessesLog10) } });
         findings.push(...estimated.words);
       }
-      if (estimated.model && modelRejects(estimated.model.guessesLog10, typed)) {
+      if (estimated.model?.rejects) {
         findings.push({ code: 'PREDICTABLE_STRING', source: 'strength', params: { shape: estimated.model.shape, guessesLog10: round1(estimated.model.guessesLog10) } });
       }
     }

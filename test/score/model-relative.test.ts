@@ -43,19 +43,33 @@ describe('the model rejects human strings far more probable than random ones', (
     expect(result.findings.map((f) => f.code)).not.toContain('PREDICTABLE_STRING');
   });
 
+  it.each([
+    'drankshorebluff', // three random EFF words, no separator
+    'verydecoyproved',
+    'suitorrakedebit',
+    'monksfilchafoot', // three random words of a 1Password-size list
+    'barscansfeverish',
+    'slamevenfrown3', // and a digit
+  ])('accepts %s: random words joined, which the dictionary explains better than the model', async (password) => {
+    const result = (await checker).evaluate(password);
+    expect(result.findings.map((f) => f.code)).not.toContain('PREDICTABLE_STRING');
+  });
+
   it('follows its definition: below the first line always, at or above the ceiling never, between them by the margin to the brute-force space', () => {
     const printable = fc.string({ minLength: 1, maxLength: 40, unit: fc.constantFrom(...'aZ3#é xQ9!'.split('')) });
     fc.assert(fc.property(fc.double({ min: 0, max: 60, noNaN: true }), printable, (log10, typed) => {
       const space = [...typed].length * Math.log10(bruteforceCardinality(typed));
       const expected = log10 < MODEL_REJECT_LOG10 || (log10 < MODEL_RELATIVE_CEILING_LOG10 && log10 < space - MODEL_RELATIVE_MARGIN_LOG10);
-      expect(modelRejects(log10, typed)).toBe(expected);
+      expect(modelRejects(log10, typed, false)).toBe(expected);
+      // Words explain the password: only the first line applies.
+      expect(modelRejects(log10, typed, true)).toBe(log10 < MODEL_REJECT_LOG10);
     }));
   });
 
   it('never rejects a password more readily when the model gives it more guesses (monotone)', () => {
     fc.assert(fc.property(fc.double({ min: 0, max: 60, noNaN: true }), fc.double({ min: 0, max: 60, noNaN: true }), fc.string({ minLength: 1, maxLength: 30 }), (a, b, typed) => {
       const [lo, hi] = a <= b ? [a, b] : [b, a];
-      return !modelRejects(hi, typed) || modelRejects(lo, typed);
+      return [false, true].every((ofWords) => !modelRejects(hi, typed, ofWords) || modelRejects(lo, typed, ofWords));
     }));
   });
 });
