@@ -21,6 +21,9 @@ describe('the model rejects human strings far more probable than random ones', (
     'Nadeshot8300',
     'rajeshkumar4u',
     'Chickinsalad10',
+    'neymar4santos', // 10^3.5–10^3.75 below chance: caught since the margin is 3.5
+    'arvidholm15',
+    'boxerkoppe90',
   ])('rejects %s as a predictable string, its guesses between the two lines', async (password) => {
     const result = (await checker).evaluate(password);
     expect(result.accepted).toBe(false);
