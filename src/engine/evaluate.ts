@@ -125,11 +125,15 @@ export function detect(state: EngineState, password: string, context: PasswordCo
     // string (`w0lenKrcc`) such near misses are chance. With the model's estimate at hand, a
     // password whose banned terms are all near misses and which the estimate (charset-aware, with
     // the near miss priced) puts at score 3 or more keeps its points shortfall as information
-    // only; so does one the estimate, pricing each banned term by its rank, puts at score 4:
-    // rarer terms joined (`quackracingtraffic`, 1 % of three random EFF words), while the terms
-    // people combine (top ranks, custom terms) keep the estimate below it (issue 11; entra has no
-    // estimate, so W1–W7 are unchanged).
-    const chance = strength !== null && state.model !== null && (strength.score >= 4 || (strength.score >= 3 && scored.tokens.every((t) => t.kind !== 'banned' || t.distance === 1)));
+    // only; so does one whose banned terms are all global ones and which the estimate, pricing
+    // each by its rank, puts at score 4: rarer terms joined (`quackracingtraffic`, 1 % of three
+    // random EFF words), while the terms people combine (top ranks) keep the estimate below it.
+    // A custom term stays binding: the organisation listed it (issue 11; entra has no estimate,
+    // so W1–W7 are unchanged).
+    const banned = state.banned;
+    const chance = strength !== null && state.model !== null && (
+      (strength.score >= 4 && scored.tokens.every((t) => t.kind !== 'banned' || banned.source[t.termId!] === 'global'))
+      || (strength.score >= 3 && scored.tokens.every((t) => t.kind !== 'banned' || t.distance === 1)));
     if (lowScore && !chance) {
       findings.splice(lowScoreAt, 0, { code: 'LOW_SCORE', source: 'policy', params: { points: scored.points, threshold: profile.threshold } });
     }

@@ -32,6 +32,15 @@ describe('recommended: the points rule defers to a strong estimate', () => {
     expect(result.findings.map((f) => f.code)).toContain('LOW_SCORE');
   });
 
+  it('keeps a custom term binding however strong the rest looks (the organisation listed it)', async () => {
+    // The last of 302 custom terms: a rank that alone would let the estimate reach score 4.
+    const terms = [...Array.from({ length: 301 }, (_, i) => `fill${i.toString(36).padStart(4, '0')}x`), 'commonterm'];
+    const checker = await createChecker({ minLength: 8, breached: false, customBannedTerms: terms });
+    const result = checker.evaluate('Commonterm2024!xyz');
+    expect(result.accepted).toBe(false);
+    expect(result.findings.map((f) => f.code)).toContain('LOW_SCORE');
+  });
+
   it('leaves entra to Entra: the same password falls short of its points there', async () => {
     const entra = await createChecker({ profile: 'entra' });
     const result = entra.evaluate('quackracingtraffic');
