@@ -1,6 +1,7 @@
 import type { Finding, NormalisedText } from '../types.js';
 import type { EngineState } from '../engine/state.js';
 import type { PatternMatch } from '../detect/patterns/types.js';
+import { piecesSpaceLog10 } from '../detect/patterns/keyboard-pieces.js';
 import type { ContextTerm } from '../detect/context.js';
 import { DICTIONARY_KINDS } from '../detect/dictionary.js';
 import type { TermMatch } from '../match/index.js';
@@ -90,6 +91,10 @@ export function estimate(
   // The whole search space of the classes used, however the password was made: below
   // SMALL_SPACE_LOG10 even a random choice falls to an offline search (`000abl9f`: 36⁸ ≈ 10^12.5).
   if (bruteforce !== undefined && s.score > 2 && text.folded.length * Math.log10(bruteforce) < SMALL_SPACE_LOG10) s = { ...s, score: 2 };
+  // The same bound for a password made of keyboard pieces only (keyboard-pieces.ts): the class of
+  // such passwords with its piece lengths is what an attacker enumerates (`%T$R*()_`: two 4-key
+  // pieces, 17,492² ≈ 10^8.5). The split above prices it 2!·g² + 10^4, just over 10^8.
+  if (s.score > 2 && piecesSpaceLog10(patterns, text.folded.length) < SMALL_SPACE_LOG10) s = { ...s, score: 2 };
   const words: Finding[] = [];
   for (const c of s.sequence) {
     if (c.code !== 'DICTIONARY_WORD' || !dict) continue;
