@@ -187,25 +187,24 @@ export function findKeyboardPieces(plain: string, typed: string): PatternMatch[]
     best = new Int16Array(m);
     from = new Int16Array(m);
   }
+  // chainFrom[i]: the earliest start of a chain ending at i (exclusive end): one shift state, no
+  // key twice, each key adjacent to the one before. Non-decreasing in i, so one pass.
+  lastAt.fill(-1, 0, b.size);
   for (let i = 0; i < n; i++) {
     const c = typed.charCodeAt(i);
     if (c >= 128 || b.key[c]! < 0) return out;
     const lower = c >= 0x41 && c <= 0x5a ? c + 32 : c;
     if (plain.charCodeAt(i) !== lower) return out;
-    keys[i] = b.key[c]!;
-  }
-  // chainFrom[i]: the earliest start of a chain ending at i (exclusive end): one shift state, no
-  // key twice, each key adjacent to the one before. Non-decreasing in i, so one pass.
-  lastAt.fill(-1, 0, b.size);
-  for (let i = 0; i < n; i++) {
-    const k = keys[i]!;
+    const k = b.key[c]!;
+    keys[i] = k;
     let start = i;
-    if (i > 0 && b.shift[typed.charCodeAt(i)] === b.shift[typed.charCodeAt(i - 1)] && b.adj[keys[i - 1]! * b.size + k]) {
-      start = chainFrom[i]!;
-    }
+    if (i > 0 && b.shift[c] === b.shift[typed.charCodeAt(i - 1)] && b.adj[keys[i - 1]! * b.size + k]) start = chainFrom[i]!;
     if (lastAt[k]! >= start) start = lastAt[k]! + 1;
     lastAt[k] = i;
     chainFrom[i + 1] = start;
+    // The first piece starts at 0 and is a chain or a box of its first 4 keys: most passwords
+    // stop here, after 4 characters.
+    if (i === PIECE_MIN - 1 && start > 0 && !isBoxPiece(b, typed, 0)) return out;
   }
   // best[i]: fewest pieces covering [0, i) (−1: none); a piece is at most `size` keys, so each
   // end looks at ≤ 47 starts. The last piece must not start at 0: at least 2 pieces.
