@@ -3,7 +3,7 @@ import { adjacencyGraphs } from '@zxcvbn-ts/language-common';
 import { describe, expect, it } from 'vitest';
 import { createChecker } from '../../src/index.js';
 import { findKeyboardPieces, findPatterns } from '../../src/detect/patterns/index.js';
-import { pieceCount } from '../../src/detect/patterns/keyboard-pieces.js';
+import { pieceCount, piecesSpaceLog10 } from '../../src/detect/patterns/keyboard-pieces.js';
 import { compiled } from '../../src/detect/patterns/keyboard-layout.js';
 import { QWERTY } from '../../src/detect/patterns/layouts.js';
 
@@ -52,6 +52,18 @@ describe('keyboard pieces', () => {
     expect(a).toMatchObject({ code: 'KEYBOARD_WALK', kind: 'pieces', guesses: 2 * pieceCount(4), params: { layout: 'qwerty', length: 4 } });
     // Longer pieces are bounded above by the last key's other neighbours.
     expect(pieceCount(7)).toBeGreaterThanOrEqual(pieceCount(6));
+  });
+
+  it("sizes the password's class from its pieces, only when they tile it", () => {
+    const two = findKeyboardPieces('op][#e@w', 'op][#E@W');
+    expect(piecesSpaceLog10(two, 8)).toBeCloseTo(2 * Math.log10(2 * pieceCount(4)), 9);
+    expect(piecesSpaceLog10(two.slice(1), 8)).toBe(Infinity);
+    expect(piecesSpaceLog10(two, 9)).toBe(Infinity);
+    // Three 4-key pieces are above the small-space bound (10^12.6): left to the estimate.
+    const three = findKeyboardPieces('1qaz2wsx3edc', '1qaz2wsx3edc');
+    expect(piecesSpaceLog10(three, 12)).toBeGreaterThan(12.6);
+    // Long input: linear, one piece per 4 keys here.
+    expect(findKeyboardPieces('qwerasdf'.repeat(40), 'qwerasdf'.repeat(40))).toHaveLength(80);
   });
 
   it('needs the typed text to line up with plain', () => {

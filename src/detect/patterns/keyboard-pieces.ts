@@ -105,30 +105,24 @@ export function pieceCount(n: number): number {
   let count: number;
   if (n > EXACT_MAX) count = pieceCount(EXACT_MAX) * (b.maxDegree - 1) ** (n - EXACT_MAX);
   else {
-    const seq = new Int8Array(n);
     const used = new Uint8Array(b.size);
-    count = 0;
-    const walk = (depth: number): void => {
-      if (depth === n) {
-        count++;
-        return;
-      }
-      const last = seq[depth - 1]!;
+    const walk = (last: number, depth: number): number => {
+      if (depth === n) return 1;
+      let sum = 0;
       for (let k = 0; k < b.size; k++) {
         if (used[k] || !b.adj[last * b.size + k]) continue;
         used[k] = 1;
-        seq[depth] = k;
-        walk(depth + 1);
+        sum += walk(k, depth + 1);
         used[k] = 0;
       }
+      return sum;
     };
+    count = n === 4 ? boxOnlyOrderings(b) : 0;
     for (let k = 0; k < b.size; k++) {
       used[k] = 1;
-      seq[0] = k;
-      walk(1);
+      count += walk(k, 1);
       used[k] = 0;
     }
-    if (n === 4) count += boxOnlyOrderings(b);
   }
   b.counts[n] = count;
   return count;
@@ -148,26 +142,22 @@ function boxOnlyOrderings(b: Board): number {
         if (k !== undefined) box.push(k);
       }
       if (box.length < 4) continue;
-      for (const [a, x, y, z] of orderings(box)) if (!(b.adj[a! * s + x!] && b.adj[x! * s + y!] && b.adj[y! * s + z!])) extra++;
+      // The 24 orderings: indices i, j, l distinct in 0..3, the fourth is 6 − i − j − l.
+      for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) for (let l = 0; l < 4; l++) {
+        if (i === j || i === l || j === l) continue;
+        const [k0, k1, k2, k3] = [box[i]!, box[j]!, box[l]!, box[6 - i - j - l]!];
+        if (!(b.adj[k0 * s + k1] && b.adj[k1 * s + k2] && b.adj[k2 * s + k3])) extra++;
+      }
     }
   }
   return extra;
 }
 
-function orderings(xs: readonly number[]): number[][] {
-  if (xs.length <= 1) return [xs.slice()];
-  const out: number[][] = [];
-  xs.forEach((x, i) => {
-    for (const rest of orderings(xs.filter((_, j) => j !== i))) out.push([x, ...rest]);
-  });
-  return out;
-}
-
 // Per-call scratch, grown as needed (one call at a time, like the other detectors).
 let keys = new Int8Array(64);
-let chainFrom = new Int16Array(64);
-let best = new Int16Array(64);
-let from = new Int16Array(64);
+let chainFrom = new Int32Array(64);
+let best = new Int32Array(64);
+let from = new Int32Array(64);
 const lastAt = new Int16Array(64);
 
 /**
@@ -183,9 +173,9 @@ export function findKeyboardPieces(plain: string, typed: string): PatternMatch[]
   if (keys.length < n + 1) {
     const m = Math.max(n + 1, keys.length * 2);
     keys = new Int8Array(m);
-    chainFrom = new Int16Array(m);
-    best = new Int16Array(m);
-    from = new Int16Array(m);
+    chainFrom = new Int32Array(m);
+    best = new Int32Array(m);
+    from = new Int32Array(m);
   }
   // chainFrom[i]: the earliest start of a chain ending at i (exclusive end): one shift state, no
   // key twice, each key adjacent to the one before. Non-decreasing in i, so one pass.
