@@ -38,6 +38,10 @@ describe('keyboard pieces', () => {
   it('still accepts the random strings near the rule', async () => {
     const checker = await createChecker({ minLength: 8, breached: false });
     for (const p of ['mJiKUfRFe', 'YHHTfvDcf']) expect(checker.evaluate(p).accepted, p).toBe(true);
+    // A random lowercase 10 that happens to be two 5-key pieces: its class (73,440² ≈ 10^9.7) is
+    // only 10^4.4 below the 26^10 random strings of its kind, so the small-space cap does not apply.
+    expect(findKeyboardPieces('tfgvbmnjuy', 'tfgvbmnjuy')).toHaveLength(2);
+    expect(checker.evaluate('tfgvbmnjuy').accepted).toBe(true);
   });
 
   it('takes the fewest pieces, longer pieces and more than two', () => {
