@@ -34,7 +34,7 @@ function contextTermsIn(input: CheckInput, engine: EngineState, out: Detected): 
 
 function patterns(input: CheckInput, _engine: EngineState, out: Detected): void {
   const plain = input.text.plain;
-  const all = findPatterns(plain);
+  const all = findPatterns(plain, input.password);
   for (let i = 0; i < all.length; i++) if (isPredictable(all[i]!, plain)) out.matches.push(all[i]!);
 }
 

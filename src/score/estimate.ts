@@ -1,6 +1,7 @@
 import type { Finding, NormalisedText } from '../types.js';
 import type { EngineState } from '../engine/state.js';
 import type { PatternMatch } from '../detect/patterns/types.js';
+import { piecesSpaceLog10 } from '../detect/patterns/keyboard-pieces.js';
 import type { ContextTerm } from '../detect/context.js';
 import { DICTIONARY_KINDS } from '../detect/dictionary.js';
 import type { TermMatch } from '../match/index.js';
@@ -90,6 +91,15 @@ export function estimate(
   // The whole search space of the classes used, however the password was made: below
   // SMALL_SPACE_LOG10 even a random choice falls to an offline search (`000abl9f`: 36⁸ ≈ 10^12.5).
   if (bruteforce !== undefined && s.score > 2 && text.folded.length * Math.log10(bruteforce) < SMALL_SPACE_LOG10) s = { ...s, score: 2 };
+  // The same bound for a password made of keyboard pieces only (keyboard-pieces.ts): the class of
+  // such passwords with its piece lengths is what an attacker enumerates (`%T$R*()_`: two 4-key
+  // pieces, 17,492² ≈ 10^8.5). The split above prices it 2!·g² + 10^4, just over 10^8. Only
+  // where the class is a tiny part of the random strings of the same classes and length: else
+  // chance makes such strings (`tfgvbmnjuy`, 10^4.4 below 26^10, from 50,000 random lowercase 10).
+  if (s.score > 2) {
+    const pieces = piecesSpaceLog10(patterns, text.folded.length);
+    if (pieces < SMALL_SPACE_LOG10 && pieces <= text.folded.length * Math.log10(bruteforceCardinality(password)) - PIECES_BELOW_CHANCE_LOG10) s = { ...s, score: 2 };
+  }
   const words: Finding[] = [];
   for (const c of s.sequence) {
     if (c.code !== 'DICTIONARY_WORD' || !dict) continue;
@@ -186,6 +196,11 @@ function spanLookup(wordAt: readonly TermMatch[], n: number): (start: number, en
  * None of the generated strong families of bench/quality.ts comes near it.
  */
 const SMALL_SPACE_LOG10 = 12.6;
+/** How far below the random strings of its classes and length a keyboard-pieces class must be
+ * for the small-space cap: a random string of those classes lands in it with chance ≤ 10^-5, at
+ * most 0.5 per 50,000. Two 4-key pieces not already under SMALL_SPACE_LOG10 (they have a symbol,
+ * or capitals and lowercase) are ≥ 10^5.68 below (lowercase + symbols: 59⁸ = 10^14.17 vs 10^8.49). */
+const PIECES_BELOW_CHANCE_LOG10 = 5;
 /** Users' all-digit secrets are dates, phone numbers and PINs, far from uniform (measured on
  * held-out breach lists: 19 % of what got through was 8–12 digits). Discount them 10^4, so a
  * digits-only password needs 13 digits to reach score 3. */

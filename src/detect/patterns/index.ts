@@ -1,6 +1,7 @@
 import { findAffixes } from './affix.js';
 import { findDates } from './dates.js';
 import { findKeyboardWalks } from './keyboard.js';
+import { findKeyboardPieces } from './keyboard-pieces.js';
 import { findRepeats } from './repeat.js';
 import { findSequences } from './sequence.js';
 import type { PatternMatch } from './types.js';
@@ -10,20 +11,24 @@ export type { PatternMatch } from './types.js';
 export { findAffixes, digitGuesses } from './affix.js';
 export { findDates, REFERENCE_YEAR, MIN_YEAR_SPACE } from './dates.js';
 export { findKeyboardWalks } from './keyboard.js';
+export { findKeyboardPieces } from './keyboard-pieces.js';
 export { findRepeats, MAX_REPEAT_PERIOD } from './repeat.js';
 export { findSequences } from './sequence.js';
 
 /**
  * Every pattern in `plain` (NFKC + case folded, before leetspeak substitution). Matches of
  * different detectors may overlap; the strength estimator picks the cheapest decomposition.
- * Sorted by start, then end, then code, so the output is deterministic.
+ * Sorted by start, then end, then code, so the output is deterministic. `typed`, the password as
+ * typed, lets the keyboard pieces rule read shift states (keyboard-pieces.ts); without it, or
+ * when it does not line up with `plain`, that rule is skipped.
  */
-export function findPatterns(plain: string): PatternMatch[] {
+export function findPatterns(plain: string, typed?: string): PatternMatch[] {
   const out: PatternMatch[] = [];
   // Appended with loops rather than spreads (no iterator protocol per detector).
   append(out, findRepeats(plain));
   append(out, findSequences(plain));
   append(out, findKeyboardWalks(plain));
+  if (typed !== undefined) append(out, findKeyboardPieces(plain, typed));
   append(out, findDates(plain));
   append(out, findAffixes(plain));
   sortSmall(out, compareMatches);
