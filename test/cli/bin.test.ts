@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, closeSync, ftruncateSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, closeSync, ftruncateSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +18,16 @@ describe('bin/passgate.js (the built package)', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/^REJECTED/);
     expect(r.stdout).toContain('LOW_SCORE');
+  });
+  it("prints exactly the output the README's quick start shows", () => {
+    // The README promises its quick start word for word: the first fenced block after the
+    // command block of "## Quick start" is the output of `node bin/passgate.js check 'Winter2020!'`.
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Quick start'));
+    const blocks = [...section.matchAll(/```[a-z]*\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(blocks[0]).toContain("node bin/passgate.js check 'Winter2020!'");
+    const r = spawnSync(process.execPath, [bin, 'check', 'Winter2020!'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.stdout).toBe(blocks[1]);
   });
   it('accepts a strong passphrase read from stdin with exit code 0', () => {
     const r = spawnSync(process.execPath, [bin, 'check', '-'], { input: 'violet-tundra-marble-quiver\n', encoding: 'utf8' });
