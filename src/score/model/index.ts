@@ -27,7 +27,7 @@ export const MODEL_REJECT_LOG10 = 12.8;
  * Measured (bench/QUALITY.md, issue 11): 12.8 alone leaves such strings at 10^13–10^17; with
  * (17, 3.5) no generated strong family of the issue gained a false rejection in 50 000 of each
  * (at 3.25, random lowercase 12 and alphanumerics of 9 begin to fall; with a ceiling of 18,
- * random EFF-word passphrases), and three random words joined lost 7 in 50 000 more than at 3.75.
+ * random EFF-word passphrases); three random words joined: 7 more of 50 000 rejected than at 3.75.
  */
 export const MODEL_RELATIVE_CEILING_LOG10 = 17;
 export const MODEL_RELATIVE_MARGIN_LOG10 = 3.5;
