@@ -297,6 +297,9 @@ function judgeWithReasons(judge: (p: string) => EvaluationResult, ps: readonly s
   return { n: ps.length, rejected, reasons };
 }
 
+/** Issue 11's held-out recall targets (percent), per set. */
+const HELD_OUT_TARGETS: Record<string, number> = { 'hashcat-example': 97, 'seclists-union': 93, 'rockyou-75': 97 };
+
 /** Per family, the most false rejections allowed (issue 11): 1 in 5,000; random alphanumerics of 9, 1 in 1,000. */
 const budget = (family: string) => (family === 'random alphanumeric 9' ? 1 / 1000 : 1 / 5000);
 
@@ -720,6 +723,14 @@ function markdown(r: Report, analysedTotal: number): string {
     L.push(`| ${name} | ${main.map((s) => { const x = s.full.find((y) => y.tool === name)!; return `${pct(x.rejected, x.n)} / **${pct(x.rejectedOut, x.nOut)}**`; }).join(' | ')} |`);
   }
   L.push('');
+  // Issue 11's recall targets, read on the whole held-out part of each set (the sample above is a
+  // subset of it, with its own sampling error).
+  const targets = main.filter((s) => HELD_OUT_TARGETS[s.name] !== undefined).map((s) => {
+    const x = s.full.find((y) => y.tool === 'passgate recommended')!;
+    const target = HELD_OUT_TARGETS[s.name]!;
+    return `${s.name} ${pct(x.rejectedOut, x.nOut)} (target ≥ ${target} %: ${(100 * x.rejectedOut) / x.nOut >= target ? 'met' : '**not met**'})`;
+  });
+  if (targets.length) L.push(`Issue 11's held-out recall targets, passgate recommended on the whole held-out parts: ${targets.join('; ')}.`, '');
 
   L.push('## False rejections of generated strong passwords (lower is better; budget 1 in 5,000 per family, 1 in 1,000 for random alphanumeric 9)', '');
   const fams = [...new Set(r.strong.map((x) => x.family))];
