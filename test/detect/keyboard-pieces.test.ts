@@ -70,6 +70,14 @@ describe('keyboard pieces', () => {
     expect(findKeyboardPieces('qwerasdf'.repeat(40), 'qwerasdf'.repeat(40))).toHaveLength(80);
   });
 
+  it('keeps refusing a repeated key in a chain past 32,767 characters (positions do not wrap)', () => {
+    // findKeyboardPieces is exported: the checker caps input far below this, a direct caller may not.
+    const typed = 'xcvb'.repeat(10_000) + 'qwqw';
+    expect(findKeyboardPieces(typed, typed)).toEqual([]);
+    const tiled = 'xcvb'.repeat(10_000) + 'qwer';
+    expect(findKeyboardPieces(tiled, tiled).length).toBe(10_001);
+  });
+
   it('needs the typed text to line up with plain', () => {
     expect(findKeyboardPieces('op][#e@w', 'op][#E@Wx')).toEqual([]);
     expect(findKeyboardPieces('op][#e@x', 'op][#E@W')).toEqual([]);

@@ -158,7 +158,8 @@ let keys = new Int8Array(64);
 let chainFrom = new Int32Array(64);
 let best = new Int32Array(64);
 let from = new Int32Array(64);
-const lastAt = new Int16Array(64);
+// Positions, like the arrays above: Int32 so that no input length wraps them.
+const lastAt = new Int32Array(64);
 
 /**
  * The pieces of `typed` when it is made of nothing else (fewest pieces, ≥ 2), else []. `plain`
