@@ -88,17 +88,22 @@ export function estimate(
     const flat = adjustForStructure(estimateStrength(text.folded.length, candidates, bruteforce), password, text.plain, wordAtSpan);
     if (flat.score < s.score && flat.score === 2 && flat.guessesLog10 >= s.guessesLog10) s = { ...s, score: 2 };
   }
-  // The whole search space of the classes used, however the password was made: below
-  // SMALL_SPACE_LOG10 even a random choice falls to an offline search (`000abl9f`: 36⁸ ≈ 10^12.5).
-  if (bruteforce !== undefined && s.score > 2 && text.folded.length * Math.log10(bruteforce) < SMALL_SPACE_LOG10) s = { ...s, score: 2 };
-  // The same bound for a password made of keyboard pieces only (keyboard-pieces.ts): the class of
-  // such passwords with its piece lengths is what an attacker enumerates (`%T$R*()_`: two 4-key
-  // pieces, 17,492² ≈ 10^8.5). The split above prices it 2!·g² + 10^4, just over 10^8. Only
-  // where the class is a tiny part of the random strings of the same classes and length: else
-  // chance makes such strings (`tfgvbmnjuy`, 10^4.4 below 26^10, from 50,000 random lowercase 10).
   if (s.score > 2) {
-    const pieces = piecesSpaceLog10(patterns, text.folded.length);
-    if (pieces < SMALL_SPACE_LOG10 && pieces <= text.folded.length * Math.log10(bruteforceCardinality(password)) - PIECES_BELOW_CHANCE_LOG10) s = { ...s, score: 2 };
+    // The whole search space of the classes used, computed once for both bounds below.
+    const spaceLog10 = text.folded.length * Math.log10(bruteforce ?? bruteforceCardinality(password));
+    // However the password was made: below SMALL_SPACE_LOG10 even a random choice falls to an
+    // offline search (`000abl9f`: 36⁸ ≈ 10^12.5). With the model only, as before it.
+    if (bruteforce !== undefined && spaceLog10 < SMALL_SPACE_LOG10) s = { ...s, score: 2 };
+    // The same bound for a password made of keyboard pieces only (keyboard-pieces.ts): the class
+    // of such passwords with its piece lengths is what an attacker enumerates (`%T$R*()_`: two
+    // 4-key pieces, 17,492² ≈ 10^8.5). The split above prices it 2!·g² + 10^4, just over 10^8.
+    // Only where the class is a tiny part of the random strings of the same classes and length:
+    // else chance makes such strings (`tfgvbmnjuy`, 10^4.4 below 26^10, from 50,000 random
+    // lowercase 10).
+    else {
+      const pieces = piecesSpaceLog10(patterns, text.folded.length);
+      if (pieces < SMALL_SPACE_LOG10 && pieces <= spaceLog10 - PIECES_BELOW_CHANCE_LOG10) s = { ...s, score: 2 };
+    }
   }
   const words: Finding[] = [];
   for (const c of s.sequence) {
