@@ -12,6 +12,7 @@
  *
  *   npx tsx bench/filter-big.ts --sizes=1e6,1e7,1e8 [--reps=3] [--dir=/tmp/pgbig] [--keep] [--no-write]
  */
+import { BIG_FILTERS_HEADING } from './kept-sections.js';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -202,7 +203,7 @@ async function main(): Promise<void> {
 function writeSection(started: string, reps: number, table: string[], ratios: string[]): void {
   const path = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
   const text = readFileSync(path, 'utf8');
-  const head = '## Big HIBP filters\n';
+  const head = BIG_FILTERS_HEADING;
   const from = text.indexOf(head);
   const to = from < 0 ? -1 : text.indexOf('\n### ', from);
   if (from < 0 || to < 0) throw new Error('bench/RESULTS.md has no "## Big HIBP filters" section followed by a "### " subsection');

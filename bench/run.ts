@@ -15,6 +15,7 @@
  */
 import { execFileSync, fork } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { keptSections } from './kept-sections.js';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ADVERSARIAL_TITLE, adversarialSection } from './adversarial.js';
@@ -29,20 +30,13 @@ interface ChildRequest {
 
 type Json = Record<string, unknown>;
 
-/**
- * The HTTP service section (bench/server.ts writes it between its markers; it needs servers in
- * their own processes and a load generator, so it is not one of these suites): kept as it is.
- */
-function keptServerSection(): string {
-  let text = '';
+/** What of the current bench/RESULTS.md this run does not produce and keeps (kept-sections.ts). */
+function keptResultSections(): string {
   try {
-    text = readFileSync(fileURLToPath(new URL('RESULTS.md', import.meta.url)), 'utf8');
+    return keptSections(readFileSync(fileURLToPath(new URL('RESULTS.md', import.meta.url)), 'utf8'));
   } catch {
     return '';
   }
-  const a = text.indexOf('<!-- server:start -->');
-  const b = text.indexOf('<!-- server:end -->');
-  return a >= 0 && b > a ? `\n${text.slice(a, b + '<!-- server:end -->'.length)}\n` : '';
 }
 
 /** Runs one suite in this (child) process and sends its result to the parent. */
@@ -378,7 +372,7 @@ async function main(): Promise<void> {
       const res = Object.fromEntries(
         Object.entries(saved.suites).map(([k, v]) => [k, { result: v.error ? null : v, error: (v.error as string | undefined) ?? null, wallMs: Number(v.wallMs ?? 0), ...(Array.isArray(v.loadAfter) ? { loadAfter: v.loadAfter as number[] } : {}) }]),
       ) as Partial<Record<SuiteName, { result: Json | null; error: string | null; wallMs: number; loadAfter?: number[] }>>;
-      writeFileSync(fileURLToPath(new URL('RESULTS.md', import.meta.url)), renderMarkdown(saved.machine, saved.quick, res) + keptServerSection());
+      writeFileSync(fileURLToPath(new URL('RESULTS.md', import.meta.url)), renderMarkdown(saved.machine, saved.quick, res) + keptResultSections());
       process.stderr.write('wrote bench/RESULTS.md\n');
       return;
     } else if (!['--json', '--quick', '--no-write', '--write-results'].includes(a)) {
@@ -399,7 +393,7 @@ async function main(): Promise<void> {
   const md = renderMarkdown(m, quick, results);
   if (!json) progress.write('\n' + md + '\n');
   if (!argv.includes('--no-write') && (!quick || argv.includes('--write-results'))) {
-    writeFileSync(fileURLToPath(new URL('RESULTS.md', import.meta.url)), md + keptServerSection());
+    writeFileSync(fileURLToPath(new URL('RESULTS.md', import.meta.url)), md + keptResultSections());
     progress.write('\nwrote bench/RESULTS.md\n');
   }
   if (json) {

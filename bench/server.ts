@@ -24,8 +24,7 @@ import { generatePasswords } from './mix.js';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
 const CLI = fileURLToPath(new URL('../test/server/fixtures/run-cli.ts', import.meta.url));
-export const MARK_START = '<!-- server:start -->';
-export const MARK_END = '<!-- server:end -->';
+import { SERVER_START as MARK_START, SERVER_END as MARK_END } from './kept-sections.js';
 
 // ---------------------------------------------------------------------------------------------
 // Child: the minimal reference server

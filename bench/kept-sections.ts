@@ -1,0 +1,24 @@
+/**
+ * The sections of bench/RESULTS.md that `npm run bench` (bench/run.ts) does not produce and so
+ * must carry over when it rewrites the file: the HTTP service section (bench/server.ts writes it
+ * between its markers: servers in their own processes and a load generator) and the big HIBP
+ * filter section (bench/filter-big.ts: builds of 10^7–10^8 keys, minutes each), from its heading
+ * to the next top-level heading or the end. Returned in that order, each on its own lines; '' when
+ * neither is there.
+ */
+export const SERVER_START = '<!-- server:start -->';
+export const SERVER_END = '<!-- server:end -->';
+export const BIG_FILTERS_HEADING = '## Big HIBP filters\n';
+
+export function keptSections(previous: string): string {
+  let out = '';
+  const a = previous.indexOf(SERVER_START);
+  const b = previous.indexOf(SERVER_END);
+  if (a >= 0 && b > a) out += `\n${previous.slice(a, b + SERVER_END.length)}\n`;
+  const big = previous.indexOf(BIG_FILTERS_HEADING);
+  if (big >= 0) {
+    const next = previous.indexOf('\n## ', big + BIG_FILTERS_HEADING.length);
+    out += `\n${previous.slice(big, next < 0 ? previous.length : next + 1).trimEnd()}\n`;
+  }
+  return out;
+}

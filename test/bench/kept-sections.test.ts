@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { BIG_FILTERS_HEADING, SERVER_END, SERVER_START, keptSections } from '../../bench/kept-sections.js';
+
+/**
+ * `npm run bench` rewrites bench/RESULTS.md whole; the sections other scripts write must come
+ * through. A full run on 2026-12-06 dropped the big HIBP filter section (bench/filter-big.ts),
+ * which only the HTTP service section had been kept for.
+ */
+describe('the RESULTS.md sections npm run bench carries over', () => {
+  const server = `${SERVER_START}\n## HTTP service\n\n| a | b |\n${SERVER_END}`;
+  const big = `${BIG_FILTERS_HEADING}\n| keys | build |\n\n### In-process comparisons\n\ntext`;
+
+  it.each([
+    ['both, big section last', `# R\n\n## Evaluate\n\nx\n\n${server}\n\n${big}\n`, [server, big]],
+    ['both, another section after the big one', `# R\n\n${big}\n\n## Later\n\ny\n\n${server}\n`, [server, big]],
+    ['the server section only', `# R\n\n${server}\n`, [server]],
+    ['the big section only', `# R\n\n${big}`, [big]],
+    ['neither', '# R\n\n## Evaluate\n', []],
+  ])('%s', (_name, previous, parts) => {
+    expect(keptSections(previous)).toBe(parts.map((p) => `\n${p}\n`).join(''));
+  });
+
+  it('keeps both from the committed RESULTS.md', () => {
+    const kept = keptSections(readFileSync(new URL('../../bench/RESULTS.md', import.meta.url), 'utf8'));
+    expect(kept).toContain(SERVER_START);
+    expect(kept).toContain(BIG_FILTERS_HEADING);
+    expect(kept).toContain('### evaluate() with a big HIBP filter vs the embedded one');
+  });
+});
