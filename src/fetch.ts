@@ -10,16 +10,25 @@ import type { Checker } from './checker.js';
 import { serveRequest, type CoreRequest } from './server/core.js';
 import { apiRoutes, type ApiState } from './server/api-routes.js';
 import { BASE_HEADERS, errorReply, textBody, tooLarge, type BodyResult } from './server/reply.js';
+import { checkBasePath, stripBasePath } from './server/base-path.js';
 
 export interface HandlerOptions {
   /** Request bodies above this many bytes are refused with 413. Default 16 KiB, as the service. */
   maxBodyBytes?: number;
   /** `*` or one origin whose pages may call the API (CORS). Default: none. */
   corsOrigin?: string;
+  /**
+   * Where the handler is mounted, e.g. `/api/password` for a framework route `/api/password/*`:
+   * requests under it are answered with the prefix taken off, any other path is a 404, and
+   * /openapi.json names it as its server. Default `/`.
+   */
+  basePath?: string;
 }
 
 const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 const routes = apiRoutes<ApiState>();
+/** A path no route answers (routes never contain a space): what a request outside basePath becomes. */
+const OUTSIDE = '/ (outside basePath)';
 
 /** Reads a body up to `limit` bytes, refusing early on a declared length above it. */
 async function readBody(request: Request, limit: number): Promise<BodyResult> {
@@ -54,6 +63,7 @@ async function readBody(request: Request, limit: number): Promise<BodyResult> {
 
 /** A handler answering the passgate API with this checker. */
 export function createHandler(checker: Checker, options: HandlerOptions = {}): (request: Request) => Promise<Response> {
+  const basePath = checkBasePath(options.basePath);
   const state: ApiState = {
     checker,
     generation: 1,
@@ -61,12 +71,15 @@ export function createHandler(checker: Checker, options: HandlerOptions = {}): (
     policy: textBody(JSON.stringify(checker.policy()), 'application/json; charset=utf-8'),
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     corsOrigin: options.corsOrigin,
+    basePath,
   };
   return async (request) => {
     const url = new URL(request.url);
+    // Outside the prefix: a path no route has, so the core answers its usual 404.
+    const path = stripBasePath(url.pathname, basePath) ?? OUTSIDE;
     const core: CoreRequest = {
       method: request.method,
-      target: url.pathname + url.search,
+      target: path + url.search,
       header: (name) => request.headers.get(name) ?? undefined,
       body: (limit) => readBody(request, limit),
     };

@@ -23,10 +23,20 @@ export interface ApiState extends CoreState {
   readonly maxBodyBytes: number;
   /** The last reload's failure, or null when the last reload (or the start) succeeded. */
   readonly reloadFailure?: (() => ReloadFailure | null) | undefined;
+  /** Where a fetch handler is mounted ('' or undefined: the root); /openapi.json names it as its server. */
+  readonly basePath?: string | undefined;
 }
 
+// One document per mount point, built on first request: the root's is shared by every server.
 let openApi: StaticBody | undefined;
-const openApiBody = () => (openApi ??= textBody(JSON.stringify(openApiDocument(), null, 2), 'application/json; charset=utf-8'));
+const mounted = new WeakMap<ApiState, StaticBody>();
+const openApiText = (basePath?: string) => textBody(JSON.stringify(openApiDocument(basePath), null, 2), 'application/json; charset=utf-8');
+function openApiBody(state: ApiState): StaticBody {
+  if (!state.basePath) return (openApi ??= openApiText());
+  let body = mounted.get(state);
+  if (!body) mounted.set(state, (body = openApiText(state.basePath)));
+  return body;
+}
 
 /**
  * The locale a request asks for: the body's `locale`, else the best of `Accept-Language` that
@@ -75,6 +85,6 @@ export function apiRoutes<S extends ApiState>(): Route<S>[] {
         },
       },
     },
-    { template: '/openapi.json', methods: { GET: ({ request }) => conditional(request.header('if-none-match'), openApiBody()) } },
+    { template: '/openapi.json', methods: { GET: ({ request, state }) => conditional(request.header('if-none-match'), openApiBody(state)) } },
   ];
 }
