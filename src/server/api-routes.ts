@@ -1,6 +1,6 @@
-import Negotiator from 'negotiator';
 import { conditional, errorReply, json, textBody, type StaticBody } from './reply.js';
 import { parseEvaluateRequest } from './evaluate-request.js';
+import { preferredLanguage } from './negotiate.js';
 import { openApiDocument } from './openapi.js';
 import { LOCALES } from '../wording/locales.js';
 import type { CoreState, Route } from './core.js';
@@ -44,7 +44,7 @@ function openApiBody(state: ApiState): StaticBody {
  */
 function requestedLocale(header: string, configured: string): string | undefined {
   const candidates = [configured, ...LOCALES.filter((l) => l !== configured)];
-  const best = new Negotiator({ headers: { 'accept-language': header } }).language(candidates);
+  const best = preferredLanguage(header, candidates);
   return best === configured ? undefined : best;
 }
 

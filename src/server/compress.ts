@@ -1,6 +1,6 @@
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { promisify } from 'node:util';
-import Negotiator from 'negotiator';
+import { chooseEncoding } from './negotiate.js';
 
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
@@ -17,17 +17,6 @@ export interface Packed {
   readonly encoding: 'br' | 'gzip';
   /** The body's tag marked for this encoding (a different representation needs its own tag). */
   readonly etag: string | undefined;
-}
-
-/** The client's preferred encoding among br and gzip, by its q-values (ties: br); null for identity. */
-export function chooseEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | null {
-  if (!acceptEncoding) return null;
-  // negotiator 1.x breaks q-value ties by `preferred` (@types/negotiator still describes 0.6).
-  const negotiator = new Negotiator({ headers: { 'accept-encoding': acceptEncoding } }) as unknown as {
-    encoding(available: string[], options: { preferred: string[] }): string | undefined;
-  };
-  const best = negotiator.encoding(['br', 'gzip', 'identity'], { preferred: ['br', 'gzip', 'identity'] });
-  return best === 'br' || best === 'gzip' ? best : null;
 }
 
 /**

@@ -1,6 +1,18 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { importOptional } from '../optional-import.js';
 import type { Served } from './core.js';
 import type { Reply } from './reply.js';
+
+type PromClient = typeof import('prom-client');
+
+/**
+ * prom-client is an optional peer dependency: a library install never needs it, so the server
+ * loads it when it starts and says how to install it when it is missing.
+ */
+export async function loadServiceMetrics(generation: number): Promise<ServiceMetrics> {
+  const prom = await importOptional(() => import('prom-client'), 'passgate serve (its /metrics)', ['prom-client']);
+  return new ServiceMetrics(prom, generation);
+}
 
 /**
  * The service's Prometheus metrics (prom-client, the Node client the Prometheus docs list).
@@ -9,22 +21,30 @@ import type { Reply } from './reply.js';
  * Each server has its own registry (tests and embedders may run several in one process).
  */
 export class ServiceMetrics {
-  readonly registry = new Registry();
-  readonly #requests = new Counter({ name: 'passgate_http_requests_total', help: 'HTTP requests answered, by route template, method and status.', labelNames: ['route', 'method', 'status'], registers: [this.registry] });
-  readonly #latency = new Histogram({
-    name: 'passgate_http_request_duration_seconds',
-    help: 'Time from the request to the answer written, by route template.',
-    labelNames: ['route'],
-    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
-    registers: [this.registry],
-  });
-  readonly #verdicts = new Counter({ name: 'passgate_verdicts_total', help: 'Passwords judged by POST /v1/evaluate, by verdict.', labelNames: ['verdict'], registers: [this.registry] });
-  readonly #reasons = new Counter({ name: 'passgate_rejections_total', help: 'Rejecting reasons (policy.rejectedBy), by finding code; one verdict may count under several.', labelNames: ['code'], registers: [this.registry] });
-  readonly #generation = new Gauge({ name: 'passgate_config_generation', help: 'The configuration generation in force.', registers: [this.registry] });
-  readonly #reloads = new Counter({ name: 'passgate_reloads_total', help: 'Reloads attempted, by outcome.', labelNames: ['outcome'], registers: [this.registry] });
-  readonly #failing = new Gauge({ name: 'passgate_reload_failing', help: '1 while the last reload failed (the previous generation keeps serving), else 0.', registers: [this.registry] });
+  readonly registry: Registry;
+  readonly #requests: Counter;
+  readonly #latency: Histogram;
+  readonly #verdicts: Counter;
+  readonly #reasons: Counter;
+  readonly #generation: Gauge;
+  readonly #reloads: Counter;
+  readonly #failing: Gauge;
 
-  constructor(generation: number) {
+  constructor({ Counter, Gauge, Histogram, Registry, collectDefaultMetrics }: PromClient, generation: number) {
+    const registers = [(this.registry = new Registry())];
+    this.#requests = new Counter({ name: 'passgate_http_requests_total', help: 'HTTP requests answered, by route template, method and status.', labelNames: ['route', 'method', 'status'], registers });
+    this.#latency = new Histogram({
+      name: 'passgate_http_request_duration_seconds',
+      help: 'Time from the request to the answer written, by route template.',
+      labelNames: ['route'],
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+      registers,
+    });
+    this.#verdicts = new Counter({ name: 'passgate_verdicts_total', help: 'Passwords judged by POST /v1/evaluate, by verdict.', labelNames: ['verdict'], registers });
+    this.#reasons = new Counter({ name: 'passgate_rejections_total', help: 'Rejecting reasons (policy.rejectedBy), by finding code; one verdict may count under several.', labelNames: ['code'], registers });
+    this.#generation = new Gauge({ name: 'passgate_config_generation', help: 'The configuration generation in force.', registers });
+    this.#reloads = new Counter({ name: 'passgate_reloads_total', help: 'Reloads attempted, by outcome.', labelNames: ['outcome'], registers });
+    this.#failing = new Gauge({ name: 'passgate_reload_failing', help: '1 while the last reload failed (the previous generation keeps serving), else 0.', registers });
     collectDefaultMetrics({ register: this.registry });
     this.#generation.set(generation);
     this.#failing.set(0);
