@@ -11,6 +11,18 @@ const quiet: Options = { silent: true };
 /** `passgate/zxcvbn`: imports nothing but zxcvbn-ts (kept external), so one file serves Node and browsers. */
 const zxcvbn = 'src/zxcvbn.ts';
 
+/**
+ * The drop-in adapters, `passgate/<name>` (docs/integrations.md). Each imports its framework only
+ * where it must (zod, better-auth: kept external, optional peers) and no Node built-in.
+ */
+const adapters = {
+  express: 'src/adapters/express.ts',
+  fastify: 'src/adapters/fastify.ts',
+  zod: 'src/adapters/zod.ts',
+  'better-auth': 'src/adapters/better-auth.ts',
+  zitadel: 'src/adapters/zitadel.ts',
+};
+
 export default defineConfig([
   {
     // The library for Node, ESM. The CLI (bin/passgate.js → dist/cli.js) is ESM only and shares
@@ -20,10 +32,10 @@ export default defineConfig([
     // build-worker: the thread 'passgate build' starts next to the bundle (src/filter/build-workers.ts).
     entry: {
       index: 'src/index.ts', cli: 'src/cli/main.ts', server: 'src/server/index.ts', fetch: 'src/fetch.ts', zxcvbn,
-      'build-worker': 'src/filter/build-worker.ts',
+      'build-worker': 'src/filter/build-worker.ts', ...adapters,
     },
     format: ['esm'],
-    dts: { entry: { index: 'src/index.ts', server: 'src/server/index.ts', fetch: 'src/fetch.ts', zxcvbn } },
+    dts: { entry: { index: 'src/index.ts', server: 'src/server/index.ts', fetch: 'src/fetch.ts', zxcvbn, ...adapters } },
     platform: 'node',
     target: 'node20',
     define,
@@ -32,7 +44,7 @@ export default defineConfig([
   {
     // The same library for require(): one file per entry.
     ...quiet,
-    entry: { index: 'src/index.ts', server: 'src/server/index.ts', fetch: 'src/fetch.ts', zxcvbn },
+    entry: { index: 'src/index.ts', server: 'src/server/index.ts', fetch: 'src/fetch.ts', zxcvbn, ...adapters },
     format: ['cjs'],
     dts: true,
     platform: 'node',
