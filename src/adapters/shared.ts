@@ -28,10 +28,19 @@ export interface EvaluateWith<T> {
   locale?: (from: T) => string | undefined;
 }
 
-/** The rejecting findings as code + message (a finding without a message shows its code). */
+/** The rejecting findings as code + message, each pair once (a finding without a message shows its code). */
 export function rejectionReasons(result: EvaluationResult): RejectionReason[] {
   const out: RejectionReason[] = [];
-  for (const f of result.findings) if (f.severity === 'reject') out.push({ code: f.code, message: f.message ?? f.code });
+  // Once each: two names in one password are two findings with the same words ("It contains your name.").
+  const seen = new Set<string>();
+  for (const f of result.findings) {
+    if (f.severity !== 'reject') continue;
+    const message = f.message ?? f.code;
+    const key = `${f.code}\u0000${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ code: f.code, message });
+  }
   // A verdict always names its reasons; keep the codes if no finding carried the severity.
   if (out.length === 0) for (const code of result.policy.rejectedBy) out.push({ code, message: code });
   return out;

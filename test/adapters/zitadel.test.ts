@@ -35,16 +35,16 @@ const addHuman = (password: string, givenName = 'Ann') =>
 
 describe('passgate/zitadel createZitadelHandler', () => {
   it.each([
-    ['SetPassword, strong', setPassword(STRONG), 200],
-    ['SetPassword, weak', setPassword(WEAK), 400],
-    ['AddHumanUser, strong', addHuman(STRONG), 200],
-    ['AddHumanUser, weak', addHuman(WEAK), 400],
-    ['AddHumanUser, the given name in it', addHuman(NAMED, NAME), 400],
-    ['AddHumanUser, another name', addHuman(NAMED), 200],
-    ['CreateUser, weak', envelope('/zitadel.user.v2.UserService/CreateUser', { organizationId: '1', human: { profile: { givenName: 'A', familyName: 'B' }, email: { email: 'a@b.c' }, password: { password: WEAK } } }), 400],
-    ['a hashed password (nothing to judge)', envelope('/zitadel.user.v2.UserService/SetPassword', { userId: '4', newPassword: undefined, hashedPassword: { hash: '$2a$12$abc' } }), 200],
-    ['another method', envelope('/zitadel.user.v2.UserService/GetUserByID', { userId: '4' }), 200],
-  ])('%s → %i', async (_name, payload, status) => {
+    ['SetPassword, strong', 200, setPassword(STRONG)],
+    ['SetPassword, weak', 400, setPassword(WEAK)],
+    ['AddHumanUser, strong', 200, addHuman(STRONG)],
+    ['AddHumanUser, weak', 400, addHuman(WEAK)],
+    ['AddHumanUser, the given name in it', 400, addHuman(NAMED, NAME)],
+    ['AddHumanUser, another name', 200, addHuman(NAMED)],
+    ['CreateUser, weak', 400, envelope('/zitadel.user.v2.UserService/CreateUser', { organizationId: '1', human: { profile: { givenName: 'A', familyName: 'B' }, email: { email: 'a@b.c' }, password: { password: WEAK } } })],
+    ['a hashed password (nothing to judge)', 200, envelope('/zitadel.user.v2.UserService/SetPassword', { userId: '4', newPassword: undefined, hashedPassword: { hash: '$2a$12$abc' } })],
+    ['another method', 200, envelope('/zitadel.user.v2.UserService/GetUserByID', { userId: '4' })],
+  ] as const)('%s → %i', async (_name, status, payload) => {
     const res = await call(payload);
     expect(res.status).toBe(status);
     const text = await res.text();

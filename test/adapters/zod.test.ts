@@ -44,3 +44,19 @@ describe('passgate/zod', () => {
     expect(() => passwordSchema(checker).parse(STRONG)).toThrow();
   });
 });
+
+describe('the reasons every adapter reports', () => {
+  it('name each rejecting code and message once, in the findings’ order', async () => {
+    const { rejectionReasons } = await import('../../src/adapters/shared.js');
+    const f = (code: string, message: string, severity: 'reject' | 'warn' = 'reject') => ({ code, message, severity, source: 'context' as const });
+    const result = {
+      findings: [f('CONTEXT_TERM', 'It contains your name.'), f('WEAK', 'w', 'warn'), f('CONTEXT_TERM', 'It contains your name.'), f('CONTEXT_TERM', 'It contains your email address.'), f('LOW_SCORE', 'l')],
+      policy: { rejectedBy: ['CONTEXT_TERM', 'LOW_SCORE'] },
+    } as unknown as Parameters<typeof rejectionReasons>[0];
+    expect(rejectionReasons(result)).toEqual([
+      { code: 'CONTEXT_TERM', message: 'It contains your name.' },
+      { code: 'CONTEXT_TERM', message: 'It contains your email address.' },
+      { code: 'LOW_SCORE', message: 'l' },
+    ]);
+  });
+});
