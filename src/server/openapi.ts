@@ -4,6 +4,7 @@
  * path, method and status is answered, and nothing else is.
  */
 import { MAX_EXTRA_TERMS } from '../detect/context.js';
+import { PAGE_DATA_FILES } from '../assets/platform.js';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const jsonContent = (schema: object) => ({ 'application/json': { schema } });
@@ -90,6 +91,13 @@ export function openApiDocument() {
       '/': staticGet('getPage', 'The demo reset-form page', 'text/html'),
       '/page/app.js': staticGet('getPageScript', "The demo page's script module", 'text/javascript'),
       '/page/style.css': staticGet('getPageStyle', "The demo page's stylesheet", 'text/css'),
+      '/page/not-ready': {
+        post: {
+          operationId: 'refuseFormPost',
+          summary: "Where the demo form points should a browser send it itself (its script not started): refused, the body never read",
+          responses: { '409': error("The page's script has not started; nothing was checked."), ...internal },
+        },
+      },
       '/page/config.json': {
         get: {
           operationId: 'getPageConfig',
@@ -101,8 +109,8 @@ export function openApiDocument() {
         '404': error('This service uses no breached-password filter.'),
       }),
       '/data/{name}': {
-        ...staticGet('getDataFile', 'A shipped word list for the browser build', 'text/plain', { '404': error('No such data file.') }),
-        parameters: [{ name: 'name', in: 'path', required: true, schema: { enum: ['global-banned.txt', 'dictionary-en.txt', 'dictionary-other.txt', 'names.txt', 'common-passwords.txt'] } }],
+        ...staticGet('getDataFile', 'A shipped data file for the browser build (word lists, the character model, and the manifest they are verified against)', 'text/plain', { '404': error('No such data file.') }),
+        parameters: [{ name: 'name', in: 'path', required: true, schema: { enum: [...PAGE_DATA_FILES] } }],
       },
       '/dist/{file}': {
         ...staticGet('getDistFile', 'The browser build of passgate (browser.js and its chunks)', 'text/javascript', { '404': error('No such file.') }),

@@ -76,6 +76,8 @@ it('answers every documented status and no undocumented one', async () => {
   await probe(s, 'POST', '/v1/evaluate', { body: JSON.stringify({ password: 'x'.repeat(20_000) }), headers: json });
   await probe(s, 'GET', '/healthz');
   await probe(s, 'GET', '/metrics');
+  // The form's refusing target (the page never sends the form itself).
+  await probe(s, 'POST', '/page/not-ready', { body: 'password=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
   // Every cacheable GET: 200, then 304 with its validator.
   const cacheable = ['/v1/policy', '/openapi.json', '/', '/page/app.js', '/page/style.css', '/page/config.json', '/data/breached.pgf', '/data/names.txt'];
   for (const path of cacheable) {
