@@ -7,6 +7,8 @@ import { describePolicy, type PolicyDescription } from './policy/describe.js';
 import { resolveLocale, type Locale } from './wording/locales.js';
 import { checkError, customFindings } from './engine/custom-findings.js';
 import { PasswordRedactor } from './engine/redact.js';
+import type { PopularityStats } from './popularity/types.js';
+import { codePointLength } from './normalise/normalise.js';
 
 export interface EvaluateOptions {
   /** Overrides the checker's locale for this call. */
@@ -36,6 +38,7 @@ export class Checker {
     const locale = this.#locale(options);
     const detection = detect(this.#state, password, context);
     const extra = detection.input ? runChecksSync(this.#state, detection.input) : [];
+    if (detection.input && this.#state.popularity) extra.push(...popularitySync(this.#state, password));
     return finish(this.#state, detection, extra, locale);
   }
 
@@ -44,8 +47,37 @@ export class Checker {
     assertPassword(password);
     const locale = this.#locale(options);
     const detection = detect(this.#state, password, context);
-    const extra = detection.input ? await runChecksAsync(this.#state, detection.input) : [];
-    return finish(this.#state, detection, extra, locale);
+    const popularity = this.#state.popularity;
+    const [extra, popular] = detection.input
+      ? await Promise.all([runChecksAsync(this.#state, detection.input), popularity ? popularity.check(password) : []])
+      : [[], []];
+    return finish(this.#state, detection, popular.length > 0 ? [...extra, ...popular] : extra, locale);
+  }
+
+  /**
+   * Counts a password that was just set (options `popularity`): its root, as keyed counter
+   * positions, never the root itself. Call it after the password is accepted and saved — not on
+   * evaluation, which sees every keystroke. Rejects with TypeError without `popularity`, with
+   * RangeError for a password over `maxLength`, and with PopularityStoreError when the store
+   * fails (the password was set; the application decides whether to retry).
+   */
+  async recordChosen(password: string): Promise<void> {
+    assertPassword(password);
+    const popularity = this.#state.popularity;
+    if (!popularity) throw new TypeError('recordChosen needs the `popularity` option');
+    const max = this.#state.options.maxLength;
+    if (password.length > 2 * max || codePointLength(password) > max) throw new RangeError('The password is longer than `maxLength`: not recorded');
+    await popularity.record(password);
+  }
+
+  /** The popularity store's health for monitoring: fill and failures, never a root or a count of one (null: off). */
+  async popularityStats(): Promise<PopularityStats | null> {
+    return this.#state.popularity ? this.#state.popularity.stats() : null;
+  }
+
+  /** Releases what the checker holds open (the popularity store's connection; a snapshot is written). Idempotent. */
+  async close(): Promise<void> {
+    await this.#state.popularity?.close();
   }
 
   /** Judges many passwords with one context; the batch API for audits and benchmarks. */
@@ -71,6 +103,13 @@ export class Checker {
       return this.#state.options.locale;
     }
   }
+}
+
+/** Sync evaluate with a remote store cannot wait for it: fail closed, saying what to call. */
+function popularitySync(state: EngineState, password: string): Finding[] {
+  const popularity = state.popularity!;
+  if (popularity.sync) return popularity.checkSync(password);
+  return [{ code: 'CHECK_ERROR', source: 'check', params: { check: 'popularity', reason: 'asynchronous source: use evaluateAsync()' } }];
 }
 
 function assertPassword(password: unknown): asserts password is string {

@@ -39,6 +39,7 @@ export function createNodePlatform(options: NodePlatformOptions = {}): Platform 
   const locate = (name: string) => join(dataDir(), name);
   return {
     loadZxcvbn: () => import('../score/zxcvbn.js').then((m) => m.loadZxcvbn()),
+    openPopularity: (popularity) => import('../popularity/source.js').then((m) => m.createPopularitySource(popularity)),
     async readAsset(name) {
       try {
         return new Uint8Array(await readFile(locate(name)));

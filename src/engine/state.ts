@@ -11,6 +11,7 @@ import { Assets, Waivers, decodeAsset, loadInOrder, readList, readRequired, type
 import { loadFilter } from '../filter/index.js';
 import type { ZxcvbnEstimator } from '../score/zxcvbn.js';
 import { decodeModel, type CharModel } from '../score/model/index.js';
+import type { PopularitySource } from '../popularity/types.js';
 
 /** A breached-password lookup, whatever filter backs it. */
 export interface BreachedLookup {
@@ -37,6 +38,8 @@ export interface EngineState {
   readonly zxcvbn: ZxcvbnEstimator | null;
   /** The recommended estimate's character model (null when not estimating natively or not shipped). */
   readonly model: CharModel | null;
+  /** Options `popularity`: the store of what this organisation's accounts chose (null: off). */
+  readonly popularity: PopularitySource | null;
 }
 
 export async function buildState(platform: Platform, raw: CheckerOptions | undefined): Promise<EngineState> {
@@ -66,7 +69,8 @@ export async function buildState(platform: Platform, raw: CheckerOptions | undef
     bannedWords?.build();
   });
   const zxcvbn = profile.strength && options.estimator === 'zxcvbn' ? await zxcvbnLoader(platform, options)() : null;
-  return { options, normaliser, banned, dictionary, bannedWords, breached, zxcvbn, model };
+  const popularity = options.popularity ? await popularityStore(platform, options.popularity) : null;
+  return { options, normaliser, banned, dictionary, bannedWords, breached, zxcvbn, model, popularity };
 }
 
 /** The character model, shared by checkers: required by the native estimate (fails closed). */
@@ -75,6 +79,14 @@ function loadModel(platform: Platform): Promise<CharModel> {
     const bytes = await readRequired(platform, Assets.model, Waivers.dictionary);
     return decodeAsset(platform, Assets.model, () => decodeModel(bytes));
   });
+}
+
+/** Opened last, once everything else loaded: a failure before it leaves no connection behind. */
+function popularityStore(platform: Platform, popularity: NonNullable<ResolvedOptions['popularity']>): Promise<PopularitySource> {
+  if (!platform.openPopularity) {
+    throw new TypeError('`popularity` is a server-side feature (Node): record and check chosen passwords on the server, not in the browser');
+  }
+  return platform.openPopularity(popularity);
 }
 
 /** The browser core has no zxcvbn-ts of its own (it would weigh ~10× the core): say where it is. */

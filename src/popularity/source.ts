@@ -1,0 +1,102 @@
+/**
+ * The popularity check and its recording, over a store (memory or Redis). Node only.
+ *
+ * What is counted is the password's root — case, leet, the digits, years, seasons and symbols at
+ * its ends folded away (src/rotation/root.ts, the root the rotated-password check uses) — so
+ * `Zephyr#Lantern2024`, `zephyr#lantern2023!` and `Zephyr#Lantern2025` count as one choice, as a
+ * sprayer guessing this organisation's passwords would treat them. Only keyed counter positions
+ * reach the store (sketch.ts). Counting happens when a password was set (`recordChosen`), never
+ * when one is evaluated: a page evaluates every keystroke, and those are not choices.
+ */
+import type { Finding } from '../types.js';
+import { passwordRoot } from './root-stub.js';
+import { SketchKey } from './sketch.js';
+import { createMemoryStore } from './store-memory.js';
+import { createRedisStore } from './store-redis.js';
+import { PopularityStoreError, type PopularityStore } from './store.js';
+import type { ResolvedPopularity } from './options.js';
+import type { PopularitySource, PopularityStats } from './types.js';
+
+export async function createPopularitySource(options: ResolvedPopularity): Promise<PopularitySource> {
+  const key = new SketchKey(options.secret, options.size);
+  let errors = 0;
+  const failed = () => void errors++;
+  const store: PopularityStore = options.redisUrl
+    ? await createRedisStore(key, { url: options.redisUrl, timeoutMs: options.timeoutMs, onError: failed })
+    : await createMemoryStore(key, { file: options.file, onWriteError: failed });
+  return new Source(key, store, options, () => errors);
+}
+
+const POPULAR: Finding = Object.freeze({ code: 'POPULAR_PASSWORD', source: 'popularity' });
+
+class Source implements PopularitySource {
+  readonly sync: boolean;
+  readonly #key: SketchKey;
+  readonly #store: PopularityStore;
+  readonly #options: ResolvedPopularity;
+  readonly #errors: () => number;
+
+  constructor(key: SketchKey, store: PopularityStore, options: ResolvedPopularity, errors: () => number) {
+    this.#key = key;
+    this.#store = store;
+    this.#options = options;
+    this.#errors = errors;
+    this.sync = store.kind === 'memory';
+  }
+
+  checkSync(password: string): Finding[] {
+    const at = this.#locate(password);
+    if (!at) return [];
+    if (at.decoy) return [{ ...POPULAR }];
+    const n = this.#store.count(at.cells);
+    if (typeof n !== 'number') throw new TypeError('this popularity store is asynchronous: use evaluateAsync()');
+    return n >= this.#options.limit ? [{ ...POPULAR }] : [];
+  }
+
+  async check(password: string): Promise<Finding[]> {
+    const at = this.#locate(password);
+    if (!at) return [];
+    // A decoy is refused without asking the store: the answer must not depend on its state.
+    if (at.decoy) return [{ ...POPULAR }];
+    try {
+      return (await this.#store.count(at.cells)) >= this.#options.limit ? [{ ...POPULAR }] : [];
+    } catch (err) {
+      const reason = err instanceof PopularityStoreError ? err.message : 'the popularity store failed';
+      return [{
+        code: 'POPULARITY_UNCHECKED',
+        source: 'popularity',
+        severity: this.#options.onError === 'reject' ? 'reject' : 'warn',
+        params: { reason },
+      }];
+    }
+  }
+
+  async record(password: string): Promise<void> {
+    const at = this.#locate(password);
+    if (at) await this.#store.add(at.cells);
+  }
+
+  async stats(): Promise<PopularityStats> {
+    let fill: number | null;
+    try {
+      fill = await this.#store.fill();
+    } catch {
+      fill = null;
+    }
+    return { store: this.#store.kind, fill, errors: this.#errors() };
+  }
+
+  close(): Promise<void> {
+    return this.#store.close();
+  }
+
+  /** The root's counters, or null for a password with no root (all digits and symbols: nothing to count). */
+  #locate(password: string) {
+    const root = passwordRoot(password);
+    return root.length === 0 ? null : this.#key.locate(root);
+  }
+
+  toString(): string {
+    return '[passgate PopularitySource]';
+  }
+}
