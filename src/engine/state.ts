@@ -45,6 +45,10 @@ export interface EngineState {
 export async function buildState(platform: Platform, raw: CheckerOptions | undefined): Promise<EngineState> {
   const options = resolveOptions(raw);
   const { profile } = options;
+  if (options.popularity && !platform.openPopularity) {
+    // Said before any data is fetched: no amount of data makes it work here.
+    throw new TypeError('`popularity` is a server-side feature (Node): record and check chosen passwords on the server, not in the browser');
+  }
   const normaliser: NormaliserConfig = {
     unicodeForm: profile.unicodeForm,
     foldDiacritics: profile.foldDiacritics,
@@ -83,10 +87,7 @@ function loadModel(platform: Platform): Promise<CharModel> {
 
 /** Opened last, once everything else loaded: a failure before it leaves no connection behind. */
 function popularityStore(platform: Platform, popularity: NonNullable<ResolvedOptions['popularity']>): Promise<PopularitySource> {
-  if (!platform.openPopularity) {
-    throw new TypeError('`popularity` is a server-side feature (Node): record and check chosen passwords on the server, not in the browser');
-  }
-  return platform.openPopularity(popularity);
+  return platform.openPopularity!(popularity);
 }
 
 /** The browser core has no zxcvbn-ts of its own (it would weigh ~10× the core): say where it is. */

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { COUNTER_MAX, type PopularityStore } from './store.js';
 import type { SketchKey } from './sketch.js';
+import { PassgateError } from '../errors.js';
 
 const MAGIC = 'PGPOPv01';
 /** magic 8, width 4, depth 4, sketch id 12 (ASCII hex), non-zero counters 4. */
@@ -24,8 +25,9 @@ export interface MemoryStoreOptions {
   readonly onWriteError?: (err: Error) => void;
 }
 
-export class SnapshotError extends Error {
-  override name = 'SnapshotError';
+/** A snapshot file that cannot be used: createChecker rejects rather than start from wrong counts. */
+export class SnapshotError extends PassgateError {
+  override readonly name: string = 'SnapshotError';
 }
 
 export async function createMemoryStore(key: SketchKey, options: MemoryStoreOptions = {}): Promise<PopularityStore> {

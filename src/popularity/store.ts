@@ -1,3 +1,5 @@
+import { PassgateError } from '../errors.js';
+
 /** What a popularity store does with counter positions (sketch.ts); it never sees a root. */
 export interface PopularityStore {
   readonly kind: 'memory' | 'redis';
@@ -15,6 +17,6 @@ export interface PopularityStore {
 export const COUNTER_MAX = 0xffff;
 
 /** A store failure, said without the URL (it may hold a password) or anything of the request. */
-export class PopularityStoreError extends Error {
-  override name = 'PopularityStoreError';
+export class PopularityStoreError extends PassgateError {
+  override readonly name: string = 'PopularityStoreError';
 }
