@@ -12,6 +12,8 @@ import { loadFilter } from '../filter/index.js';
 import type { ZxcvbnEstimator } from '../score/zxcvbn.js';
 import { decodeModel, type CharModel } from '../score/model/index.js';
 import type { PopularitySource } from '../popularity/types.js';
+import type { AsyncSource } from './async-sources.js';
+import { rangeSource } from '../filter/range-source.js';
 
 /** A breached-password lookup, whatever filter backs it. */
 export interface BreachedLookup {
@@ -40,6 +42,8 @@ export interface EngineState {
   readonly model: CharModel | null;
   /** Options `popularity`: the store of what this organisation's accounts chose (null: off). */
   readonly popularity: PopularitySource | null;
+  /** Built-in sources that need `evaluateAsync` (engine/async-sources.ts), e.g. a range API. */
+  readonly asyncSources: readonly AsyncSource[];
 }
 
 export async function buildState(platform: Platform, raw: CheckerOptions | undefined): Promise<EngineState> {
@@ -74,7 +78,22 @@ export async function buildState(platform: Platform, raw: CheckerOptions | undef
   });
   const zxcvbn = profile.strength && options.estimator === 'zxcvbn' ? await zxcvbnLoader(platform, options)() : null;
   const popularity = options.popularity ? await popularityStore(platform, options.popularity) : null;
-  return { options, normaliser, banned, dictionary, bannedWords, breached, zxcvbn, model, popularity };
+  const asyncSources = asyncSourcesOf(options);
+  // A shared (remote) store needs I/O per call: it is an asynchronous source like the range API.
+  if (popularity && !popularity.sync) asyncSources.push(popularitySource(popularity));
+  return { options, normaliser, banned, dictionary, bannedWords, breached, zxcvbn, model, popularity, asyncSources };
+}
+
+function popularitySource(popularity: PopularitySource): AsyncSource {
+  return { name: 'popularity', applies: () => true, check: (call) => popularity.check(call.input.password) };
+}
+
+/** The asynchronous sources the options ask for: one list, whatever the source. */
+function asyncSourcesOf(options: ResolvedOptions): AsyncSource[] {
+  const sources: AsyncSource[] = [];
+  const b = options.breached;
+  if (b && 'rangeUrl' in b) sources.push(rangeSource(b, options.profile.breachedLowercase));
+  return sources;
 }
 
 /** The character model, shared by checkers: required by the native estimate (fails closed). */
@@ -185,7 +204,7 @@ async function loadBreached(platform: Platform, options: ResolvedOptions): Promi
       : null;
   if (choice === false) return null;
   if (choice === undefined) return embedded();
-  if ('rangeUrl' in choice) return null; // a range source is a check (options.ts)
+  if ('rangeUrl' in choice) return null; // a range source is asynchronous: asyncSourcesOf
   const [own, kept] = await Promise.all([
     'bytes' in choice
       ? open(choice.bytes)

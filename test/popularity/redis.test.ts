@@ -43,7 +43,7 @@ describe('popularity through Redis', () => {
     const c = await checker();
     const r = c.evaluate('Quillon#Marsh2025');
     expect(r.accepted).toBe(false);
-    expect(r.findings.find((f) => f.code === 'CHECK_ERROR')).toMatchObject({ severity: 'reject', params: { check: 'popularity', reason: 'asynchronous source: use evaluateAsync()' } });
+    expect(r.findings.find((f) => f.code === 'CHECK_ERROR')).toMatchObject({ severity: 'reject', params: { source: 'popularity', reason: 'asynchronous check: use evaluateAsync()' } });
   });
 
   it('increments atomically: concurrent records from two clients all count', async () => {
