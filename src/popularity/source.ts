@@ -9,7 +9,7 @@
  * when one is evaluated: a page evaluates every keystroke, and those are not choices.
  */
 import type { Finding } from '../types.js';
-import { passwordRoot } from './root-stub.js';
+import { passwordRoot } from '../rotation/root.js';
 import { SketchKey } from './sketch.js';
 import { createMemoryStore } from './store-memory.js';
 import { createRedisStore } from './store-redis.js';
