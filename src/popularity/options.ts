@@ -3,10 +3,10 @@
  * built-ins): src/options.ts imports it, and the browser entry refuses the feature later, where
  * the platform says it has no store (engine/state.ts).
  */
-import { DEFAULT_EXPECTED_ACCOUNTS, MAX_EXPECTED_ACCOUNTS, MAX_LIMIT, sketchSize, type SketchSize } from './sizing.js';
+import { DEFAULT_EXPECTED_ACCOUNTS, MAX_EXPECTED_ACCOUNTS, MAX_LIMIT, MIN_LIMIT, sketchSize, type SketchSize } from './sizing.js';
 
 export interface PopularityOptions {
-  /** Refuse a password once this many recorded passwords share its root (1–1000). */
+  /** Refuse a password once this many recorded passwords share its root (2–1000). */
   limit: number;
   /** The deployment's secret (≥ 16 bytes; a string counts its UTF-8 bytes): keys every counter position. */
   secret: string | Uint8Array;
@@ -47,7 +47,7 @@ export function resolvePopularity(value: unknown): ResolvedPopularity | undefine
     if (v < min || v > max) throw new RangeError(`\`popularity.${name}\` must be between ${min} and ${max}`);
     return v;
   };
-  const limit = int('limit', o.limit, undefined, 1, MAX_LIMIT);
+  const limit = int('limit', o.limit, undefined, MIN_LIMIT, MAX_LIMIT);
   if (o.redisUrl !== undefined && (typeof o.redisUrl !== 'string' || !/^rediss?:\/\/[^\s]+$/i.test(o.redisUrl))) {
     throw new TypeError('`popularity.redisUrl` must be a redis:// or rediss:// URL');
   }
@@ -63,7 +63,7 @@ export function resolvePopularity(value: unknown): ResolvedPopularity | undefine
     file: o.file,
     timeoutMs: int('timeoutMs', o.timeoutMs, DEFAULT_POPULARITY_TIMEOUT_MS, 1, 60_000),
     onError,
-    size: sketchSize(accounts, limit),
+    size: sketchSize(accounts, MIN_LIMIT),
   };
 }
 

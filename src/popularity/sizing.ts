@@ -26,6 +26,14 @@ export const MAX_WIDTH = 1 << 23;
 export const DEFAULT_EXPECTED_ACCOUNTS = 100_000;
 export const MAX_EXPECTED_ACCOUNTS = 100_000_000;
 export const MAX_LIMIT = 1000;
+/**
+ * The sketch is sized for this limit, the lowest allowed, whatever `limit` is configured: the
+ * size (and so the sketch's id and its stored counts) then depends on the expected accounts
+ * only, and a limit can be raised or lowered without starting an empty sketch. Higher limits
+ * collide less still; the decoys keep their floor. A limit of 1 is not offered: it would refuse
+ * any root one other account holds, telling every user whether a colleague chose it.
+ */
+export const MIN_LIMIT = 2;
 
 export interface SketchSize {
   readonly width: number;

@@ -8,6 +8,7 @@
  * reach the store (sketch.ts). Counting happens when a password was set (`recordChosen`), never
  * when one is evaluated: a page evaluates every keystroke, and those are not choices.
  */
+import { resolve } from 'node:path';
 import type { Finding } from '../types.js';
 import { passwordRoot } from '../rotation/root.js';
 import { SketchKey } from './sketch.js';
@@ -17,14 +18,52 @@ import { PopularityStoreError, type PopularityStore } from './store.js';
 import type { ResolvedPopularity } from './options.js';
 import type { PopularitySource, PopularityStats } from './types.js';
 
+/**
+ * One store per place and sketch in a process, shared by the checkers that name it: a service
+ * reload builds a new checker while the old one finishes its requests, and both must count into
+ * the same sketch (and one Redis connection, not one per generation). Each checker's close()
+ * releases its share; the last one closes the store (a snapshot is written then).
+ */
+interface Shared {
+  readonly store: Promise<PopularityStore>;
+  refs: number;
+  errors: number;
+}
+const stores = new Map<string, Shared>();
+
 export async function createPopularitySource(options: ResolvedPopularity): Promise<PopularitySource> {
   const key = new SketchKey(options.secret, options.size);
-  let errors = 0;
-  const failed = () => void errors++;
-  const store: PopularityStore = options.redisUrl
-    ? await createRedisStore(key, { url: options.redisUrl, timeoutMs: options.timeoutMs, onError: failed })
-    : await createMemoryStore(key, { file: options.file, onWriteError: failed });
-  return new Source(key, store, options, () => errors);
+  const where = options.redisUrl ? `redis|${options.redisUrl}` : `memory|${options.file === undefined ? '' : resolve(options.file)}`;
+  const id = `${where}|${key.id}`;
+  let entry = stores.get(id);
+  if (!entry) {
+    const made: Shared = { store: null as unknown as Promise<PopularityStore>, refs: 0, errors: 0 };
+    const failed = () => void made.errors++;
+    (made as { store: Promise<PopularityStore> }).store = options.redisUrl
+      ? createRedisStore(key, { url: options.redisUrl, timeoutMs: options.timeoutMs, onError: failed })
+      : createMemoryStore(key, { file: options.file, onWriteError: failed });
+    stores.set(id, (entry = made));
+  }
+  entry.refs++;
+  let store: PopularityStore;
+  try {
+    store = await entry.store;
+  } catch (err) {
+    // Not remembered: the next checker tries again (a snapshot restored, Redis client installed).
+    if (--entry.refs === 0 && stores.get(id) === entry) stores.delete(id);
+    throw err;
+  }
+  const shared = entry;
+  let released = false;
+  const release = async () => {
+    if (released) return;
+    released = true;
+    if (--shared.refs === 0) {
+      if (stores.get(id) === shared) stores.delete(id);
+      await store.close();
+    }
+  };
+  return new Source(key, store, options, () => shared.errors, release);
 }
 
 const POPULAR: Finding = Object.freeze({ code: 'POPULAR_PASSWORD', source: 'popularity' });
@@ -35,12 +74,14 @@ class Source implements PopularitySource {
   readonly #store: PopularityStore;
   readonly #options: ResolvedPopularity;
   readonly #errors: () => number;
+  readonly #release: () => Promise<void>;
 
-  constructor(key: SketchKey, store: PopularityStore, options: ResolvedPopularity, errors: () => number) {
+  constructor(key: SketchKey, store: PopularityStore, options: ResolvedPopularity, errors: () => number, release: () => Promise<void>) {
     this.#key = key;
     this.#store = store;
     this.#options = options;
     this.#errors = errors;
+    this.#release = release;
     this.sync = store.kind === 'memory';
   }
 
@@ -86,8 +127,9 @@ class Source implements PopularitySource {
     return { store: this.#store.kind, fill, errors: this.#errors() };
   }
 
+  /** Releases this checker's share of the store; requests still running on it are answered. */
   close(): Promise<void> {
-    return this.#store.close();
+    return this.#release();
   }
 
   /** The root's counters, or null for a password with no root (all digits and symbols: nothing to count). */

@@ -37,7 +37,7 @@ describe('popularity, in process', () => {
   });
 
   it.each([
-    [1, 1], [2, 2], [3, 3], [5, 5],
+    [2, 2], [3, 3], [5, 5], [10, 10],
   ])('with limit %i, refuses once %i accounts chose the root, not before', async (limit, needed) => {
     const c = await checker({ limit });
     for (let i = 0; i < needed; i++) {
@@ -48,16 +48,19 @@ describe('popularity, in process', () => {
   });
 
   it('counts on recordChosen only: evaluating never counts', async () => {
-    const c = await checker({ limit: 1 });
+    const c = await checker({ limit: 2 });
     for (let i = 0; i < 20; i++) c.evaluate('Harrowgate$Pine7');
     expect(refused(c, 'Harrowgate$Pine7')).toBe(false);
     await c.recordChosen('Harrowgate$Pine7');
+    expect(refused(c, 'Harrowgate$Pine8')).toBe(false);
+    await c.recordChosen('Harrowgate$Pine9');
     expect(refused(c, 'Harrowgate$Pine8')).toBe(true);
   });
 
   it('has a message and a suggestion for POPULAR_PASSWORD in every locale', async () => {
-    const c = await checker({ limit: 1 });
+    const c = await checker({ limit: 2 });
     await c.recordChosen('Tessellate#Owl1');
+    await c.recordChosen('Tessellate#Owl3');
     const seen = new Set<string>();
     for (const locale of LOCALES) {
       const r = c.evaluate('Tessellate#Owl2', undefined, { locale });
@@ -71,9 +74,10 @@ describe('popularity, in process', () => {
   });
 
   it('never returns a count, a root, the secret or the password', async () => {
-    const c = await checker({ limit: 1 });
+    const c = await checker({ limit: 2 });
     // Invented words: no list holds them, so only a leak could put them in the result.
     await c.recordChosen('Vormacle#Pruneth2024');
+    await c.recordChosen('Vormacle#Pruneth2023');
     const r = c.evaluate('Vormacle#Pruneth2025');
     expect(r.policy.rejectedBy).toContain('POPULAR_PASSWORD');
     const text = JSON.stringify(r) + JSON.stringify(await c.popularityStats()) + String(c);
@@ -82,8 +86,9 @@ describe('popularity, in process', () => {
   });
 
   it('does not count passwords without a root (digits and symbols only)', async () => {
-    const c = await checker({ limit: 1 });
+    const c = await checker({ limit: 2 });
     await c.recordChosen('2024!!2024');
+    await c.recordChosen('2023!!2023');
     expect(refused(c, '1999##1999')).toBe(false);
   });
 
@@ -91,6 +96,7 @@ describe('popularity, in process', () => {
     ['a short secret', { secret: 'short' }, /at least 16 bytes/],
     ['no secret', { secret: undefined }, /secret/],
     ['a zero limit', { limit: 0 }, /limit/],
+    ['a limit of 1 (it would tell who chose what)', { limit: 1 }, /between 2 and 1000/],
     ['a fractional limit', { limit: 2.5 }, /limit/],
     ['both stores', { redisUrl: 'redis://127.0.0.1:1', file: '/tmp/x' }, /not both/],
     ['an http URL', { redisUrl: 'http://127.0.0.1:6379' }, /redis:\/\//],
@@ -131,6 +137,20 @@ describe('the snapshot file', () => {
     const b = await checker({ file });
     expect(refused(b, 'Zephyr#Lantern2025')).toBe(true);
     expect(readFileSync(file).includes(Buffer.from('lantern'))).toBe(false);
+  });
+
+  it('shares one store between the checkers of a process that name it (a service reload), until the last closes', async () => {
+    const file = join(dir(), 'shared.bin');
+    const old = await checker({ file });
+    await old.recordChosen('Zephyr#Lantern2024');
+    const next = await checker({ file, limit: 2 }); // a reload with another limit: same sketch
+    await next.recordChosen('Zephyr#Lantern2023');
+    await old.close();
+    expect(refused(next, 'Zephyr#Lantern2025')).toBe(true);
+    expect(refused(old, 'Zephyr#Lantern2025')).toBe(false); // limit 3: its own limit still applies
+    await next.close();
+    const fresh = await checker({ file, limit: 2 });
+    expect(refused(fresh, 'Zephyr#Lantern2025')).toBe(true); // from the snapshot the last close wrote
   });
 
   it('starts empty when the file does not exist yet', async () => {

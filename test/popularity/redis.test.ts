@@ -61,9 +61,10 @@ describe('popularity through Redis', () => {
   });
 
   it('keeps another secret\'s counts apart (rotating the secret starts a new sketch)', async () => {
-    const a = await checker({ secret: 'rotation-secret-old-000', limit: 1 });
+    const a = await checker({ secret: 'rotation-secret-old-000', limit: 2 });
     await a.recordChosen('Marbleton!2024');
-    const b = await checker({ secret: 'rotation-secret-new-000', limit: 1 });
+    await a.recordChosen('Marbleton!2023');
+    const b = await checker({ secret: 'rotation-secret-new-000', limit: 2 });
     expect((await b.evaluateAsync('Marbleton!2025')).policy.rejectedBy).not.toContain('POPULAR_PASSWORD');
     expect((await a.evaluateAsync('Marbleton!2025')).policy.rejectedBy).toContain('POPULAR_PASSWORD');
   });
@@ -92,8 +93,9 @@ describe('when the store is unreachable', () => {
     const port = await freePort();
     let own = await startRedis(port);
     try {
-      const c = await checker({ redisUrl: own.url, limit: 1, timeoutMs: 300 });
+      const c = await checker({ redisUrl: own.url, limit: 2, timeoutMs: 300 });
       await c.recordChosen('Harrowgate$Pine7');
+      await c.recordChosen('Harrowgate$Pine6');
       expect((await c.evaluateAsync('Harrowgate$Pine8')).policy.rejectedBy).toContain('POPULAR_PASSWORD');
       await own.stop();
       expect((await c.evaluateAsync('Harrowgate$Pine8')).policy.rejectedBy).toEqual(['POPULARITY_UNCHECKED']);
