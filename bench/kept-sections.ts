@@ -9,12 +9,18 @@
 export const SERVER_START = '<!-- server:start -->';
 export const SERVER_END = '<!-- server:end -->';
 export const BIG_FILTERS_HEADING = '## Big HIBP filters\n';
+/** bench/popularity.ts writes its section between these (it needs a redis-server and the evaluation sets). */
+export const POPULARITY_START = '<!-- popularity:start -->';
+export const POPULARITY_END = '<!-- popularity:end -->';
 
 export function keptSections(previous: string): string {
   let out = '';
   const a = previous.indexOf(SERVER_START);
   const b = previous.indexOf(SERVER_END);
   if (a >= 0 && b > a) out += `\n${previous.slice(a, b + SERVER_END.length)}\n`;
+  const pa = previous.indexOf(POPULARITY_START);
+  const pb = previous.indexOf(POPULARITY_END);
+  if (pa >= 0 && pb > pa) out += `\n${previous.slice(pa, pb + POPULARITY_END.length)}\n`;
   const big = previous.indexOf(BIG_FILTERS_HEADING);
   if (big >= 0) {
     const next = previous.indexOf('\n## ', big + BIG_FILTERS_HEADING.length);

@@ -11,7 +11,7 @@
 import { resolve } from 'node:path';
 import type { Finding } from '../types.js';
 import { passwordRoot } from '../rotation/root.js';
-import { SketchKey } from './sketch.js';
+import { SketchKey, type Located } from './sketch.js';
 import { createMemoryStore } from './store-memory.js';
 import { createRedisStore } from './store-redis.js';
 import { PopularityStoreError, type PopularityStore } from './store.js';
@@ -87,7 +87,6 @@ class Source implements PopularitySource {
 
   checkSync(password: string): Finding[] {
     const at = this.#locate(password);
-    if (!at) return [];
     if (at.decoy) return [{ ...POPULAR }];
     const n = this.#store.count(at.cells);
     if (typeof n !== 'number') throw new TypeError('this popularity store is asynchronous: use evaluateAsync()');
@@ -96,7 +95,6 @@ class Source implements PopularitySource {
 
   async check(password: string): Promise<Finding[]> {
     const at = this.#locate(password);
-    if (!at) return [];
     // A decoy is refused without asking the store: the answer must not depend on its state.
     if (at.decoy) return [{ ...POPULAR }];
     try {
@@ -113,8 +111,7 @@ class Source implements PopularitySource {
   }
 
   async record(password: string): Promise<void> {
-    const at = this.#locate(password);
-    if (at) await this.#store.add(at.cells);
+    await this.#store.add(this.#locate(password).cells);
   }
 
   async stats(): Promise<PopularityStats> {
@@ -132,10 +129,14 @@ class Source implements PopularitySource {
     return this.#release();
   }
 
-  /** The root's counters, or null for a password with no root (all digits and symbols: nothing to count). */
-  #locate(password: string) {
+  /**
+   * The root's counters. A password with no root (digits and symbols only, `19283746`) counts as
+   * itself, case-folded: otherwise every such password would share one empty root and the first
+   * few would ban them all. The NUL prefix keeps the two kinds of key apart.
+   */
+  #locate(password: string): Located {
     const root = passwordRoot(password);
-    return root.length === 0 ? null : this.#key.locate(root);
+    return this.#key.locate(root.length > 0 ? root : `\0whole\0${password.normalize('NFKC').toLowerCase()}`);
   }
 
   toString(): string {

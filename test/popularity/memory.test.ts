@@ -85,11 +85,13 @@ describe('popularity, in process', () => {
     expect(r.findings.find((f) => f.code === 'POPULAR_PASSWORD')!.params).toBeUndefined();
   });
 
-  it('does not count passwords without a root (digits and symbols only)', async () => {
+  it('counts a password without a root (digits and symbols only) as itself, not as one shared empty root', async () => {
     const c = await checker({ limit: 2 });
     await c.recordChosen('2024!!2024');
     await c.recordChosen('2023!!2023');
     expect(refused(c, '1999##1999')).toBe(false);
+    await c.recordChosen('2024!!2024');
+    expect(refused(c, '2024!!2024')).toBe(true);
   });
 
   it.each<[string, Record<string, unknown>, RegExp]>([
