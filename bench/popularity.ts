@@ -34,7 +34,7 @@ import { resolvePopularity } from '../src/popularity/options.js';
 import { createPopularitySource } from '../src/popularity/source.js';
 import { falseRefusalRate, sketchSize, MIN_FALSE_POSITIVE_RATE, MIN_LIMIT } from '../src/popularity/sizing.js';
 import type { PopularitySource } from '../src/popularity/types.js';
-import { POPULARITY_END, POPULARITY_START } from './kept-sections.js';
+import { BIG_FILTERS_HEADING, POPULARITY_END, POPULARITY_START } from './kept-sections.js';
 import { startRedis } from '../test/popularity/redis-server.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -251,7 +251,12 @@ async function main(): Promise<void> {
     const previous = readFileSync(path, 'utf8');
     const a = previous.indexOf(POPULARITY_START);
     const b = previous.indexOf(POPULARITY_END);
-    const next = a >= 0 && b > a ? previous.slice(0, a) + section + previous.slice(b + POPULARITY_END.length) : `${previous.trimEnd()}\n\n${section}\n`;
+    // Where npm run bench puts it (kept-sections.ts): in place, else before the big filters section.
+    const big = previous.indexOf(BIG_FILTERS_HEADING);
+    const next =
+      a >= 0 && b > a ? previous.slice(0, a) + section + previous.slice(b + POPULARITY_END.length)
+      : big >= 0 ? `${previous.slice(0, big)}${section}\n\n${previous.slice(big)}`
+      : `${previous.trimEnd()}\n\n${section}\n`;
     writeFileSync(path, next);
   }
 }
