@@ -39,6 +39,18 @@ interface Client {
   destroy(): void;
 }
 
+function makeClient(mod: { createClient(o: object): Client }, options: RedisStoreOptions): Client {
+  return mod.createClient({
+    url: options.url,
+    disableOfflineQueue: true,
+    socket: {
+      connectTimeout: Math.max(options.timeoutMs, 1000),
+      // Keep trying in the background, at most every 2 s; calls meanwhile fail at once.
+      reconnectStrategy: (retries: number) => Math.min(50 * 2 ** Math.min(retries, 6), 2000),
+    },
+  });
+}
+
 export async function createRedisStore(key: SketchKey, options: RedisStoreOptions): Promise<PopularityStore> {
   let mod: { createClient(o: object): Client };
   try {
@@ -47,15 +59,13 @@ export async function createRedisStore(key: SketchKey, options: RedisStoreOption
     throw new PopularityStoreError('`popularity.redisUrl` needs the Redis client: npm install @redis/client');
   }
   const { timeoutMs } = options;
-  const client = mod.createClient({
-    url: options.url,
-    disableOfflineQueue: true,
-    socket: {
-      connectTimeout: Math.max(timeoutMs, 1000),
-      // Keep trying in the background, at most every 2 s; calls meanwhile fail at once.
-      reconnectStrategy: (retries: number) => Math.min(50 * 2 ** Math.min(retries, 6), 2000),
-    },
-  });
+  let client: Client;
+  try {
+    client = makeClient(mod, options);
+  } catch {
+    // The client's own message may quote the URL, and a Redis URL may hold a password.
+    throw new PopularityStoreError('`popularity.redisUrl` is not a Redis URL the client accepts');
+  }
   // Without a listener an error event would end the process; its text may hold the URL.
   client.on('error', () => options.onError?.());
   const connected = client.connect().catch(() => undefined);

@@ -118,3 +118,12 @@ describe('when the store is unreachable', () => {
     await c.close(); // idempotent
   });
 });
+
+describe('a Redis URL is never shown', () => {
+  it('refuses a URL the client cannot use without quoting it (it may hold a password)', async () => {
+    const url = 'redis://user:hunter2-secret@127.0.0.1:notaport';
+    const err = await createChecker({ popularity: { limit: 3, secret: SECRET, redisUrl: url } }).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error).message).not.toContain('hunter2');
+  });
+});
