@@ -2,6 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createChecker, PopularityStoreError, type Checker, type CheckerOptions } from '../../src/index.js';
 import { SketchKey } from '../../src/popularity/sketch.js';
 import { createRedisStore } from '../../src/popularity/store-redis.js';
+import { createMemoryStore } from '../../src/popularity/store-memory.js';
+import fc from 'fast-check';
 import { freePort, startRedis, type TestRedis } from './redis-server.js';
 
 // A real redis-server (Debian's; .ci/run installs it), started here on a free loopback port.
@@ -58,6 +60,28 @@ describe('popularity through Redis', () => {
       await s1.close();
       await s2.close();
     }
+  });
+
+  it('counts exactly as the in-process store does, for any sequence of records (property; memory store as oracle)', async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom('alpha', 'bravo', 'charlie', 'delta', 'echo', 'fox'), { maxLength: 40 }), async (roots) => {
+        // A fresh secret per run: a fresh Redis key, so runs do not add up.
+        const key = new SketchKey(new TextEncoder().encode(`oracle-secret-0123456789-${run++}`), { width: 1024, depth: 4 });
+        const [memory, remote] = [await createMemoryStore(key), await createRedisStore(key, { url: redis.url, timeoutMs: 2000 })];
+        try {
+          for (const r of roots) {
+            memory.add(key.locate(r).cells);
+            await remote.add(key.locate(r).cells);
+          }
+          for (const r of ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'fox']) expect(await remote.count(key.locate(r).cells)).toBe(memory.count(key.locate(r).cells));
+          expect(await remote.fill()).toBeCloseTo(memory.fill() as number, 12);
+        } finally {
+          await remote.close();
+        }
+      }),
+      { numRuns: 15 },
+    );
   });
 
   it('keeps another secret\'s counts apart (rotating the secret starts a new sketch)', async () => {
