@@ -4,6 +4,8 @@ import type { TermIndex } from '../match/term-index.js';
 import type { PrebuiltGlobal } from '../detect/banned-lists.js';
 import type { ZxcvbnEstimator } from '../score/zxcvbn.js';
 import type { RankedDictionary } from '../detect/dictionary.js';
+import type { ResolvedPopularity } from '../popularity/options.js';
+import type { PopularitySource } from '../popularity/types.js';
 import { DataError } from '../errors.js';
 import { splitLines } from '../text-lines.js';
 import { MANIFEST } from './integrity.js';
@@ -68,6 +70,11 @@ export interface Platform {
    * bundler can pull it in; pages pass the estimator from `passgate/zxcvbn` instead.
    */
   readonly loadZxcvbn?: () => Promise<ZxcvbnEstimator>;
+  /**
+   * Opens the popularity store (options `popularity`). Node only: counting what accounts chose is
+   * a server's work, and keyed hashing needs node:crypto; browsers have none.
+   */
+  readonly openPopularity?: (options: ResolvedPopularity) => Promise<PopularitySource>;
 }
 
 /** Data file names, shared by the build script and both platforms. */

@@ -66,6 +66,26 @@ export function openApiDocument() {
           },
         },
       },
+      '/v1/chosen': {
+        post: {
+          operationId: 'recordChosenPassword',
+          summary: "Count a password that was just set towards the organisation's popular passwords (its root, as keyed counters)",
+          description:
+            'Call it from the application after a password change succeeded, never while the user types. Needs ' +
+            '`popularity` and `popularity.recordToken` in the configuration; without them the route answers 404.',
+          security: [{ recordToken: [] }],
+          requestBody: { required: true, content: jsonContent(ref('ChosenRequest')) },
+          responses: {
+            '204': { description: 'Counted.' },
+            '400': error('Malformed JSON, a body other than `{ "password": "…" }`, or a password over the maximum length.'),
+            '401': error('No bearer token, or not the configured one (`WWW-Authenticate: Bearer`).'),
+            '404': error('This service records no chosen passwords (no `popularity` or no `popularity.recordToken`).'),
+            '413': error('The body is larger than the configured limit (16 KiB by default).'),
+            '503': error('The popularity store could not be reached or did not answer in time (`Retry-After`).'),
+            ...internal,
+          },
+        },
+      },
       '/v1/policy': {
         get: {
           operationId: 'getPolicy',
@@ -118,7 +138,16 @@ export function openApiDocument() {
       },
     },
     components: {
+      securitySchemes: {
+        recordToken: { type: 'http', scheme: 'bearer', description: 'The configured `popularity.recordToken`. Never logged.' },
+      },
       schemas: {
+        ChosenRequest: {
+          type: 'object',
+          required: ['password'],
+          additionalProperties: false,
+          properties: { password: { type: 'string', description: 'The password just set. Never logged, echoed or stored: only keyed counters of its root change.' } },
+        },
         EvaluateRequest: {
           type: 'object',
           required: ['password'],
