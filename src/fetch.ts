@@ -23,6 +23,8 @@ export interface HandlerOptions {
    * /openapi.json names it as its server. Default `/`.
    */
   basePath?: string;
+  /** Enables POST /v1/chosen (a checker with `popularity`), for callers presenting `Authorization: Bearer <recordToken>`. */
+  recordToken?: string;
 }
 
 const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
@@ -72,6 +74,7 @@ export function createHandler(checker: Checker, options: HandlerOptions = {}): (
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     corsOrigin: options.corsOrigin,
     basePath,
+    recordToken: options.recordToken,
   };
   return async (request) => {
     const url = new URL(request.url);

@@ -2,6 +2,7 @@ import type { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { importOptional } from '../optional-import.js';
 import type { Served } from './core.js';
 import type { Reply } from './reply.js';
+import type { PopularityStats } from '../popularity/types.js';
 
 type PromClient = typeof import('prom-client');
 
@@ -35,8 +36,12 @@ export class ServiceMetrics {
   readonly #requestCounts = new Map<string, { labels: { route: string; method: string; status: number }; n: number }>();
   readonly #verdictCounts = { accepted: 0, rejected: 0 };
   readonly #reasonCounts = new Map<string, number>();
+  /** prom-client, loaded by loadServiceMetrics: metrics added later (watchPopularity) use it too. */
+  readonly #prom: PromClient;
 
-  constructor({ Counter, Gauge, Histogram, Registry, collectDefaultMetrics }: PromClient, generation: number) {
+  constructor(prom: PromClient, generation: number) {
+    this.#prom = prom;
+    const { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } = prom;
     const registers = [(this.registry = new Registry())];
     const requestCounts = this.#requestCounts;
     const verdictCounts = this.#verdictCounts;
@@ -103,6 +108,30 @@ export class ServiceMetrics {
     this.#reloads.inc({ outcome: ok ? 'ok' : 'failed' });
     this.#failing.set(ok ? 0 : 1);
     this.#generation.set(generation);
+  }
+
+  /**
+   * The popularity store's health, read when scraped: how full the sketch is and how often the
+   * store failed. Nothing about any root — no count, no hash, no position — is ever a metric.
+   */
+  watchPopularity(read: () => Promise<PopularityStats | null>): void {
+    const { Counter, Gauge } = this.#prom;
+    let reported = 0;
+    // Registered after the gauge, whose collect() brings it up to date: one scrape shows both.
+    let errors: Counter | undefined;
+    new Gauge({
+      name: 'passgate_popularity_sketch_fill',
+      help: "Share of the popularity sketch's counters that are not zero (0-1); the false-positive rate grows with it (README table). -1: the store could not say.",
+      registers: [this.registry],
+      async collect() {
+        const stats = await read().catch(() => null);
+        if (!stats) return; // not configured: the series stays empty
+        this.set(stats.fill ?? -1);
+        if (stats.errors > reported) errors?.inc(stats.errors - reported);
+        reported = stats.errors;
+      },
+    });
+    errors = new Counter({ name: 'passgate_popularity_store_errors_total', help: 'Popularity store failures (commands failed or timed out, connections lost, snapshot writes failed) since start.', registers: [this.registry] });
   }
 
   async reply(): Promise<Reply> {
