@@ -1,9 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { defineConfig, type Options } from 'tsup';
 
 // `passgate --version` prints the package's own version, fixed at build time.
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 const define = { __PASSGATE_VERSION__: JSON.stringify(version) };
+
+// dist/ is emptied once, here, rather than by `clean: true` on one of the four builds: tsup's
+// declaration step of a build with `clean` deletes every .d.ts/.d.cts in dist/ when it starts,
+// and the four builds run in parallel — once the adapters made the first build's declarations
+// slower, it deleted the browser builds' (browser.d.ts, browser.d.cts), and publint/attw failed.
+rmSync('dist', { recursive: true, force: true });
 
 // `npm pack --json` reads stdout: the build (run by `prepack`) must print nothing there.
 const quiet: Options = { silent: true };
@@ -39,7 +45,6 @@ export default defineConfig([
     platform: 'node',
     target: 'node20',
     define,
-    clean: true,
   },
   {
     // The same library for require(): one file per entry.
