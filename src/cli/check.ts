@@ -44,7 +44,7 @@ export const check: Subcommand = async (args, io) => {
   // Nothing piped (or an empty first line) is a mistake, not the empty password to judge: that
   // one can still be given as an argument ('').
   if (fromStdin && password === '') throw new UsageError(io.stdin.isTTY ? 'no password entered' : 'no password on standard input');
-  const result = checker.evaluate(password, contextFrom(values));
+  const result = await checker.evaluateAsync(password, contextFrom(values));
   io.stdout.write(values.json ? JSON.stringify(result, null, 2) + '\n' : render(result, Boolean(io.stdout.isTTY)));
   return result.accepted ? Exit.OK : Exit.REJECTED;
 };
