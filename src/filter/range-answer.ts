@@ -1,8 +1,8 @@
 /**
  * One range answer, parsed strictly and held compactly. The answer is `SUFFIX:COUNT` lines
- * (CRLF or LF, one final newline allowed): SUFFIX exactly the digest's remaining hex digits,
- * COUNT 1–10 decimal digits and nothing else — no sign, space, `0x` or exponent, which
- * `Number()` would take. Anything else, and an answer with no line at all, is an error: a range
+ * (CRLF or LF; blank lines carry nothing and are skipped): SUFFIX exactly the digest's remaining
+ * hex digits, COUNT 1–10 decimal digits and nothing else — no sign, space, `0x` or exponent,
+ * which `Number()` would take. Anything else, and an answer with no line at all, is an error: a range
  * server never has nothing to say (padding alone gives hundreds of lines), so an empty or
  * garbled answer is a broken or hostile server, not "not breached".
  *
@@ -44,16 +44,20 @@ export function parseRangeAnswer(body: Uint8Array, suffixLength: number): RangeA
   let at = 0;
   const end = body.length;
   while (at < end) {
-    // One line: SUFFIX ':' DIGITS ['\r'] ('\n' | end of body).
-    if (end - at < suffixLength + 2) {
-      // Only a lone final newline (after at least one line) may be this short.
-      if (lines > 0 && at === end - 1 && body[at] === LF) break;
-      if (lines > 0 && at === end - 2 && body[at] === CR && body[at + 1] === LF) break;
-      throw lines === 0 && isBlank(body, at) ? new RangeAnswerError('empty response') : malformed();
+    // A blank line: LF or CRLF.
+    if (body[at] === LF) {
+      at++;
+      continue;
     }
+    if (body[at] === CR && body[at + 1] === LF) {
+      at += 2;
+      continue;
+    }
+    // One line: SUFFIX ':' DIGITS ['\r'] ('\n' | end of body).
+    if (end - at < suffixLength + 2) throw malformed();
     for (let i = 0; i < suffixLength; i++) {
       const h = hexDigit(body[at + i]!);
-      if (h < 0) throw lines === 0 && isBlank(body, at) ? new RangeAnswerError('empty response') : malformed();
+      if (h < 0) throw malformed();
       code[i] = h;
     }
     at += suffixLength;
@@ -80,12 +84,6 @@ export function parseRangeAnswer(body: Uint8Array, suffixLength: number): RangeA
   if (lines === 0) throw new RangeAnswerError('empty response');
   const table = new Float64Array(counts);
   return { suffixes: suffixes.join(''), counts: table, bytes: TABLE_OVERHEAD + suffixes.length * (suffixLength + 8) };
-}
-
-/** True when the rest of the body is only CR/LF (an answer of blank lines is an empty one). */
-function isBlank(body: Uint8Array, from: number): boolean {
-  for (let i = from; i < body.length; i++) if (body[i] !== CR && body[i] !== LF) return false;
-  return true;
 }
 
 /** The count for `suffix` (upper-case hex of `suffixLength`), 0 when the answer does not list it. */
