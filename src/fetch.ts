@@ -21,6 +21,8 @@ export interface HandlerOptions {
    * would otherwise hold the request forever). Default 10 000, the service's request limit.
    */
   bodyTimeoutMs?: number;
+  /** Enables POST /v1/chosen (a checker with `popularity`), for callers presenting `Authorization: Bearer <recordToken>`. */
+  recordToken?: string;
 }
 
 const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
@@ -89,6 +91,7 @@ export function createHandler(checker: Checker, options: HandlerOptions = {}): (
     policy: textBody(JSON.stringify(checker.policy()), 'application/json; charset=utf-8'),
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     corsOrigin: options.corsOrigin,
+    recordToken: options.recordToken,
   };
   return async (request) => {
     const url = new URL(request.url);
