@@ -7,6 +7,8 @@ import { describePolicy, type PolicyDescription } from './policy/describe.js';
 import { resolveLocale, type Locale } from './wording/locales.js';
 import { checkError, customFindings } from './engine/custom-findings.js';
 import { PasswordRedactor } from './engine/redact.js';
+import { predecessors as predecessorsOf, MAX_PREDECESSORS } from './rotation/predecessors.js';
+import { codePointLength } from './normalise/normalise.js';
 
 export interface EvaluateOptions {
   /** Overrides the checker's locale for this call. */
@@ -36,6 +38,10 @@ export class Checker {
     const locale = this.#locale(options);
     const detection = detect(this.#state, password, context);
     const extra = detection.input ? runChecksSync(this.#state, detection.input) : [];
+    // Stored hashes need evaluateAsync: never skipped silently (fail closed).
+    if (detection.input && this.#state.rotation.applies({ input: detection.input, context })) {
+      extra.push({ code: 'CHECK_ERROR', source: 'check', params: { source: 'rotation', reason: 'asynchronous check: use evaluateAsync()' } });
+    }
     return finish(this.#state, detection, extra, locale);
   }
 
@@ -45,7 +51,33 @@ export class Checker {
     const locale = this.#locale(options);
     const detection = detect(this.#state, password, context);
     const extra = detection.input ? await runChecksAsync(this.#state, detection.input) : [];
+    const rotation = this.#state.rotation;
+    if (detection.input && rotation.applies({ input: detection.input, context })) {
+      try {
+        extra.push(...(await rotation.check({ input: detection.input, context }, new AbortController().signal)));
+      } catch {
+        extra.push({ code: 'CHECK_ERROR', source: 'check', params: { source: 'rotation', reason: 'the source failed' } });
+      }
+    }
     return finish(this.#state, detection, extra, locale);
+  }
+
+  /**
+   * The likeliest old passwords of `password`, most likely first (year − 1, number − 1, the
+   * previous season, a symbol removed, case or leetspeak undone; rotation/predecessors.ts), for
+   * applications whose hash scheme passgate does not verify: hash each and compare. Excludes the
+   * password itself (try it too: a reused password). `limit` (default 32) is capped at 1000; a
+   * password over `maxLength` has none.
+   */
+  predecessors(password: string, options?: { limit?: number }): string[] {
+    assertPassword(password);
+    const limit = options?.limit ?? 32;
+    if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 0 || limit > MAX_PREDECESSORS) {
+      throw new RangeError(`\`limit\` must be an integer between 0 and ${MAX_PREDECESSORS}`);
+    }
+    const max = this.#state.options.maxLength;
+    if (password.length > 2 * max || codePointLength(password) > max) return [];
+    return predecessorsOf(password, limit);
   }
 
   /** Judges many passwords with one context; the batch API for audits and benchmarks. */

@@ -63,6 +63,8 @@ export const CODE_TABLE = {
   PREDICTABLE_STRING: { rank: 'last', rejects: 'strength', is: 'weakness' },
   /** A custom check failed or returned something unusable: rejects (fail closed). */
   CHECK_ERROR: { rank: 'last', rejects: 'always' },
+  /** The new password is the previous one with its rotating parts changed (context.previousPassword or its hashes). */
+  ROTATED_PASSWORD: { rank: 'last', rejects: 'always' },
 } as const satisfies Record<string, CodeFacts>;
 
 export type BuiltInCode = keyof typeof CODE_TABLE;

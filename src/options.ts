@@ -5,6 +5,7 @@ import { codePointLength } from './normalise/normalise.js';
 import { resolveLocale, type Locale } from './wording/locales.js';
 import type { ZxcvbnEstimator, ZxcvbnPlugin } from './score/zxcvbn.js';
 import { rangeCheck, validateRangeOptions, type RangeSourceOptions } from './filter/range-client.js';
+import { resolveRotation, type ResolvedRotation, type RotationOptions } from './rotation/source.js';
 
 /**
  * Where the breached-password filter comes from; or a k-anonymity range API (`rangeUrl`, used by
@@ -53,6 +54,11 @@ export interface CheckerOptions {
    * opt-in): `'zxcvbn'` in Node, or anywhere the estimator from `passgate/zxcvbn`.
    */
   estimator?: 'native' | 'zxcvbn' | ZxcvbnPlugin;
+  /**
+   * How hard `evaluateAsync` tries the new password's predecessors against
+   * `context.previousPasswordHashes`: `{ maxCandidates: 16, budgetMs: 1000 }` by default.
+   */
+  rotation?: RotationOptions;
 }
 
 export interface ResolvedOptions {
@@ -69,11 +75,12 @@ export interface ResolvedOptions {
   readonly estimator: 'native' | 'zxcvbn';
   /** The zxcvbn loader given with `estimator` (`passgate/zxcvbn`); else the platform's. */
   readonly loadZxcvbn: (() => Promise<ZxcvbnEstimator>) | undefined;
+  readonly rotation: ResolvedRotation;
 }
 
 const KNOWN = new Set([
   'profile', 'globalBannedTerms', 'customBannedTerms', 'breached', 'minLength', 'maxLength',
-  'mfa', 'locale', 'mode', 'checks', 'substitutions', 'estimator',
+  'mfa', 'locale', 'mode', 'checks', 'substitutions', 'estimator', 'rotation',
 ]);
 
 export const CUSTOM_TERMS_MAX = 1000;
@@ -194,6 +201,7 @@ export function resolveOptions(options: CheckerOptions | undefined): ResolvedOpt
     substitutions: substitutionsOption(options.substitutions, profile),
     estimator,
     loadZxcvbn: plugin ? () => plugin.load() : undefined,
+    rotation: resolveRotation(options.rotation),
   };
 }
 

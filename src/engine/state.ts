@@ -11,6 +11,7 @@ import { Assets, Waivers, decodeAsset, loadInOrder, readList, readRequired, type
 import { loadFilter } from '../filter/index.js';
 import type { ZxcvbnEstimator } from '../score/zxcvbn.js';
 import { decodeModel, type CharModel } from '../score/model/index.js';
+import { rotationSource, type RotationSource } from '../rotation/source.js';
 
 /** A breached-password lookup, whatever filter backs it. */
 export interface BreachedLookup {
@@ -37,6 +38,8 @@ export interface EngineState {
   readonly zxcvbn: ZxcvbnEstimator | null;
   /** The recommended estimate's character model (null when not estimating natively or not shipped). */
   readonly model: CharModel | null;
+  /** Verifies `context.previousPasswordHashes` (an asynchronous source: rotation/source.ts). */
+  readonly rotation: RotationSource;
 }
 
 export async function buildState(platform: Platform, raw: CheckerOptions | undefined): Promise<EngineState> {
@@ -66,7 +69,8 @@ export async function buildState(platform: Platform, raw: CheckerOptions | undef
     bannedWords?.build();
   });
   const zxcvbn = profile.strength && options.estimator === 'zxcvbn' ? await zxcvbnLoader(platform, options)() : null;
-  return { options, normaliser, banned, dictionary, bannedWords, breached, zxcvbn, model };
+  const rotation = rotationSource(options.rotation, options.maxLength, platform.verifyHash);
+  return { options, normaliser, banned, dictionary, bannedWords, breached, zxcvbn, model, rotation };
 }
 
 /** The character model, shared by checkers: required by the native estimate (fails closed). */

@@ -75,6 +75,10 @@ export const en: LocaleWording = {
       suggestion: () => 'Use a longer password: several unrelated words work well.',
     },
     CHECK_ERROR: { warning: () => 'The password could not be checked; please try again.' },
+    ROTATED_PASSWORD: {
+      warning: () => 'It is your old password with a small change, such as a new number: attackers who know the old one try this first.',
+      suggestion: () => 'Choose a new password that does not build on your old one.',
+    },
   },
   fields: {
     firstName: 'first name', lastName: 'last name', username: 'user name', email: 'email address',

@@ -75,6 +75,10 @@ export const es: LocaleWording = {
       suggestion: () => 'Use una contraseña más larga: varias palabras sin relación funcionan bien.',
     },
     CHECK_ERROR: { warning: () => 'No se pudo comprobar la contraseña; inténtelo de nuevo.' },
+    ROTATED_PASSWORD: {
+      warning: () => 'Es su contraseña anterior con un pequeño cambio, como un número nuevo: quien conozca la anterior probará esto primero.',
+      suggestion: () => 'Elija una contraseña nueva que no se base en la anterior.',
+    },
   },
   fields: {
     // With the possessive, which agrees in number (su nombre, sus datos).

@@ -75,6 +75,10 @@ export const fr: LocaleWording = {
       suggestion: () => 'Allongez-le : plusieurs mots sans rapport fonctionnent bien.',
     },
     CHECK_ERROR: { warning: () => "Le mot de passe n'a pas pu être vérifié ; réessayez." },
+    ROTATED_PASSWORD: {
+      warning: () => "C'est votre ancien mot de passe avec une petite modification, comme un nouveau chiffre : les attaquants qui connaissent l'ancien essaient cela en premier.",
+      suggestion: () => "Choisissez un nouveau mot de passe qui ne reprend pas l'ancien.",
+    },
   },
   fields: {
     // With the possessive, which agrees with the noun (votre nom, vos informations).

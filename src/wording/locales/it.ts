@@ -75,6 +75,10 @@ export const it: LocaleWording = {
       suggestion: () => 'Usa una password più lunga: più parole senza legame tra loro funzionano bene.',
     },
     CHECK_ERROR: { warning: () => 'Non è stato possibile verificare la password; riprova.' },
+    ROTATED_PASSWORD: {
+      warning: () => 'È la tua vecchia password con una piccola modifica, come un numero nuovo: chi conosce la vecchia prova questa per prima.',
+      suggestion: () => 'Scegli una nuova password che non si basi su quella vecchia.',
+    },
   },
   fields: {
     // With article and possessive, which agree with the noun (il tuo nome, i tuoi dati).

@@ -73,6 +73,10 @@ export const ja: LocaleWording = {
       suggestion: () => 'もっと長いパスワードにしてください。関係のない単語をいくつか使うと効果的です。',
     },
     CHECK_ERROR: { warning: () => 'パスワードを確認できませんでした。もう一度お試しください。' },
+    ROTATED_PASSWORD: {
+      warning: () => '以前のパスワードに数字を変えるなどの小さな変更を加えただけです。以前のパスワードを知る攻撃者はまずこれを試します。',
+      suggestion: () => '以前のパスワードを元にしない、新しいパスワードを選んでください。',
+    },
   },
   fields: {
     firstName: '名', lastName: '姓', username: 'ユーザー名', email: 'メールアドレス',

@@ -75,6 +75,10 @@ export const nl: LocaleWording = {
       suggestion: () => 'Gebruik een langer wachtwoord: een paar losse woorden werken goed.',
     },
     CHECK_ERROR: { warning: () => 'Het wachtwoord kon niet worden gecontroleerd; probeer het opnieuw.' },
+    ROTATED_PASSWORD: {
+      warning: () => 'Het is je oude wachtwoord met een kleine wijziging, zoals een nieuw getal: aanvallers die het oude kennen, proberen dit als eerste.',
+      suggestion: () => 'Kies een nieuw wachtwoord dat niet op je oude voortbouwt.',
+    },
   },
   fields: {
     firstName: 'je voornaam', lastName: 'je achternaam', username: 'je gebruikersnaam', email: 'je e-mailadres',

@@ -76,6 +76,10 @@ export const pt: LocaleWording = {
       suggestion: () => 'Use uma senha mais longa: várias palavras sem relação funcionam bem.',
     },
     CHECK_ERROR: { warning: () => 'Não foi possível verificar a senha; tente novamente.' },
+    ROTATED_PASSWORD: {
+      warning: () => 'É a sua senha antiga com uma pequena alteração, como um número novo: quem conhece a antiga tenta isto primeiro.',
+      suggestion: () => 'Escolha uma senha nova que não seja baseada na antiga.',
+    },
   },
   fields: {
     // With article and possessive, which agree with the noun (o seu nome, os seus dados).
