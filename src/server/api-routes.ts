@@ -47,12 +47,13 @@ export function apiRoutes<S extends ApiState>(): Route<S>[] {
           const { state, request } = ctx;
           const body = await request.body(state.maxBodyBytes);
           if (!body.ok) return body.reply;
-          const parsed = parseEvaluateRequest(body.bytes);
+          const parsed = parseEvaluateRequest(body.bytes, state.checker.policy().maxLength);
           if (!parsed.ok) return errorReply(400, parsed.code, parsed.message);
           const { password, context } = parsed.value;
           const header = request.header('accept-language');
           const locale = parsed.value.locale ?? (header ? requestedLocale(header, state.checker.policy().locale) : undefined);
-          const result = state.checker.evaluate(password, context, locale === undefined ? undefined : { locale });
+          // evaluateAsync: stored hashes (context.previousPasswordHashes) are verified asynchronously.
+          const result = await state.checker.evaluateAsync(password, context, locale === undefined ? undefined : { locale });
           ctx.result = result;
           return json(200, result);
         },
