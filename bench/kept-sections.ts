@@ -9,6 +9,9 @@
 export const SERVER_START = '<!-- server:start -->';
 export const SERVER_END = '<!-- server:end -->';
 export const BIG_FILTERS_HEADING = '## Big HIBP filters\n';
+/** The rotated-passwords section (bench/rotation.ts: hash verifications at common costs, seconds each). */
+export const ROTATION_START = '<!-- rotation:start -->';
+export const ROTATION_END = '<!-- rotation:end -->';
 
 export function keptSections(previous: string): string {
   let out = '';
@@ -17,8 +20,13 @@ export function keptSections(previous: string): string {
   if (a >= 0 && b > a) out += `\n${previous.slice(a, b + SERVER_END.length)}\n`;
   const big = previous.indexOf(BIG_FILTERS_HEADING);
   if (big >= 0) {
-    const next = previous.indexOf('\n## ', big + BIG_FILTERS_HEADING.length);
+    // It ends at the next top-level heading, or at another section's start marker.
+    const ends = ['\n## ', '\n<!-- '].map((m) => previous.indexOf(m, big + BIG_FILTERS_HEADING.length)).filter((i) => i >= 0);
+    const next = ends.length > 0 ? Math.min(...ends) : -1;
     out += `\n${previous.slice(big, next < 0 ? previous.length : next + 1).trimEnd()}\n`;
   }
+  const r = previous.indexOf(ROTATION_START);
+  const rEnd = previous.indexOf(ROTATION_END);
+  if (r >= 0 && rEnd > r) out += `\n${previous.slice(r, rEnd + ROTATION_END.length)}\n`;
   return out;
 }

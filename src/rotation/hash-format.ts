@@ -72,7 +72,7 @@ function params(text: string, where: string): Map<string, number> {
 }
 
 function capped(where: string, value: number | undefined, min: number, max: number, name: string): number {
-  if (value === undefined || !Number.isInteger(value)) throw new HashFormatError(where, `lacks its ${name} parameter`);
+  if (value === undefined || !Number.isInteger(value)) throw new HashFormatError(where, `lacks ${name} parameter`);
   if (value < min || value > max) throw new RangeError(`\`${where}\` has ${name} outside ${min}–${max}, which passgate does not verify`);
   return value;
 }

@@ -109,6 +109,8 @@ function singles(password: string, withCalendar: boolean): Candidate[] {
     if (k === digitRuns.length - 1 && !year) {
       const end = run.start + run.text.length;
       if (run.text.length > 1) add('digitAppended', password.slice(0, end - 1) + password.slice(end));
+      // A number added where there was none (`harbour` → `harbour1`): the whole run goes.
+      else if (run.start > 0) add('digitAppended', password.slice(0, run.start) + password.slice(end), 1);
       const d = Number(run.text[run.text.length - 1]);
       for (let i = 0, rank = 0; i < 10; i++) if (i !== d && i !== d - 1 && i !== d - 2 && i !== d + 1) add('digitChanged', splice(password, end - 1, 1, String(i)), rank++);
     }
