@@ -11,7 +11,9 @@ import { Assets, Waivers, decodeAsset, loadInOrder, readList, readRequired, type
 import { loadFilter } from '../filter/index.js';
 import type { ZxcvbnEstimator } from '../score/zxcvbn.js';
 import { decodeModel, type CharModel } from '../score/model/index.js';
-import { rotationSource, type RotationSource } from '../rotation/source.js';
+import type { AsyncSource } from './async-sources.js';
+import { rangeSource } from '../filter/range-source.js';
+import { rotationSource } from '../rotation/source.js';
 
 /** A breached-password lookup, whatever filter backs it. */
 export interface BreachedLookup {
@@ -38,8 +40,8 @@ export interface EngineState {
   readonly zxcvbn: ZxcvbnEstimator | null;
   /** The recommended estimate's character model (null when not estimating natively or not shipped). */
   readonly model: CharModel | null;
-  /** Verifies `context.previousPasswordHashes` (an asynchronous source: rotation/source.ts). */
-  readonly rotation: RotationSource;
+  /** Built-in sources that need `evaluateAsync` (engine/async-sources.ts), e.g. a range API. */
+  readonly asyncSources: readonly AsyncSource[];
 }
 
 export async function buildState(platform: Platform, raw: CheckerOptions | undefined): Promise<EngineState> {
@@ -69,8 +71,18 @@ export async function buildState(platform: Platform, raw: CheckerOptions | undef
     bannedWords?.build();
   });
   const zxcvbn = profile.strength && options.estimator === 'zxcvbn' ? await zxcvbnLoader(platform, options)() : null;
-  const rotation = rotationSource(options.rotation, options.maxLength, platform.verifyHash);
-  return { options, normaliser, banned, dictionary, bannedWords, breached, zxcvbn, model, rotation };
+  return { options, normaliser, banned, dictionary, bannedWords, breached, zxcvbn, model, asyncSources: asyncSourcesOf(options, platform) };
+}
+
+/** The asynchronous sources the options ask for: one list, whatever the source. */
+function asyncSourcesOf(options: ResolvedOptions, platform: Platform): AsyncSource[] {
+  const sources: AsyncSource[] = [];
+  const b = options.breached;
+  if (b && 'rangeUrl' in b) sources.push(rangeSource(b, options.profile.breachedLowercase));
+  // Stored hashes of the previous password (context.previousPasswordHashes): it applies only to
+  // calls that pass them, and fails closed where the platform cannot verify (browsers).
+  sources.push(rotationSource(options.rotation, options.maxLength, platform.verifyHash));
+  return sources;
 }
 
 /** The character model, shared by checkers: required by the native estimate (fails closed). */
@@ -176,7 +188,7 @@ async function loadBreached(platform: Platform, options: ResolvedOptions): Promi
       : null;
   if (choice === false) return null;
   if (choice === undefined) return embedded();
-  if ('rangeUrl' in choice) return null; // a range source is a check (options.ts)
+  if ('rangeUrl' in choice) return null; // a range source is asynchronous: asyncSourcesOf
   const [own, kept] = await Promise.all([
     'bytes' in choice
       ? open(choice.bytes)

@@ -6,7 +6,8 @@
  * candidates, or once `budgetMs` has passed (checked before each verification; one verification
  * in flight may overrun it by its own cost). Nothing is stored.
  */
-import type { CheckInput, Finding, PasswordContext } from '../types.js';
+import type { Finding } from '../types.js';
+import { sourceError, type AsyncSource } from '../engine/async-sources.js';
 import { predecessors, MAX_PREDECESSORS } from './predecessors.js';
 import { readRotationContext, rotatedFinding } from './context.js';
 import type { ParsedHash } from './hash-format.js';
@@ -52,12 +53,8 @@ export function resolveRotation(value: unknown): ResolvedRotation {
 /** What the rotation source gets from the platform: Node verifies, browsers have none. */
 export type Verify = (candidate: string, hash: ParsedHash) => Promise<boolean>;
 
-/** The shape of engine/async-sources.ts's AsyncSource, kept structural. */
-export interface RotationSource {
-  readonly name: 'rotation';
-  applies(call: { readonly input: CheckInput; readonly context: PasswordContext | undefined }): boolean;
-  check(call: { readonly input: CheckInput; readonly context: PasswordContext | undefined }, signal: AbortSignal): Promise<readonly Finding[]>;
-}
+/** The source's name, in CHECK_ERROR params. */
+export const ROTATION_SOURCE = 'rotation';
 
 /** What one check did, for the bench: candidates verified and whether it matched. */
 export interface RotationTrace {
@@ -66,7 +63,7 @@ export interface RotationTrace {
   stoppedBy: 'match' | 'candidates' | 'budget' | 'abort';
 }
 
-const unavailable = (reason: string): Finding => ({ code: 'CHECK_ERROR', source: 'check', params: { source: 'rotation', reason } });
+const unavailable = (reason: string): Finding => sourceError(ROTATION_SOURCE, reason);
 
 /**
  * The candidates tried for `password`, in order: the password itself, then its predecessors, at
@@ -93,9 +90,9 @@ export async function verifyCandidates(
   return { verified, matched: false, stoppedBy: 'candidates' };
 }
 
-export function rotationSource(options: ResolvedRotation, maxLength: number, verify: Verify | undefined): RotationSource {
+export function rotationSource(options: ResolvedRotation, maxLength: number, verify: Verify | undefined): AsyncSource {
   return {
-    name: 'rotation',
+    name: ROTATION_SOURCE,
     applies: (call) => readRotationContext(call.context, maxLength).hashes.length > 0,
     async check(call, signal) {
       const { hashes } = readRotationContext(call.context, maxLength);

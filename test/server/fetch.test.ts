@@ -77,7 +77,6 @@ describe('createHandler(checker)', () => {
   });
 
   it('answers 500 with a generic body when the checker throws, and keeps working', async () => {
-    // The route calls evaluateAsync (stored hashes are verified asynchronously).
     const spy = vi.spyOn(CheckerClass.prototype, 'evaluateAsync').mockImplementationOnce(async () => {
       throw new Error('boom Fetch-Canary');
     });

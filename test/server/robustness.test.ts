@@ -25,7 +25,6 @@ describe('no request can end the service', () => {
   });
 
   it('answers 500 with a generic body when a handler throws, logs only the error type, and keeps serving', async () => {
-    // The route calls evaluateAsync (stored hashes are verified asynchronously).
     const spy = vi.spyOn(Checker.prototype, 'evaluateAsync').mockImplementationOnce(async () => {
       throw new Error('exploded while judging Zq9-Leak-Canary');
     });
