@@ -113,6 +113,8 @@ export function parseHash(hash: unknown, where: string): ParsedHash {
     const ln = capped(where, p.get('ln'), 1, HASH_LIMITS.scryptLogN, 'a cost (ln)');
     const r = capped(where, p.get('r'), 1, HASH_LIMITS.scryptR, 'a block size (r)');
     const par = capped(where, p.get('p'), 1, HASH_LIMITS.scryptP, 'a parallelism (p)');
+    // scrypt needs 128·N·r bytes: the same memory cap as argon2's.
+    if (128 * 2 ** ln * r > HASH_LIMITS.argon2MemoryKiB * 1024) throw new RangeError(`\`${where}\` needs more than 256 MiB (128·N·r), which passgate does not verify`);
     const hashBytes = b64(parts[4]!, where);
     if (hashBytes.length < 16 || hashBytes.length > 128) throw new HashFormatError(where, 'has a hash of an unusual length');
     return { scheme: 'scrypt', N: 2 ** ln, r, p: par, salt: b64(parts[3]!, where), hash: hashBytes, cost: `scrypt ln=${ln} r=${r} p=${par}` };

@@ -4,7 +4,8 @@
  * likeliest predecessors (predecessors.ts; the password itself first: a reused password), and
  * verifies them against each hash, stopping at the first match, after `maxCandidates`
  * candidates, or once `budgetMs` has passed (checked before each verification; one verification
- * in flight may overrun it by its own cost). Nothing is stored.
+ * in flight may overrun it by its own cost; the first ALWAYS_VERIFIED are made whatever the
+ * budget). Nothing is stored.
  */
 import type { Finding } from '../types.js';
 import { sourceError, type AsyncSource } from '../engine/async-sources.js';
@@ -73,19 +74,32 @@ export function rotationCandidates(password: string, maxCandidates: number): str
   return [password, ...predecessors(password, maxCandidates - 1)];
 }
 
-/** Verifies candidates against hashes within the budget; see the file comment. */
+/**
+ * Verifications made whatever the budget: the password itself and its likeliest predecessor
+ * against the first hash (the current password's: pass it first). On a slow hash or a loaded
+ * machine one verification can outlast the whole budget, and the commonest rotation must still
+ * be caught; the cost is bounded by the hash caps (hash-format.ts) and `checkTimeoutMs`.
+ */
+export const ALWAYS_VERIFIED = 2;
+
+/**
+ * Verifies candidates against hashes within the budget: the floor first (ALWAYS_VERIFIED), then
+ * each candidate against every hash in rank order; see the file comment.
+ */
 export async function verifyCandidates(
   candidates: readonly string[], hashes: readonly ParsedHash[], verify: Verify, budgetMs: number, signal?: AbortSignal, now: () => number = Date.now,
 ): Promise<RotationTrace> {
   const deadline = now() + budgetMs;
+  const order: [number, number][] = [];
+  const floor = Math.min(ALWAYS_VERIFIED, candidates.length);
+  for (let c = 0; c < floor; c++) if (hashes.length > 0) order.push([c, 0]);
+  for (let c = 0; c < candidates.length; c++) for (let h = 0; h < hashes.length; h++) if (c >= floor || h > 0) order.push([c, h]);
   let verified = 0;
-  for (const candidate of candidates) {
-    for (const hash of hashes) {
-      if (signal?.aborted) return { verified, matched: false, stoppedBy: 'abort' };
-      if (now() >= deadline) return { verified, matched: false, stoppedBy: 'budget' };
-      verified++;
-      if (await verify(candidate, hash)) return { verified, matched: true, stoppedBy: 'match' };
-    }
+  for (const [c, h] of order) {
+    if (signal?.aborted) return { verified, matched: false, stoppedBy: 'abort' };
+    if (verified >= floor && now() >= deadline) return { verified, matched: false, stoppedBy: 'budget' };
+    verified++;
+    if (await verify(candidates[c]!, hashes[h]!)) return { verified, matched: true, stoppedBy: 'match' };
   }
   return { verified, matched: false, stoppedBy: 'candidates' };
 }

@@ -53,3 +53,10 @@ describe('stored hashes as applications keep them', () => {
     );
   });
 });
+
+describe('scrypt memory', () => {
+  it('refuses N and r that need more than 256 MiB', () => {
+    expect(() => parseHash('$scrypt$ln=20,r=8,p=1$c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaA', 'h')).toThrow(/256 MiB/);
+    expect(parseHash('$scrypt$ln=17,r=8,p=1$c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaA', 'h').scheme).toBe('scrypt');
+  });
+});
