@@ -180,9 +180,12 @@ one request at a time (ms; each verification runs in libuv's thread pool, off th
 |---|---|---|---|
 ${times.join('\n')}
 
-The unrelated column is the CPU a request can cost: at most \`budgetMs\` plus one verification per
-hash, about one core-second by default. Rate-limit \`POST /v1/evaluate\` requests that carry hashes
-accordingly (e.g. a few per user per minute and no more concurrent ones than the thread pool,
+The unrelated column is the CPU a request can cost: \`budgetMs\` plus the verification in flight,
+or the two verifications always made (the password and its likeliest predecessor against the first
+hash), whichever is more — about one core-second by default on a fast hash. Timings on a shared
+machine under the load shown above (many times more runnable threads than cores) are upper bounds:
+rerun on your own hardware. Rate-limit \`POST /v1/evaluate\` requests that carry hashes accordingly
+(e.g. a few per user per minute and no more concurrent ones than the thread pool,
 UV_THREADPOOL_SIZE, 4 by default).
 ${ROTATION_END}`;
   console.log(section);
