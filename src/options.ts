@@ -7,6 +7,7 @@ import type { ZxcvbnEstimator, ZxcvbnPlugin } from './score/zxcvbn.js';
 import { validateRangeOptions, type RangeSourceOptions } from './filter/range-client.js';
 import { DEFAULT_CHECK_TIMEOUT_MS, MAX_CHECK_TIMEOUT_MS } from './engine/async-sources.js';
 import { resolveRotation, type ResolvedRotation, type RotationOptions } from './rotation/source.js';
+import { resolvePopularity, type PopularityOptions, type ResolvedPopularity } from './popularity/options.js';
 
 /**
  * Where the breached-password filter comes from; or a k-anonymity range API (`rangeUrl`, used by
@@ -65,6 +66,11 @@ export interface CheckerOptions {
    * `context.previousPasswordHashes`: `{ maxCandidates: 16, budgetMs: 1000 }` by default.
    */
   rotation?: RotationOptions;
+  /**
+   * Refuse passwords whose root too many of this organisation's accounts chose (Node only;
+   * `checker.recordChosen` counts them): README "Popular passwords in your organisation".
+   */
+  popularity?: PopularityOptions;
 }
 
 export interface ResolvedOptions {
@@ -83,11 +89,13 @@ export interface ResolvedOptions {
   /** The zxcvbn loader given with `estimator` (`passgate/zxcvbn`); else the platform's. */
   readonly loadZxcvbn: (() => Promise<ZxcvbnEstimator>) | undefined;
   readonly rotation: ResolvedRotation;
+  readonly popularity: ResolvedPopularity | undefined;
 }
 
 const KNOWN = new Set([
   'profile', 'globalBannedTerms', 'customBannedTerms', 'breached', 'minLength', 'maxLength',
   'mfa', 'locale', 'mode', 'checks', 'checkTimeoutMs', 'substitutions', 'estimator', 'rotation',
+  'popularity',
 ]);
 
 export const CUSTOM_TERMS_MAX = 1000;
@@ -210,6 +218,7 @@ export function resolveOptions(options: CheckerOptions | undefined): ResolvedOpt
     estimator,
     loadZxcvbn: plugin ? () => plugin.load() : undefined,
     rotation: resolveRotation(options.rotation),
+    popularity: resolvePopularity(options.popularity),
   };
 }
 

@@ -78,6 +78,14 @@ export const de: LocaleWording = {
       warning: () => 'Es ist Ihr altes Passwort mit einer kleinen Änderung, etwa einer neuen Zahl: Angreifer, die das alte kennen, probieren das zuerst.',
       suggestion: () => 'Wählen Sie ein neues Passwort, das nicht auf dem alten aufbaut.',
     },
+    POPULAR_PASSWORD: {
+      warning: () => 'Zu viele Konten dieser Organisation haben ein ähnliches Passwort gewählt; Angreifer probieren es hier früh aus.',
+      suggestion: () => 'Wählen Sie ein Passwort aus einem anderen, eigenen Wort: andere Ziffern, Groß- und Kleinschreibung oder Sonderzeichen genügen nicht.',
+    },
+    POPULARITY_UNCHECKED: {
+      warning: () => 'Die Prüfung auf in der Organisation verbreitete Passwörter war nicht erreichbar; dieses Passwort wurde nicht damit geprüft.',
+      suggestion: () => 'Versuchen Sie es gleich noch einmal.',
+    },
   },
   fields: {
     // Accusative, with the possessive, which agrees with the noun (Ihren Namen, Ihre E-Mail-Adresse).

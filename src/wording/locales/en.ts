@@ -79,6 +79,14 @@ export const en: LocaleWording = {
       warning: () => 'It is your old password with a small change, such as a new number: attackers who know the old one try this first.',
       suggestion: () => 'Choose a new password that does not build on your old one.',
     },
+    POPULAR_PASSWORD: {
+      warning: () => 'Too many accounts in this organisation chose a password like this one, so attackers here try it early.',
+      suggestion: () => 'Choose a password built on another word of your own: changing its numbers, case or symbols is not enough.',
+    },
+    POPULARITY_UNCHECKED: {
+      warning: () => "The organisation's popular-password check could not be reached, so this password was not checked against it.",
+      suggestion: () => 'Try again in a moment.',
+    },
   },
   fields: {
     firstName: 'first name', lastName: 'last name', username: 'user name', email: 'email address',

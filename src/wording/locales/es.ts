@@ -79,6 +79,14 @@ export const es: LocaleWording = {
       warning: () => 'Es su contraseña anterior con un pequeño cambio, como un número nuevo: quien conozca la anterior probará esto primero.',
       suggestion: () => 'Elija una contraseña nueva que no se base en la anterior.',
     },
+    POPULAR_PASSWORD: {
+      warning: () => 'Demasiadas cuentas de esta organización eligieron una contraseña parecida; los atacantes la prueban pronto aquí.',
+      suggestion: () => 'Elija una contraseña basada en otra palabra propia: cambiar sus números, mayúsculas o símbolos no basta.',
+    },
+    POPULARITY_UNCHECKED: {
+      warning: () => 'No se pudo consultar la comprobación de contraseñas frecuentes de la organización; esta contraseña no se comprobó.',
+      suggestion: () => 'Inténtelo de nuevo en un momento.',
+    },
   },
   fields: {
     // With the possessive, which agrees in number (su nombre, sus datos).

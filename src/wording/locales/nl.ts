@@ -79,6 +79,14 @@ export const nl: LocaleWording = {
       warning: () => 'Het is je oude wachtwoord met een kleine wijziging, zoals een nieuw getal: aanvallers die het oude kennen, proberen dit als eerste.',
       suggestion: () => 'Kies een nieuw wachtwoord dat niet op je oude voortbouwt.',
     },
+    POPULAR_PASSWORD: {
+      warning: () => 'Te veel accounts in deze organisatie kozen een wachtwoord als dit; aanvallers proberen het hier vroeg.',
+      suggestion: () => 'Kies een wachtwoord op basis van een ander eigen woord: andere cijfers, hoofdletters of symbolen zijn niet genoeg.',
+    },
+    POPULARITY_UNCHECKED: {
+      warning: () => 'De controle op veelgekozen wachtwoorden in de organisatie was niet bereikbaar; dit wachtwoord is er niet mee gecontroleerd.',
+      suggestion: () => 'Probeer het zo opnieuw.',
+    },
   },
   fields: {
     firstName: 'je voornaam', lastName: 'je achternaam', username: 'je gebruikersnaam', email: 'je e-mailadres',

@@ -80,6 +80,14 @@ export const pt: LocaleWording = {
       warning: () => 'É a sua senha antiga com uma pequena alteração, como um número novo: quem conhece a antiga tenta isto primeiro.',
       suggestion: () => 'Escolha uma senha nova que não seja baseada na antiga.',
     },
+    POPULAR_PASSWORD: {
+      warning: () => 'Muitas contas desta organização escolheram uma senha parecida; os atacantes a tentam cedo aqui.',
+      suggestion: () => 'Escolha uma senha baseada em outra palavra sua: mudar os números, as maiúsculas ou os símbolos não basta.',
+    },
+    POPULARITY_UNCHECKED: {
+      warning: () => 'Não foi possível consultar a verificação de senhas populares da organização; esta senha não foi verificada.',
+      suggestion: () => 'Tente novamente em instantes.',
+    },
   },
   fields: {
     // With article and possessive, which agree with the noun (o seu nome, os seus dados).
