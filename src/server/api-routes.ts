@@ -58,7 +58,7 @@ export function apiRoutes<S extends ApiState>(): Route<S>[] {
           const { state, request } = ctx;
           const body = await request.body(state.maxBodyBytes);
           if (!body.ok) return body.reply;
-          const parsed = parseEvaluateRequest(body.bytes);
+          const parsed = parseEvaluateRequest(body.bytes, state.checker.policy().maxLength);
           if (!parsed.ok) return errorReply(400, parsed.code, parsed.message);
           const { password, context } = parsed.value;
           const header = request.header('accept-language');
