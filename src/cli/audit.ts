@@ -1,9 +1,9 @@
-import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { Exit, UsageError, unreadable, type Subcommand } from './io.js';
 import { CHECKER_FLAGS, CHECKER_FLAGS_HELP, checkerFrom } from './checker-flags.js';
 import { Progress } from './progress.js';
 import { InputFormatError, scanSource } from '../filter/read-lines.js';
+import { openRegularFile } from '../io/regular-file.js';
 
 const HELP = `Usage: passgate audit FILE [options]
 
@@ -85,15 +85,15 @@ export const audit: Subcommand = async (args, io) => {
   return Exit.OK;
 };
 
+/** The file's size; a FIFO, a device (/dev/zero) or a directory is misuse, refused before any read. */
 async function fileSize(file: string): Promise<number> {
-  let info;
   try {
-    info = await stat(file);
+    const { handle, size } = await openRegularFile(file);
+    await handle.close();
+    return size;
   } catch (err) {
     throw unreadable('FILE', file, err);
   }
-  if (info.isDirectory()) throw unreadable('FILE', file, { code: 'EISDIR' });
-  return info.size;
 }
 
 function render(r: AuditReport): string {

@@ -1,5 +1,6 @@
 import { ConfigError } from './config-error.js';
 import { readStable } from './stable-read.js';
+import { FileLimits } from '../io/regular-file.js';
 import { dirname, resolve } from 'node:path';
 import type { Mode, ProfileName } from '../types.js';
 import { checkOption, type ScalarOption } from '../options.js';
@@ -135,7 +136,7 @@ export function validateConfig(value: unknown, where = 'config'): ServiceConfig 
  * file's folder, so a config works from any working directory.
  */
 export async function readConfigFile(path: string, settleMs = 0): Promise<ServiceConfig> {
-  const text = decoder.decode(await readStable(path, 'config file', settleMs));
+  const text = decoder.decode(await readStable(path, 'config file', settleMs, FileLimits.config));
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -167,7 +168,7 @@ export function mergeConfig(...layers: ServiceConfig[]): ServiceConfig {
 /** Reads a term file the way `--custom` does: one term a line, trimmed, `#` comments skipped. */
 export async function readTermFile(path: string, what: string, settleMs = 0): Promise<string[]> {
   return decoder
-    .decode(await readStable(path, what, settleMs))
+    .decode(await readStable(path, what, settleMs, FileLimits.terms))
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l.length > 0 && !l.startsWith('#'));

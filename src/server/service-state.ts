@@ -140,7 +140,7 @@ export async function buildServiceState(config: ServiceConfig, generation: numbe
 async function filterSource(path: string, settleMs: number, pageMaxBytes: number): Promise<{ bytes?: Uint8Array; path?: string }> {
   // Sized without waiting: readStable (small) or the second settledSize (large) does the settling.
   const size = await settledSize(path, 'filter file', 0);
-  if (size <= pageMaxBytes) return { bytes: await readStable(path, 'filter file', settleMs) };
+  if (size <= pageMaxBytes) return { bytes: await readStable(path, 'filter file', settleMs, pageMaxBytes) };
   await settledSize(path, 'filter file', settleMs);
   return { path };
 }
