@@ -33,6 +33,13 @@ export interface ServiceConfig {
    * browser: CORS headers and preflight answers for it. Default: none (same origin only).
    */
   corsOrigin?: string;
+  /**
+   * A reload that finds the custom terms file empty (no terms: truncated, or comments only) while
+   * the running list has terms fails, keeping the running list, unless this is true. Default false.
+   */
+  allowEmptyCustomTerms?: boolean;
+  /** The same for the global terms file. Default false. */
+  allowEmptyGlobalTerms?: boolean;
   limits?: Limits;
 }
 
@@ -60,6 +67,10 @@ type Check = (value: unknown, where: string) => unknown;
 
 const str: Check = (v, w) => {
   if (typeof v !== 'string' || v === '') throw new ConfigError(`${w} must be a non-empty string`);
+  return v;
+};
+const bool: Check = (v, w) => {
+  if (typeof v !== 'boolean') throw new ConfigError(`${w} must be true or false`);
   return v;
 };
 const int =
@@ -102,6 +113,8 @@ const FIELDS: Record<string, Check> = {
     if (v === '*' || (typeof v === 'string' && /^https?:\/\/(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/.test(v))) return v;
     throw new ConfigError(`${w} must be '*' or an origin such as https://example.com (scheme, host, optional port; no path)`);
   },
+  allowEmptyCustomTerms: bool,
+  allowEmptyGlobalTerms: bool,
   limits: () => undefined, // nested: validated by validateObject with LIMIT_FIELDS
 };
 

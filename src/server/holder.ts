@@ -79,7 +79,7 @@ export class StateHolder {
     const started = performance.now();
     try {
       const settle = this.#options.settleMs ?? DEFAULT_SETTLE_MS;
-      const built = await buildServiceState(await this.#options.load(settle), this.#current.generation + 1, this.#options.configFile, settle);
+      const built = await buildServiceState(await this.#options.load(settle), this.#current.generation + 1, this.#options.configFile, settle, this.#current.termCounts);
       if (this.#closed) return false;
       const before = this.#current.config;
       this.#current = this.#complete(built); // the swap: one reference, one assignment
