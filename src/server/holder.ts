@@ -14,7 +14,7 @@ export interface HolderOptions {
   /** How long an input file must stay unchanged before a reload reads it (stable-read.ts). */
   readonly settleMs?: number | undefined;
   /** Server-wide parts every state carries. */
-  readonly services: Pick<ServiceState, 'metrics'>;
+  readonly services: Pick<ServiceState, 'metrics' | 'workers'>;
   /** Told of every reload's outcome (metrics). */
   readonly onReload?: ((ok: boolean, generation: number) => void) | undefined;
 }

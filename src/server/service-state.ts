@@ -39,7 +39,7 @@ export interface TermCounts {
 }
 
 /** What a build produces; the holder adds the server-wide parts (metrics, reload status). */
-export type BuiltState = Omit<ServiceState, 'metrics' | 'reloadFailure'>;
+export type BuiltState = Omit<ServiceState, 'metrics' | 'reloadFailure' | 'workers'>;
 
 /** What the page receives at /page/config.json. */
 export interface PageConfig {
