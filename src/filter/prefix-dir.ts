@@ -76,7 +76,10 @@ export class PrefixDir {
     const worker = async (): Promise<void> => {
       for (let r = names.next(); !r.done; r = names.next()) {
         try {
-          total += (await stat(join(this.dir, r.value))).size;
+          // Awaited first, then added: `total += await …` would read `total` before the await
+          // and lose the other workers' additions.
+          const { size } = await stat(join(this.dir, r.value));
+          total += size;
         } catch {
           // read (and reported) when its turn comes
         }
