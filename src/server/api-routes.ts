@@ -1,6 +1,7 @@
 import Negotiator from 'negotiator';
 import { conditional, errorReply, json, textBody, type StaticBody } from './reply.js';
 import { parseEvaluateRequest } from './evaluate-request.js';
+import { recordChosen } from './chosen-route.js';
 import { openApiDocument } from './openapi.js';
 import { LOCALES } from '../wording/locales.js';
 import type { CoreState, Route } from './core.js';
@@ -22,6 +23,8 @@ export interface ApiState extends CoreState {
   readonly loadedAt: string;
   readonly policy: StaticBody;
   readonly maxBodyBytes: number;
+  /** The bearer token POST /v1/chosen requires; undefined: the route answers 404. Never logged. */
+  readonly recordToken?: string | undefined;
   /** The last reload's failure, or null when the last reload (or the start) succeeded. */
   readonly reloadFailure?: (() => ReloadFailure | null) | undefined;
   /** Under `serve --workers N`: the primary's view of the workers (null: not yet told, or one process). */
@@ -55,12 +58,16 @@ export function apiRoutes<S extends ApiState>(): Route<S>[] {
           const { password, context } = parsed.value;
           const header = request.header('accept-language');
           const locale = parsed.value.locale ?? (header ? requestedLocale(header, state.checker.policy().locale) : undefined);
-          const result = state.checker.evaluate(password, context, locale === undefined ? undefined : { locale });
+          // evaluateAsync on every surface: a checker's asynchronous sources and checks are waited
+          // for (within its checkTimeoutMs), never reported as unanswered.
+          const result = await state.checker.evaluateAsync(password, context, locale === undefined ? undefined : { locale });
           ctx.result = result;
           return json(200, result);
         },
       },
     },
+    // Off (404) unless the configuration has a popularity store and a record token.
+    { template: '/v1/chosen', methods: { POST: ({ state, request }) => recordChosen(state, request) } },
     { template: '/v1/policy', methods: { GET: ({ request, state }) => conditional(request.header('if-none-match'), state.policy) } },
     {
       template: '/healthz',
