@@ -48,8 +48,9 @@ export const audit: Subcommand = async (args, io) => {
   }
   const file = positionals[0];
   if (file === undefined || positionals.length > 1) throw new UsageError('give exactly one FILE (or - for stdin)');
-  const size = file === '-' ? undefined : await fileSize(file);
+  // Flags first: a bad flag is named even when FILE is also unusable.
   const checker = await checkerFrom(values, io.env);
+  const size = file === '-' ? undefined : await fileSize(file);
 
   const progress = new Progress(io, 'auditing', size);
   const report: AuditReport = { total: 0, rejected: 0, malformed: 0, rejectionRate: 0, findings: {}, rejectedBy: {}, profile: checker.policy().profile, seconds: 0, perSecond: 0 };
