@@ -13,6 +13,7 @@
  * whole candidate list of that wordlist and rule file.
  */
 import { spawn } from 'node:child_process';
+import { createReadStream } from 'node:fs';
 import { cpLength, sample } from './quality.js';
 
 /** The rules of a hashcat rule file: one per line; blank lines and `#` comments are not rules. */
@@ -21,6 +22,45 @@ export function parseRules(text: string): string[] {
     .split('\n')
     .map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l))
     .filter((l) => l.trim() !== '' && !l.startsWith('#'));
+}
+
+/**
+ * How many argument characters each function of hashcat's rule language takes (hashcat wiki,
+ * "rule_based_attack"); a space between functions is a no-op. Used to find the functions a rule
+ * calls, not to apply them.
+ */
+const ARITY: Record<string, number> = {
+  ':': 0, l: 0, u: 0, c: 0, C: 0, t: 0, r: 0, d: 0, f: 0, '{': 0, '}': 0, '[': 0, ']': 0, k: 0, K: 0, q: 0, E: 0, M: 0, '4': 0, '6': 0, Q: 0, ' ': 0,
+  T: 1, p: 1, D: 1, "'": 1, z: 1, Z: 1, y: 1, Y: 1, L: 1, R: 1, '+': 1, '-': 1, '.': 1, ',': 1, $: 1, '^': 1, '@': 1, '!': 1, '/': 1, '(': 1, ')': 1, '<': 1, '>': 1, _: 1, e: 1,
+  x: 2, O: 2, i: 2, o: 2, s: 2, '*': 2, '3': 2, '=': 2, '%': 2,
+  X: 3,
+};
+
+/** The functions a hashcat rule calls, in order (arguments skipped); null when it does not parse. */
+export function ruleFunctions(rule: string): string[] | null {
+  const out: string[] = [];
+  const chars = [...rule];
+  for (let i = 0; i < chars.length; ) {
+    const f = chars[i]!;
+    const n = ARITY[f];
+    if (n === undefined || i + n >= chars.length + (n > 0 ? 0 : 1)) return null;
+    if (f !== ' ') out.push(f);
+    i += 1 + n;
+  }
+  return out;
+}
+
+/**
+ * Functions whose `hashcat --stdout` output is corrupt in Debian's hashcat 6.2.6+ds1-1+b1 (its
+ * CPU rule engine): duplicate `d` and reflect `f` mix in wrong bytes for most word lengths
+ * ("abc" d → "abcacc", "password" d → "password}o\x7f{w\x7frd"; test/bench/attacker.test.ts).
+ * Rules calling them are left out of the draw, and the report says how many.
+ */
+export const CORRUPT_FUNCTIONS: ReadonlySet<string> = new Set(['d', 'f']);
+/** True when the rule parses and calls none of CORRUPT_FUNCTIONS. */
+export function generatable(rule: string): boolean {
+  const fs = ruleFunctions(rule);
+  return fs !== null && !fs.some((f) => CORRUPT_FUNCTIONS.has(f));
 }
 
 /** A seed for one (wordlist, rule file) pair that does not depend on the order lists are run in (FNV-1a). */
@@ -125,10 +165,17 @@ export class CandidateSink {
   }
 }
 
-/** Runs a generator and feeds its stdout to `sink`; stops it at the sink's line cap or after `timeoutMs`. */
-export function runInto(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv, sink: CandidateSink, timeoutMs: number): Promise<void> {
+/**
+ * Runs a generator and feeds its stdout to `sink`; stops it at the sink's line cap or after
+ * `timeoutMs`. With `stdinFile` the file is piped to its standard input.
+ */
+export function runInto(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv, sink: CandidateSink, timeoutMs: number, stdinFile?: string): Promise<void> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
+    const child = spawn(cmd, args, { stdio: [stdinFile ? 'pipe' : 'ignore', 'pipe', 'pipe'], env });
+    if (stdinFile) {
+      child.stdin!.on('error', () => {}); // EPIPE once the tool is stopped at the cap; reported through 'close'
+      createReadStream(stdinFile).on('error', () => child.kill('SIGKILL')).pipe(child.stdin!);
+    }
     let err = '';
     let stopped = false;
     const stop = () => {
@@ -136,10 +183,10 @@ export function runInto(cmd: string, args: readonly string[], env: NodeJS.Proces
       child.kill('SIGKILL');
     };
     const timer = setTimeout(stop, timeoutMs);
-    child.stdout.on('data', (b: Buffer) => {
+    child.stdout!.on('data', (b: Buffer) => {
       if (!stopped && !sink.push(b)) stop();
     });
-    child.stderr.on('data', (b: Buffer) => {
+    child.stderr!.on('data', (b: Buffer) => {
       if (err.length < 2000) err += b.toString();
     });
     child.on('error', (e) => {

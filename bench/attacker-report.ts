@@ -44,7 +44,9 @@ export interface AttackerReport {
   /** The --wordlists / --rules arguments of the run, '' for the defaults. */
   selection: string;
   wordlists: { name: string; entries: number; sha256: string; source: string }[];
-  ruleSets: { name: string; kind: string; file: string; sha256: string; rules: number; source: string }[];
+  ruleSets: { name: string; kind: string; file: string; sha256: string; rules: number; leftOut: number; source: string }[];
+  /** hashcat functions whose --stdout output is corrupt here: rules calling them are left out. */
+  corruptFunctions: string[];
   notes: string[];
   tools: { name: string; note: string }[];
   results: ListResult[];
@@ -105,8 +107,9 @@ export function attackerMarkdown(r: AttackerReport): string {
   L.push('| wordlist | entries | sha256 of the list (one entry a line) | source |', '|---|---:|---|---|');
   for (const w of r.wordlists) L.push(`| ${w.name} | ${w.entries} | \`${w.sha256}\` | ${w.source} |`);
   L.push('', 'Rule files:', '');
-  L.push('| rule file | rules | path | sha256 | source |', '|---|---:|---|---|---|');
-  for (const s of r.ruleSets) L.push(`| ${s.name} | ${s.rules}${s.kind === 'john' ? ' lines before expansion' : ''} | \`${s.file}\` | \`${s.sha256}\` | ${s.source} |`);
+  L.push('| rule file | rules | left out | path | sha256 | source |', '|---|---:|---:|---|---|---|');
+  for (const s of r.ruleSets) L.push(`| ${s.name} | ${s.rules}${s.kind === 'john' ? ' lines before expansion' : ''} | ${s.kind === 'john' ? '–' : s.leftOut} | \`${s.file}\` | \`${s.sha256}\` | ${s.source} |`);
+  L.push('', `- "left out": rules that call ${r.corruptFunctions.map((f) => `\`${f}\``).join(' or ')}. This hashcat's \`--stdout\` (its CPU rule engine) prints wrong bytes for them on most word lengths (duplicate \`d\`: "abc" → "abcacc", "password" → "password}o\\x7f{w\\x7frd"; reflect \`f\` alike), so they are not drawn; every other function the rule files use was checked against the rule language's documented meaning on words of 4–16 characters (test/bench/attacker.test.ts). Words go to hashcat on standard input.`);
   for (const n of r.notes) L.push('', `- ${n}`);
   L.push('', 'Per list: base words and rules drawn, what the generator printed, what was kept:', '');
   L.push('| wordlist | rule file | words drawn | rules drawn | lines printed | invalid UTF-8 / control | shorter than 8 | distinct ≥ 8 | judged |', '|---|---|---:|---:|---:|---:|---:|---:|---:|');
