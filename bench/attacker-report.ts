@@ -100,7 +100,14 @@ export function attackerMarkdown(r: AttackerReport): string {
   L.push('');
   const over = overPwqcheck(r.results, PASSGATE);
   const overNb = overPwqcheck(r.results, 'passgate recommended, breached: false');
-  L.push(`**Target (issue 19): passgate recommended accepts at most pwqcheck's share on every list — ${over.length ? `**not met** on ${over.length} of ${r.results.length}: ${over.map((x) => `${x.wordlist} × ${x.rules}`).join(', ')}` : `met on all ${r.results.length}`}.** Without the breached filter: ${overNb.length ? `above pwqcheck on ${overNb.length} of ${r.results.length} (${overNb.map((x) => `${x.wordlist} × ${x.rules}`).join(', ')})` : `at or below pwqcheck on all ${r.results.length}`}.`, '');
+  const names = (xs: readonly ListResult[]) => xs.map((x) => `${x.wordlist} × ${x.rules}`).join(', ');
+  /** Which lists, named by the shorter side: those above pwqcheck, or those at or below it. */
+  const verdict = (xs: readonly ListResult[]) => {
+    if (!xs.length) return `at or below pwqcheck on all ${r.results.length} lists`;
+    const below = r.results.filter((x) => !xs.includes(x));
+    return `above pwqcheck on ${xs.length} of ${r.results.length} lists (${xs.length <= below.length ? names(xs) : below.length ? `all but ${names(below)}` : 'all'})`;
+  };
+  L.push(`**Target (issue 19): passgate recommended accepts at most pwqcheck's share on every list — ${over.length ? 'not met' : 'met'}.** passgate recommended: ${verdict(over)}. Without the breached filter: ${verdict(overNb)}.`, '');
 
   L.push('### Inputs (manifest)', '');
   L.push('Wordlists (base words; evaluation only, in the gitignored `.cache/quality/`, never read by the data build):', '');

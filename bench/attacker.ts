@@ -237,7 +237,7 @@ async function main(): Promise<void> {
     load: loadAverage(),
     machine: machine(),
     commit: git(['rev-parse', '--short', 'HEAD']),
-    dirty: git(['status', '--porcelain', '--', 'src', 'bench', 'scripts']) !== '',
+    dirty: git(['status', '--porcelain', '--', 'src', 'bench', 'scripts', ':!bench/QUALITY.md']) !== '',
     versions: { hashcat: debVersion('hashcat'), hashcatData: debVersion('hashcat-data'), john: debVersion('john'), passwdqc: debVersion('passwdqc'), zxcvbnTs: zxVersion() },
     peerCache: { ...peerStats },
     seed: SEED,

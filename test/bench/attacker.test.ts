@@ -186,15 +186,14 @@ describe.skipIf(!has('hashcat'))('generation with hashcat --stdout (words on sta
     const wordsFile = join(dir, 'words.txt');
     writeFileSync(wordsFile, words.join('\n') + '\n');
     const env = { PATH: process.env.PATH, HOME: dir, LANG: 'C' };
-    // One hashcat run per rule so every output line belongs to a known (rule, word).
-    got = [];
-    for (const rule of ORACLE_RULES) {
-      const ruleFile = join(dir, 'one.rule');
-      writeFileSync(ruleFile, rule + '\n');
-      const out = execFileSync('hashcat', ['--stdout', '--session', `attacker-test-${process.pid}`, '-r', ruleFile], { input: readFileSync(wordsFile), env }).toString('latin1').split('\n');
-      got.push(out.slice(0, words.length));
-    }
-  }, 300_000);
+    // One run for all rules: hashcat prints word by word, each word through every rule in order,
+    // so line j·R + i is rule i on word j (all these rules are valid: none is skipped).
+    const ruleFile = join(dir, 'oracle.rule');
+    writeFileSync(ruleFile, ORACLE_RULES.join('\n') + '\n');
+    const out = execFileSync('hashcat', ['--stdout', '--session', `attacker-test-${process.pid}`, '-r', ruleFile], { input: readFileSync(wordsFile), env }).toString('latin1').split('\n');
+    expect(out.length - 1).toBe(words.length * ORACLE_RULES.length);
+    got = ORACLE_RULES.map((_, i) => words.map((__, j) => out[j * ORACLE_RULES.length + i]!));
+  }, 120_000);
 
   it('prints what the rule language says for every function the draw keeps', () => {
     const wrong: string[] = [];
@@ -291,8 +290,8 @@ describe('report', () => {
     wordlists: [], ruleSets: [], corruptFunctions: ['d', 'f'], notes: [], tools: [], results, shapes: [{ password: 'go jump in a lake', passgate: 'accepted', passgateNoBreach: 'accepted', pwqcheck: 'OK', zxcvbnScore: 4 }],
   });
   it.each([
-    ['met when passgate accepts no more than pwqcheck on every list', [result('best64', tools(2, 3, 2)), result('dive', tools(1, 1, 4))], [], /met on all 2/],
-    ['not met, naming the list, when it accepts more on one', [result('best64', tools(2, 3, 2)), result('dive', tools(5, 6, 4))], ['dive'], /\*\*not met\*\* on 1 of 2: rockyou-75 × dive/],
+    ['met when passgate accepts no more than pwqcheck on every list', [result('best64', tools(2, 3, 2)), result('dive', tools(1, 1, 4))], [], /every list — met\.\*\* passgate recommended: at or below pwqcheck on all 2 lists/],
+    ['not met, naming the list, when it accepts more on one', [result('best64', tools(2, 3, 2)), result('dive', tools(5, 6, 4))], ['dive'], /every list — not met\.\*\* passgate recommended: above pwqcheck on 1 of 2 lists \(rockyou-75 × dive\)/],
   ])('target: %s', (_, results, over, text) => {
     expect(overPwqcheck(results, 'passgate recommended').map((x) => x.rules)).toEqual(over);
     const md = attackerMarkdown(report(results));
