@@ -38,3 +38,22 @@ export function keptSections(previous: string): string {
   if (r >= 0 && rEnd > r) out += `\n${previous.slice(r, rEnd + ROTATION_END.length)}\n`;
   return out;
 }
+
+/**
+ * bench/QUALITY.md's attacker's-guesses section (bench/attacker.ts writes it between these
+ * markers; bench/quality.ts carries it over when it rewrites the file): the section with its
+ * markers, or '' when the document has none.
+ */
+export const ATTACKER_START = '<!-- attacker:start -->';
+export const ATTACKER_END = '<!-- attacker:end -->';
+export function attackerSection(previous: string): string {
+  const a = previous.indexOf(ATTACKER_START);
+  const b = previous.indexOf(ATTACKER_END, a);
+  return a >= 0 && b > a ? previous.slice(a, b + ATTACKER_END.length) : '';
+}
+/** `doc` with its attacker section replaced by `section` ('' removes it), or `section` appended at the end. */
+export function withAttackerSection(doc: string, section: string): string {
+  const old = attackerSection(doc);
+  const base = old ? doc.replace(old, '').trimEnd() + '\n' : doc;
+  return section ? `${base.trimEnd()}\n\n${section.trim()}\n` : base;
+}
