@@ -23,7 +23,10 @@ export function weaknessFindings(profile: Profile, estimated: Estimated): Findin
   // Fail closed: weak without a named attack cannot happen (the summary is the split unless the
   // model capped it), but if it did, WEAK says it.
   if (split.guesses < bound || !markov) {
-    out.push({ code: 'WEAK', source: 'strength', params: { score: summary.score, guessesLog10: round1(summary.guessesLog10) } });
+    // The cheapest attack, named when an attack class of score/attacks/ found it (`kind`).
+    const params: Record<string, string | number> = { score: summary.score, guessesLog10: round1(summary.guessesLog10) };
+    if (estimated.attack !== null) params.kind = estimated.attack;
+    out.push({ code: 'WEAK', source: 'strength', params });
     out.push(...estimated.words);
   }
   if (markov) {

@@ -10,6 +10,7 @@ import { BRUTEFORCE_CODE, estimateStrength, guessesBelowScore, guessesForWord, s
 import { bruteforceCardinality, classCardinality } from './model/charset.js';
 import { modelReadings, type ModelView } from './model/readings.js';
 import { modelRejects } from './model/index.js';
+import { ATTACK_CODE, attackCandidates, explainPiece, type AttackCandidate } from './attacks/index.js';
 
 export interface StrengthSummary {
   readonly guesses: number;
@@ -30,6 +31,8 @@ export interface Estimated {
   /** The dictionary words of the chosen split, to name them when the password is rejected. */
   readonly words: Finding[];
   readonly model: ModelVerdict | null;
+  /** The attack class (score/attacks/) whose piece the chosen split holds, named for the feedback. */
+  readonly attack: string | null;
 }
 
 /**
@@ -51,7 +54,7 @@ export function estimate(
 ): Estimated {
   if (state.zxcvbn) {
     const summary = state.zxcvbn.estimate(text.folded, terms.map((t) => t.term));
-    return { summary, split: summary, words: [], model: null };
+    return { summary, split: summary, words: [], model: null, attack: null };
   }
   // A pattern match already has the shape of a candidate (start, end, guesses, code).
   const candidates: Candidate[] = patterns.slice();
@@ -78,6 +81,8 @@ export function estimate(
       candidates.push({ start: m.start, end: m.end, guesses, code: 'DICTIONARY_WORD' });
     }
   }
+  // The attack classes of score/attacks/ (mangling rules undone, …): each piece a candidate.
+  const attacks = dict ? attackCandidates({ password, text, dictionary: dict }, candidates) : NO_ATTACKS;
   // Banned terms are words an attacker tries early (custom ones first of all); a fuzzy hit is
   // one reached with a handful of edits.
   for (const t of scored.tokens) {
@@ -92,7 +97,7 @@ export function estimate(
   // The structure rules below say "an attack finds this before score 3"; each caps the guesses at
   // that bound (guessesBelowScore), and the score is made from the guesses alone (issue 19).
   let s = discountDigits(estimateStrength(text.folded.length, candidates, gapCost), text.plain);
-  let attack = wordPair(s, password, wordAtSpan) ? WORD_PAIR : null;
+  let rule = wordPair(s, password, wordAtSpan) ? WORD_PAIR : null;
   // The word-pair rule reads the chosen split: a cheap gap can now swallow a short word the
   // whole-password cost kept as a token (`tin` in `tinchair150`). Read the split that cost gives
   // too, so the rule sees the words it saw before (measured: 41 of the 120 k verdict corpus
@@ -100,16 +105,16 @@ export function estimate(
   // (The rule can only fire on a split of 1e8+ guesses through its word pair: scattered capitals
   // rule that out, and so does a password no chain of ≤ 4 word and affix spans covers — then the
   // second search is skipped, result unchanged.)
-  if (attack === null && bruteforce !== undefined && s.score > 2 && hasGap(s.sequence) && !scatteredCapitals(password) && mayBeWordPair(text.folded.length, candidates, wordAt)) {
+  if (rule === null && bruteforce !== undefined && s.score > 2 && hasGap(s.sequence) && !scatteredCapitals(password) && mayBeWordPair(text.folded.length, candidates, wordAt)) {
     const flat = discountDigits(estimateStrength(text.folded.length, candidates, bruteforce), text.plain);
-    if (flat.guessesLog10 >= s.guessesLog10 && wordPair(flat, password, wordAtSpan)) attack = WORD_PAIR;
+    if (flat.guessesLog10 >= s.guessesLog10 && wordPair(flat, password, wordAtSpan)) rule = WORD_PAIR;
   }
-  if (attack === null && s.score > 2) {
+  if (rule === null && s.score > 2) {
     // The whole search space of the classes used, computed once for both bounds below.
     const spaceLog10 = text.folded.length * Math.log10(bruteforce ?? bruteforceCardinality(password));
     // However the password was made: below SMALL_SPACE_LOG10 even a random choice falls to an
     // offline search (`000abl9f`: 36⁸ ≈ 10^12.5). With the model only, as before it.
-    if (bruteforce !== undefined && spaceLog10 < SMALL_SPACE_LOG10) attack = SMALL_SPACE;
+    if (bruteforce !== undefined && spaceLog10 < SMALL_SPACE_LOG10) rule = SMALL_SPACE;
     // The same bound for a password made of keyboard pieces only (keyboard-pieces.ts): the class
     // of such passwords with its piece lengths is what an attacker enumerates (`%T$R*()_`: two
     // 4-key pieces, 17,492² ≈ 10^8.5). The split above prices it 2!·g² + 10^4, just over 10^8.
@@ -118,12 +123,14 @@ export function estimate(
     // lowercase 10).
     else {
       const pieces = piecesSpaceLog10(patterns, text.folded.length);
-      if (pieces < SMALL_SPACE_LOG10 && pieces <= spaceLog10 - PIECES_BELOW_CHANCE_LOG10) attack = KEYBOARD_PIECES;
+      if (pieces < SMALL_SPACE_LOG10 && pieces <= spaceLog10 - PIECES_BELOW_CHANCE_LOG10) rule = KEYBOARD_PIECES;
     }
   }
-  if (attack !== null) s = capGuesses(s, guessesBelowScore(3));
+  if (rule !== null) s = capGuesses(s, guessesBelowScore(3));
   const words: Finding[] = [];
+  let cheapest: string | null = null;
   for (const c of s.sequence) {
+    if (c.code === ATTACK_CODE && cheapest === null) cheapest = explainPiece(attacks, c.start, c.end);
     if (c.code !== 'DICTIONARY_WORD' || !dict) continue;
     const w = wordAtSpan(c.start, c.end);
     if (!w) continue;
@@ -140,14 +147,14 @@ export function estimate(
   // with bench/evaluate.ts --model-ratio: 37.7 k → 25.3 k evaluations/s with the model).
   const verdict: ModelVerdict | null = model === null ? null : { guessesLog10: model.guessesLog10, shape: model.shape, rejects: modelRejects(model.guessesLog10, password, splitOfWords(s.sequence, text.folded.length)) };
   const split: StrengthSummary = { guesses: s.guesses, guessesLog10: s.guessesLog10, score: s.score };
-  if (verdict === null || !verdict.rejects) return { summary: split, split, words, model: verdict };
+  if (verdict === null || !verdict.rejects) return { summary: split, split, words, model: verdict, attack: cheapest };
   // The character model is a small attacker (order 3, one list): a password it finds under
   // MODEL_REJECT_LOG10, or far below the random strings of its classes, a full-size Markov attack
   // finds before score 3, and its guesses are capped there like the structure rules' (`Tikbalang8`,
   // model 10^12.1, was shown 4/4 beside its rejection).
   const markov = guessesBelowScore(3);
   const c = capGuesses(s, markov);
-  return { summary: { guesses: c.guesses, guessesLog10: c.guessesLog10, score: c.score }, split, words, model: verdict };
+  return { summary: { guesses: c.guesses, guessesLog10: c.guessesLog10, score: c.score }, split, words, model: verdict, attack: cheapest };
 }
 
 /** The model's view and whether it rejects the password (model/index.ts, `modelRejects`). */
@@ -202,6 +209,8 @@ function gapCardinalities(password: string, text: NormalisedText, whole: number)
 }
 
 let gapScratch = new Float64Array(64);
+
+const NO_ATTACKS: readonly AttackCandidate[] = [];
 
 /**
  * The first dictionary match with a given span. A map, built on first use: a search per token of
