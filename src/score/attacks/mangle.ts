@@ -53,42 +53,57 @@ export const mangleAttack: Attack<MangleKind, MangleFound> = {
 };
 
 function findMangled(input: AttackInput): MangleFound[] {
-  const { text, password, dictionary } = input;
+  const { text, dictionary } = input;
   const plain = text.plain;
   const n = plain.length;
-  const out: MangleFound[] = [];
-  if (n < MIN_WORD_LENGTH) return out;
+  if (n < MIN_WORD_LENGTH) return NONE;
   let p = 0;
   while (p < AFFIX_MAX && p < n && isAffix(plain.charCodeAt(p))) p++;
   let q = n;
   while (n - q < AFFIX_MAX && q > p && isAffix(plain.charCodeAt(q - 1))) q--;
   const coreLength = q - p;
-  if (coreLength < MIN_WORD_LENGTH) return out;
+  if (coreLength < MIN_WORD_LENGTH) return NONE;
   // A passphrase's separators are inside: the core must be one word's letters.
-  for (let i = p; i < q; i++) if (isAffix(plain.charCodeAt(i)) && !foldsToLetter(text.folded.charCodeAt(i))) return out;
-  const folded = text.folded.slice(p, q);
-  const typed = typedSpan(password, text, p, q);
-  if (typed === null) return out;
-  const prefix = plain.slice(0, p);
-  const suffix = plain.slice(q);
-  const look = (s: string): number => {
-    const id = dictionary.index.idOf(s);
-    return id < 0 ? 0 : dictionary.rank[id]!;
+  const f = text.folded;
+  for (let i = p; i < q; i++) if (!foldsToLetter(f.charCodeAt(i))) return NONE;
+  let out: MangleFound[] | null = null;
+  const add = (kind: MangleKind, word: string, from: number, to: number, backwards: boolean) => {
+    const id = dictionary.index.idOf(word);
+    if (id < 0) return;
+    const typed = typedSpan(input.password, text, from, to);
+    if (typed === null) return;
+    (out ??= []).push({
+      start: 0, end: n, kind, rank: dictionary.rank[id]!, folded: word, typed: backwards ? reverse(typed) : typed,
+      prefix: plain.slice(0, p), suffix: plain.slice(q),
+    });
   };
-  const add = (kind: MangleKind, rank: number, w: string, t: string) => {
-    if (rank > 0) out.push({ start: 0, end: n, kind, rank, folded: w, typed: t, prefix, suffix });
-  };
-  const reversed = reverse(folded);
-  if (reversed !== folded) add('reverse', look(reversed), reversed, reverse(typed));
+  // Most passwords are no rule's output: compare in place before building any string.
   if (coreLength % 2 === 0 && coreLength >= 2 * MIN_WORD_LENGTH) {
     const h = coreLength / 2;
-    const first = folded.slice(0, h);
-    const second = folded.slice(h);
-    if (second === reverse(first)) add('reflect', look(first), first, typed.slice(0, h));
-    else if (second === first) add('duplicate', look(first), first, typed.slice(0, h));
+    if (isReflection(f, p, p + h, q)) add('reflect', f.slice(p, p + h), p, p + h, false);
+    else if (isDuplicate(f, p, p + h, q)) add('duplicate', f.slice(p, p + h), p, p + h, false);
   }
-  if (p > 0) add('prepend', look(folded), folded, typed);
-  return out;
+  const folded = f.slice(p, q);
+  if (!isReflection(f, p, p, q)) add('reverse', reverse(folded), p, q, true); // not a palindrome
+  if (p > 0) add('prepend', folded, p, q, false);
+  return out ?? NONE;
+}
+
+const NONE: MangleFound[] = [];
+
+/** Whether f[mid, to) is f[from, mid) backwards (mid = from: f[from, to) is a palindrome). */
+function isReflection(f: string, from: number, mid: number, to: number): boolean {
+  if (mid === from) {
+    for (let i = from, j = to - 1; i < j; i++, j--) if (f.charCodeAt(i) !== f.charCodeAt(j)) return false;
+    return true;
+  }
+  for (let i = from, j = to - 1; i < mid; i++, j--) if (f.charCodeAt(i) !== f.charCodeAt(j)) return false;
+  return true;
+}
+
+function isDuplicate(f: string, from: number, mid: number, to: number): boolean {
+  for (let i = from, j = mid; j < to; i++, j++) if (f.charCodeAt(i) !== f.charCodeAt(j)) return false;
+  return true;
 }
 
 /** The password as typed over folded units [from, to), or null where normalisation changed lengths. */
