@@ -1,5 +1,7 @@
+import { sha256 } from '@noble/hashes/sha2';
 import { Assets, type Platform } from './platform.js';
 import { DataError } from '../errors.js';
+import { MANIFEST, parseManifest, verifyFile, type Manifest } from './integrity.js';
 
 const NOT_FOUND = 404;
 const DATA_HINT = "Serve the package's data/ folder there, or pass its URL to withDataUrl()";
@@ -22,12 +24,12 @@ export interface BrowserPlatformOptions {
 export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Platform {
   const base = new URL(String(options.baseUrl ?? defaultBaseUrl()), globalThis.location?.href);
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const cache = new Map<string, Promise<Uint8Array | null>>();
+  const cache = new Map<string, Promise<Fetched | null>>();
 
   // A data file: null only for a 404 (the platform's "no such file", which readRequired names
   // with the option that waives it); any other status or a network error is a DataError here.
   // A user's own filter URL (`asset` undefined) fails with a plain Error: it is not passgate's data.
-  const get = (url: URL, asset?: string): Promise<Uint8Array | null> => {
+  const get = (url: URL, asset?: string): Promise<Fetched | null> => {
     const key = url.href;
     let pending = cache.get(key);
     if (!pending) {
@@ -45,7 +47,7 @@ export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Pla
         if (res.status === NOT_FOUND && asset !== undefined) return null;
         if (!res.ok) return fail(`HTTP ${res.status}`, res.status);
         try {
-          return new Uint8Array(await res.arrayBuffer());
+          return { bytes: new Uint8Array(await res.arrayBuffer()), type: res.headers.get('content-type') };
         } catch (err) {
           return fail('the download broke off', res.status, err);
         }
@@ -57,9 +59,22 @@ export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Pla
     return pending;
   };
 
+  // The manifest is fetched with the first data file; every file is verified against it before use.
+  const manifest = async (): Promise<Manifest> => {
+    const url = new URL(MANIFEST, base);
+    const got = await get(url, MANIFEST);
+    if (!got) {
+      throw new DataError(`passgate: data manifest ${MANIFEST} not found at ${url.href} (HTTP ${NOT_FOUND}): without it no data file can be verified. ${DATA_HINT}`, { file: MANIFEST, location: url.href, status: NOT_FOUND });
+    }
+    return parseManifest(got.bytes, url.href, got.type);
+  };
+
   return {
-    readAsset(name) {
-      return get(new URL(name, base), name);
+    async readAsset(name) {
+      const url = new URL(name, base);
+      const got = await get(url, name);
+      if (got === null || name === MANIFEST) return got?.bytes ?? null;
+      return verifyFile(name, got.bytes, await manifest(), sha256Hex, url.href, got.type);
     },
     locate: (name) => new URL(name, base).href,
     dataHint: DATA_HINT,
@@ -68,11 +83,28 @@ export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Pla
       throw new TypeError('`breached: { path }` is not available in browsers; use { url } or { bytes }');
     },
     async fetchBytes(url) {
-      return (await get(new URL(String(url), base)))!;
+      return (await get(new URL(String(url), base)))!.bytes;
     },
     // Browsers get the small tier: the 1M filter is several times the size of a page.
     breachedAsset: Assets.breachedSmall,
   };
+}
+
+interface Fetched {
+  readonly bytes: Uint8Array;
+  readonly type: string | null;
+}
+
+/**
+ * SHA-256 for the manifest check: WebCrypto where the page has it (secure contexts), else
+ * @noble/hashes (audited, dependency-free), so a page on plain http is verified too.
+ */
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const subtle = globalThis.crypto?.subtle;
+  const digest = subtle ? new Uint8Array(await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)) : sha256(bytes);
+  let hex = '';
+  for (const b of digest) hex += b.toString(16).padStart(2, '0');
+  return hex;
 }
 
 function defaultBaseUrl(): URL {
