@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { BIG_FILTERS_HEADING, SERVER_END, SERVER_START, keptSections } from '../../bench/kept-sections.js';
+import { BIG_FILTERS_HEADING, POPULARITY_END, POPULARITY_START, SERVER_END, SERVER_START, keptSections } from '../../bench/kept-sections.js';
 
 /**
  * `npm run bench` rewrites bench/RESULTS.md whole; the sections other scripts write must come
@@ -10,6 +10,7 @@ import { BIG_FILTERS_HEADING, SERVER_END, SERVER_START, keptSections } from '../
 describe('the RESULTS.md sections npm run bench carries over', () => {
   const server = `${SERVER_START}\n## HTTP service\n\n| a | b |\n${SERVER_END}`;
   const big = `${BIG_FILTERS_HEADING}\n| keys | build |\n\n### In-process comparisons\n\ntext`;
+  const popularity = `${POPULARITY_START}\n## Popular passwords\n\n| limit | open |\n${POPULARITY_END}`;
 
   it.each([
     ['both, big section last', `# R\n\n## Evaluate\n\nx\n\n${server}\n\n${big}\n`, [server, big]],
@@ -17,6 +18,8 @@ describe('the RESULTS.md sections npm run bench carries over', () => {
     ['the server section only', `# R\n\n${server}\n`, [server]],
     ['the big section only', `# R\n\n${big}`, [big]],
     ['neither', '# R\n\n## Evaluate\n', []],
+    ['all three, in the order npm run bench writes them', `# R\n\n${server}\n\n${popularity}\n\n${big}\n`, [server, popularity, big]],
+    ['the popularity section right after the big one', `# R\n\n${big}\n\n${popularity}\n`, [popularity, big]],
   ])('%s', (_name, previous, parts) => {
     expect(keptSections(previous)).toBe(parts.map((p) => `\n${p}\n`).join(''));
   });
@@ -26,5 +29,7 @@ describe('the RESULTS.md sections npm run bench carries over', () => {
     expect(kept).toContain(SERVER_START);
     expect(kept).toContain(BIG_FILTERS_HEADING);
     expect(kept).toContain('### evaluate() with a big HIBP filter vs the embedded one');
+    expect(kept).toContain(POPULARITY_START);
+    expect(kept.split(POPULARITY_START).length).toBe(2);
   });
 });
