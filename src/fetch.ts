@@ -23,26 +23,44 @@ export interface HandlerOptions {
    * /openapi.json names it as its server. Default `/`.
    */
   basePath?: string;
+  /**
+   * The whole body must arrive within this many ms, else 408 (a stalled or slow-drip stream
+   * would otherwise hold the request forever). Default 10 000, the service's request limit.
+   */
+  bodyTimeoutMs?: number;
   /** Enables POST /v1/chosen (a checker with `popularity`), for callers presenting `Authorization: Bearer <recordToken>`. */
   recordToken?: string;
 }
 
 const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
+const DEFAULT_BODY_TIMEOUT_MS = 10_000;
+const MAX_BODY_TIMEOUT_MS = 600_000;
 const routes = apiRoutes<ApiState>();
 /** A path no route answers (routes never contain a space): what a request outside basePath becomes. */
 const OUTSIDE = '/ (outside basePath)';
 
-/** Reads a body up to `limit` bytes, refusing early on a declared length above it. */
-async function readBody(request: Request, limit: number): Promise<BodyResult> {
+/**
+ * Reads a body up to `limit` bytes within `timeoutMs`, refusing early on a declared length above
+ * the limit. The deadline covers the whole body, not each chunk: a stream dripping a byte at a
+ * time is as stuck as one that stalls.
+ */
+async function readBody(request: Request, limit: number, timeoutMs: number): Promise<BodyResult> {
   const declared = request.headers.get('content-length');
   if (declared !== null && Number(declared) > limit) return { ok: false, reply: tooLarge(limit) };
   if (!request.body) return { ok: true, bytes: new Uint8Array(0) };
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), timeoutMs)));
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      const next = await Promise.race([reader.read(), late]);
+      if (next === 'late') {
+        void reader.cancel().catch(() => undefined);
+        return { ok: false, reply: tooSlow(timeoutMs) };
+      }
+      const { done, value } = next;
       if (done) break;
       size += value.byteLength;
       if (size > limit) {
@@ -53,6 +71,8 @@ async function readBody(request: Request, limit: number): Promise<BodyResult> {
     }
   } catch {
     return { ok: false, reply: errorReply(400, 'BAD_REQUEST', 'the request body could not be read') };
+  } finally {
+    clearTimeout(timer);
   }
   const bytes = new Uint8Array(size);
   let at = 0;
@@ -63,8 +83,16 @@ async function readBody(request: Request, limit: number): Promise<BodyResult> {
   return { ok: true, bytes };
 }
 
+const tooSlow = (ms: number) =>
+  // Close the connection: what is left of the body is not worth waiting for.
+  errorReply(408, 'REQUEST_TIMEOUT', `the request body did not arrive within ${ms} ms`, { connection: 'close' });
+
 /** A handler answering the passgate API with this checker. */
 export function createHandler(checker: Checker, options: HandlerOptions = {}): (request: Request) => Promise<Response> {
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
+  if (typeof bodyTimeoutMs !== 'number' || !Number.isInteger(bodyTimeoutMs) || bodyTimeoutMs < 1 || bodyTimeoutMs > MAX_BODY_TIMEOUT_MS) {
+    throw new RangeError(`\`bodyTimeoutMs\` must be an integer in 1..${MAX_BODY_TIMEOUT_MS}`);
+  }
   const basePath = checkBasePath(options.basePath);
   const state: ApiState = {
     checker,
@@ -84,7 +112,7 @@ export function createHandler(checker: Checker, options: HandlerOptions = {}): (
       method: request.method,
       target: path + url.search,
       header: (name) => request.headers.get(name) ?? undefined,
-      body: (limit) => readBody(request, limit),
+      body: (limit) => readBody(request, limit, bodyTimeoutMs),
     };
     const { reply } = await serveRequest(core, state, routes);
     const headers = new Headers({ ...BASE_HEADERS, ...reply.headers });

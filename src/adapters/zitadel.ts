@@ -83,7 +83,7 @@ const dig = (value: unknown, path: readonly string[]): unknown =>
 function contextOf(request: unknown): PasswordContext | undefined {
   const human = dig(request, ['human']) ?? request;
   const context: PasswordContext = {};
-  const set = (field: keyof Omit<PasswordContext, 'extraTerms'>, value: unknown) => {
+  const set = (field: 'username' | 'firstName' | 'lastName' | 'displayName' | 'email', value: unknown) => {
     if (typeof value === 'string' && value !== '') context[field] = value;
   };
   set('username', dig(request, ['username']));

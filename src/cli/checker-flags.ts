@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { FileLimits, readRegularFile } from '../io/regular-file.js';
 import type { ParseArgsConfig } from 'node:util';
 import { checkOption, checkOptions, SCALAR_OPTIONS, type CheckerOptions, type OptionName, type ScalarOption } from '../options.js';
 import { DEFAULT_PROFILE, PROFILE_NAMES } from '../policy/profiles.js';
@@ -52,6 +52,13 @@ export const CHECKER_FLAGS_HELP = `  --profile NAME        ${choices(PROFILE_NAM
   --mfa                 nist profile: the password is one of several factors (minimum 8)
   --locale TAG          ${choices(LOCALES, 'en')}
   --audit               audit mode: report what would be rejected, accept everything`;
+
+/**
+ * `passgate audit` reports what would be rejected whatever the mode, so it takes every checker
+ * flag but --audit (and its help does not list it).
+ */
+export const { audit: _auditFlag, ...AUDIT_CHECKER_FLAGS } = CHECKER_FLAGS;
+export const AUDIT_CHECKER_FLAGS_HELP = CHECKER_FLAGS_HELP.split('\n').filter((line) => !line.trimStart().startsWith('--audit ')).join('\n');
 
 export const CONTEXT_FLAGS_HELP = `  --first-name, --last-name, --username, --email, --tenant, --display-name VALUE
                         the user's own details: a password containing them is rejected`;
@@ -134,7 +141,8 @@ function integer(text: string, flag: string): number {
 async function termFile(path: string, flag: string): Promise<string[]> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    // Bounded, regular files only: --custom /dev/zero or a FIFO must fail, not read forever.
+    text = new TextDecoder().decode(await readRegularFile(path, FileLimits.terms));
   } catch (err) {
     throw unreadable(flag, path, err);
   }

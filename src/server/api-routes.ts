@@ -5,6 +5,7 @@ import { recordChosen } from './chosen-route.js';
 import { openApiDocument } from './openapi.js';
 import { LOCALES } from '../wording/locales.js';
 import type { CoreState, Route } from './core.js';
+import { workersDegraded, type WorkersStatus } from './workers-status.js';
 
 /** Why the last reload did not take, while it has not (shown by /healthz; never a term). */
 export interface ReloadFailure {
@@ -28,6 +29,8 @@ export interface ApiState extends CoreState {
   readonly reloadFailure?: (() => ReloadFailure | null) | undefined;
   /** Where a fetch handler is mounted ('' or undefined: the root); /openapi.json names it as its server. */
   readonly basePath?: string | undefined;
+  /** Under `serve --workers N`: the primary's view of the workers (null: not yet told, or one process). */
+  readonly workers?: (() => WorkersStatus | null) | undefined;
 }
 
 // One document per mount point, built on first request: the root's is shared by every server.
@@ -42,10 +45,18 @@ function openApiBody(state: ApiState): StaticBody {
 }
 
 /**
+ * Longest Accept-Language read, in UTF-16 units (a browser sends ~20–60). Parsing costs grow
+ * with its length times the locales (bench/header-cost.ts: a 16 KB header cost the fetch
+ * handler 4.7× a normal request, a 1 MB one 185×), so a longer header is ignored before parsing.
+ */
+export const MAX_ACCEPT_HEADER = 256;
+
+/**
  * The locale a request asks for: the body's `locale`, else the best of `Accept-Language` that
  * passgate speaks (`*` means the configured default), else the configured default (undefined).
  */
 function requestedLocale(header: string, configured: string): string | undefined {
+  if (header.length > MAX_ACCEPT_HEADER) return undefined;
   const candidates = [configured, ...LOCALES.filter((l) => l !== configured)];
   const best = preferredLanguage(header, candidates);
   return best === configured ? undefined : best;
@@ -60,7 +71,7 @@ export function apiRoutes<S extends ApiState>(): Route<S>[] {
           const { state, request } = ctx;
           const body = await request.body(state.maxBodyBytes);
           if (!body.ok) return body.reply;
-          const parsed = parseEvaluateRequest(body.bytes);
+          const parsed = parseEvaluateRequest(body.bytes, state.checker.policy().maxLength);
           if (!parsed.ok) return errorReply(400, parsed.code, parsed.message);
           const { password, context } = parsed.value;
           const header = request.header('accept-language');
@@ -81,13 +92,16 @@ export function apiRoutes<S extends ApiState>(): Route<S>[] {
       methods: {
         GET: ({ state }) => {
           const failure = state.reloadFailure?.() ?? null;
+          const workers = state.workers?.() ?? null;
           return json(200, {
-            // Still 200: the last good generation keeps serving, so a balancer should keep it.
-            status: failure ? 'degraded' : 'ok',
+            // Still 200: the last good generation keeps serving, so a balancer should keep it;
+            // so do the workers left when some died (the primary is restarting them).
+            status: failure || (workers && workersDegraded(workers)) ? 'degraded' : 'ok',
             generation: state.generation,
             loadedAt: state.loadedAt,
             profile: state.checker.policy().profile,
             ...(failure && { lastReload: { status: 'failed', ...failure } }),
+            ...(workers && { workers }),
           });
         },
       },

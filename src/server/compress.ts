@@ -1,6 +1,7 @@
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { promisify } from 'node:util';
-import { chooseEncoding } from './negotiate.js';
+import { chooseEncoding as negotiateEncoding } from './negotiate.js';
+import { MAX_ACCEPT_HEADER } from './api-routes.js';
 
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
@@ -17,6 +18,13 @@ export interface Packed {
   readonly encoding: 'br' | 'gzip';
   /** The body's tag marked for this encoding (a different representation needs its own tag). */
   readonly etag: string | undefined;
+}
+
+/** The client's preferred encoding among br and gzip, by its q-values (ties: br); null for identity. */
+export function chooseEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | null {
+  // As Accept-Language (api-routes.ts): a header longer than any browser's is not parsed.
+  if (!acceptEncoding || acceptEncoding.length > MAX_ACCEPT_HEADER) return null;
+  return negotiateEncoding(acceptEncoding);
 }
 
 /**

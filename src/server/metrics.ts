@@ -2,6 +2,7 @@ import type { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { importOptional } from '../optional-import.js';
 import type { Served } from './core.js';
 import type { Reply } from './reply.js';
+import type { WorkersStatus } from './workers-status.js';
 import type { PopularityStats } from '../popularity/types.js';
 
 type PromClient = typeof import('prom-client');
@@ -102,6 +103,38 @@ export class ServiceMetrics {
     if (!result) return;
     this.#verdictCounts[result.accepted ? 'accepted' : 'rejected']++;
     for (const code of result.policy.rejectedBy) this.#reasonCounts.set(code, (this.#reasonCounts.get(code) ?? 0) + 1);
+  }
+
+  /**
+   * Under `serve --workers N`: the primary's view of the workers, read at each scrape from the
+   * status it last sent (prom-client calls `collect` first). A single process registers none.
+   */
+  workers(source: () => WorkersStatus | null): void {
+    const { Counter, Gauge } = this.#prom;
+    const registers = [this.registry];
+    const count = (name: string, help: string, pick: (s: WorkersStatus) => number) =>
+      new Counter({
+        name, help, registers,
+        collect() {
+          const s = source();
+          if (!s) return;
+          // The primary keeps the total; a counter mirrors it (it only ever grows).
+          this.reset();
+          this.inc(pick(s));
+        },
+      });
+    const gauge = (name: string, help: string, pick: (s: WorkersStatus) => number) =>
+      new Gauge({
+        name, help, registers,
+        collect() {
+          const s = source();
+          if (s) this.set(pick(s));
+        },
+      });
+    gauge('passgate_workers_expected', 'Worker processes asked for (--workers N).', (s) => s.expected);
+    gauge('passgate_workers_alive', 'Worker processes serving now; below passgate_workers_expected while dead ones wait for their restart.', (s) => s.alive);
+    count('passgate_worker_deaths_total', 'Worker processes that died after starting to serve.', (s) => s.deaths);
+    count('passgate_worker_restarts_total', 'Replacement worker processes started.', (s) => s.restarts);
   }
 
   reload(ok: boolean, generation: number): void {
