@@ -1,5 +1,6 @@
 import { Assets, type Platform } from './platform.js';
 import { DataError } from '../errors.js';
+import { LightFiles, type DataTier } from './tiers.js';
 
 const NOT_FOUND = 404;
 const DATA_HINT = "Serve the package's data/ folder there, or pass its URL to withDataUrl()";
@@ -12,6 +13,12 @@ export interface BrowserPlatformOptions {
   baseUrl?: string | URL;
   /** The fetch to use (tests, service workers); default: the global one. */
   fetch?: typeof fetch;
+  /**
+   * Which data files to download (src/assets/tiers.ts). Default `'light'`: ≤ 300 KB gzip in all,
+   * shorter word lists, a 25 k breached filter and no character model; `'full'`: the lists Node
+   * judges with and the 100 k filter (~1.7 MB gzip). Both read from the same folder.
+   */
+  tier?: DataTier;
 }
 
 /**
@@ -23,6 +30,10 @@ export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Pla
   const base = new URL(String(options.baseUrl ?? defaultBaseUrl()), globalThis.location?.href);
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const cache = new Map<string, Promise<Uint8Array | null>>();
+  const light = (options.tier ?? 'light') === 'light';
+  if (!light && options.tier !== 'full') throw new RangeError("`tier` must be 'light' or 'full'");
+  // The engine asks for files by their full-tier name; the light tier serves its own in their place.
+  const file = (name: string) => (light ? LightFiles[name] ?? name : name);
 
   // A data file: null only for a 404 (the platform's "no such file", which readRequired names
   // with the option that waives it); any other status or a network error is a DataError here.
@@ -59,9 +70,9 @@ export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Pla
 
   return {
     readAsset(name) {
-      return get(new URL(name, base), name);
+      return get(new URL(file(name), base), file(name));
     },
-    locate: (name) => new URL(name, base).href,
+    locate: (name) => new URL(file(name), base).href,
     dataHint: DATA_HINT,
     notFoundStatus: NOT_FOUND,
     async readFile() {
@@ -72,6 +83,7 @@ export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Pla
     },
     // Browsers get the small tier: the 1M filter is several times the size of a page.
     breachedAsset: Assets.breachedSmall,
+    withoutModel: light,
   };
 }
 
@@ -79,5 +91,5 @@ function defaultBaseUrl(): URL {
   return new URL('../data/', import.meta.url);
 }
 
-/** The default browser platform: data files from `../data/` relative to the bundle. */
+/** The default browser platform: the light tier's data files from `../data/` relative to the bundle. */
 export const browserPlatform: Platform = createBrowserPlatform();

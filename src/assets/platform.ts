@@ -67,6 +67,12 @@ export interface Platform {
    * bundler can pull it in; pages pass the estimator from `passgate/zxcvbn` instead.
    */
   readonly loadZxcvbn?: () => Promise<ZxcvbnEstimator>;
+  /**
+   * The browser's light tier (src/assets/tiers.ts) ships no character model: the native estimate
+   * runs without it (it can only price fewer passwords low, never more). Elsewhere the model is
+   * required (a missing one is a DataError).
+   */
+  readonly withoutModel?: boolean;
 }
 
 /** Data file names, shared by the build script and both platforms. */
