@@ -3,7 +3,7 @@ import { DataError } from '../errors.js';
 import { LightFiles, type DataTier } from './tiers.js';
 
 const NOT_FOUND = 404;
-const DATA_HINT = "Serve the package's data/ folder there, or pass its URL to withDataUrl()";
+const DATA_HINT = "Serve the package's data/ folder there and pass its URL to withDataUrl(), or give each file's URL to withDataFiles()";
 
 export interface BrowserPlatformOptions {
   /**
@@ -19,6 +19,12 @@ export interface BrowserPlatformOptions {
    * judges with and the 100 k filter (~1.7 MB gzip). Both read from the same folder.
    */
   tier?: DataTier;
+  /**
+   * Each data file's own URL, by file name (`'names.light.txt'`): what a bundler gives for an
+   * imported asset (`import url from 'passgate/data/names.light.txt?url'` in Vite). With it,
+   * `baseUrl` is not used, and a file of the tier that is not listed is missing (a DataError).
+   */
+  urls?: Readonly<Record<string, string | URL>>;
 }
 
 /**
@@ -68,11 +74,19 @@ export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Pla
     return pending;
   };
 
+  const urls = options.urls;
+  const urlOf = (name: string): URL | null => {
+    if (!urls) return new URL(file(name), base);
+    const given = Object.hasOwn(urls, file(name)) ? urls[file(name)] : undefined;
+    return given === undefined ? null : new URL(String(given), globalThis.location?.href);
+  };
+
   return {
     readAsset(name) {
-      return get(new URL(file(name), base), file(name));
+      const url = urlOf(name);
+      return url ? get(url, file(name)) : Promise.resolve(null);
     },
-    locate: (name) => new URL(file(name), base).href,
+    locate: (name) => urlOf(name)?.href ?? `the urls given (none for ${file(name)})`,
     dataHint: DATA_HINT,
     notFoundStatus: NOT_FOUND,
     async readFile() {
@@ -88,7 +102,11 @@ export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Pla
 }
 
 function defaultBaseUrl(): URL {
-  return new URL('../data/', import.meta.url);
+  // Not `new URL('../data/', import.meta.url)` in one expression: bundlers read that as an asset
+  // to emit (Vite warned on every build that the folder does not exist). A bundled app passes its
+  // data URLs instead (withDataFiles, withDataUrl; README "Bundlers").
+  const here = import.meta.url;
+  return new URL('../data/', here);
 }
 
 /** The default browser platform: the light tier's data files from `../data/` relative to the bundle. */

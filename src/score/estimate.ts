@@ -74,7 +74,9 @@ export function estimate(
   }
   const wordAtSpan = spanLookup(wordAt, text.folded.length);
   // With a model, what is left between the matches was typed by nobody's habit: charset-aware.
-  const bruteforce = state.model ? bruteforceCardinality(password) : undefined;
+  // The native estimate runs without the model only on the browser's light tier (assets/tiers.ts),
+  // which must never price a password below the full tier: the same gap cost and bounds there.
+  const bruteforce = state.model || state.dictionary ? bruteforceCardinality(password) : undefined;
   const gapCost = bruteforce === undefined ? undefined : gapCardinalities(password, text, bruteforce);
   let s = adjustForStructure(estimateStrength(text.folded.length, candidates, gapCost), password, text.plain, wordAtSpan);
   // The word-pair rule reads the chosen split: a cheap gap can now swallow a short word the
