@@ -1,12 +1,11 @@
-import type { CheckInput, Finding, PasswordContext } from './types.js';
+import type { PasswordContext } from './types.js';
 import type { CheckerOptions } from './options.js';
 import type { Platform } from './assets/platform.js';
 import { buildState, type EngineState } from './engine/state.js';
 import { detect, finish, type EvaluationResult } from './engine/evaluate.js';
 import { describePolicy, type PolicyDescription } from './policy/describe.js';
 import { resolveLocale, type Locale } from './wording/locales.js';
-import { checkError, customFindings } from './engine/custom-findings.js';
-import { PasswordRedactor } from './engine/redact.js';
+import { runAsync, runSync } from './engine/run-checks.js';
 
 export interface EvaluateOptions {
   /** Overrides the checker's locale for this call. */
@@ -35,17 +34,27 @@ export class Checker {
     assertPassword(password);
     const locale = this.#locale(options);
     const detection = detect(this.#state, password, context);
-    const extra = detection.input ? runChecksSync(this.#state, detection.input) : [];
-    return finish(this.#state, detection, extra, locale);
+    return finish(this.#state, detection, runSync(this.#state, detection, context), locale);
   }
 
-  /** Like `evaluate`, and waits for asynchronous custom checks (e.g. a password-history lookup). */
+  /**
+   * Like `evaluate`, and also waits for what needs time: asynchronous custom checks (e.g. a
+   * password-history lookup) and built-in asynchronous sources (a range API), each within
+   * `checkTimeoutMs`. Every surface (the service, `passgate/fetch`, the CLI) calls this one.
+   */
   async evaluateAsync(password: string, context?: PasswordContext, options?: EvaluateOptions): Promise<EvaluationResult> {
     assertPassword(password);
     const locale = this.#locale(options);
-    const detection = detect(this.#state, password, context);
-    const extra = detection.input ? await runChecksAsync(this.#state, detection.input) : [];
-    return finish(this.#state, detection, extra, locale);
+    const checked = await runAsync(this.#state, detect(this.#state, password, context), password, context);
+    return finish(this.#state, checked.detection, checked.extra, locale);
+  }
+
+  /**
+   * True when some evaluation may need `evaluateAsync`: the checker has asynchronous sources (a
+   * range API) or custom checks (which may be asynchronous).
+   */
+  get needsAsync(): boolean {
+    return this.#state.asyncSources.length > 0 || this.#state.options.checks.length > 0;
   }
 
   /** Judges many passwords with one context; the batch API for audits and benchmarks. */
@@ -80,54 +89,4 @@ function assertPassword(password: unknown): asserts password is string {
 /** Loads the lists once and returns a checker. Throws TypeError/RangeError on bad options. */
 export async function createCheckerOn(platform: Platform, options?: CheckerOptions): Promise<Checker> {
   return new Checker(await buildState(platform, options));
-}
-
-// The offset maps of ASCII passwords are views of one shared table: a check gets its own copy,
-// so a careless one cannot corrupt the next evaluation.
-function isolate(input: CheckInput): CheckInput {
-  return { ...input, text: { ...input.text, start: input.text.start.slice(), end: input.text.end.slice() } };
-}
-
-// A custom check that fails must not let a password through, nor leak what it threw (a check's
-// own error message may quote the password): it becomes a generic rejecting finding.
-function runChecksSync(state: EngineState, shared: CheckInput): Finding[] {
-  const checks = state.options.checks;
-  if (checks.length === 0) return [];
-  const input = isolate(shared);
-  const valid = validator(state, shared);
-  const out: Finding[] = [];
-  checks.forEach((check, i) => {
-    try {
-      const r = check(input);
-      if (r && typeof (r as Promise<unknown>).then === 'function') {
-        (r as Promise<unknown>).catch(() => undefined);
-        out.push(checkError(i, 'asynchronous check: use evaluateAsync()'));
-      } else out.push(...valid(r, i));
-    } catch {
-      out.push(checkError(i, 'the check threw'));
-    }
-  });
-  return out;
-}
-
-async function runChecksAsync(state: EngineState, shared: CheckInput): Promise<Finding[]> {
-  const checks = state.options.checks;
-  if (checks.length === 0) return [];
-  const input = isolate(shared);
-  const valid = validator(state, shared);
-  const results = await Promise.all(
-    checks.map(async (check, i) => {
-      try {
-        return valid(await check(input), i);
-      } catch {
-        return [checkError(i, 'the check threw')];
-      }
-    }),
-  );
-  return results.flat();
-}
-
-function validator(state: EngineState, input: CheckInput): (returned: unknown, i: number) => Finding[] {
-  const redactor = new PasswordRedactor(input.password, input.text, state.normaliser);
-  return (returned, i) => customFindings(returned, i, input.password.length, redactor);
 }

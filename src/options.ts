@@ -4,7 +4,8 @@ import { DEFAULT_PROFILE, PROFILES, type Profile } from './policy/profiles.js';
 import { codePointLength } from './normalise/normalise.js';
 import { resolveLocale, type Locale } from './wording/locales.js';
 import type { ZxcvbnEstimator, ZxcvbnPlugin } from './score/zxcvbn.js';
-import { rangeCheck, validateRangeOptions, type RangeSourceOptions } from './filter/range-client.js';
+import { validateRangeOptions, type RangeSourceOptions } from './filter/range-client.js';
+import { DEFAULT_CHECK_TIMEOUT_MS, MAX_CHECK_TIMEOUT_MS } from './engine/async-sources.js';
 
 /**
  * Where the breached-password filter comes from; or a k-anonymity range API (`rangeUrl`, used by
@@ -46,6 +47,11 @@ export interface CheckerOptions {
   mode?: Mode;
   /** Extra checks, same signature as the built-in ones. Async checks need `evaluateAsync`. */
   checks?: readonly AsyncCheck[];
+  /**
+   * How long `evaluateAsync` waits for each asynchronous check or source (a custom check, a range
+   * API) before it counts as failed: a rejecting CHECK_ERROR. Default 10000 ms, at most 120000.
+   */
+  checkTimeoutMs?: number;
   /** Replaces the profile's substitution table. */
   substitutions?: SubstitutionTable;
   /**
@@ -65,6 +71,7 @@ export interface ResolvedOptions {
   readonly locale: Locale;
   readonly mode: Mode;
   readonly checks: readonly AsyncCheck[];
+  readonly checkTimeoutMs: number;
   readonly substitutions: SubstitutionTable;
   readonly estimator: 'native' | 'zxcvbn';
   /** The zxcvbn loader given with `estimator` (`passgate/zxcvbn`); else the platform's. */
@@ -73,7 +80,7 @@ export interface ResolvedOptions {
 
 const KNOWN = new Set([
   'profile', 'globalBannedTerms', 'customBannedTerms', 'breached', 'minLength', 'maxLength',
-  'mfa', 'locale', 'mode', 'checks', 'substitutions', 'estimator',
+  'mfa', 'locale', 'mode', 'checks', 'checkTimeoutMs', 'substitutions', 'estimator',
 ]);
 
 export const CUSTOM_TERMS_MAX = 1000;
@@ -189,8 +196,9 @@ export function resolveOptions(options: CheckerOptions | undefined): ResolvedOpt
     maxLength,
     locale: checkOption('locale', options.locale ?? 'en'),
     mode,
-    // A range source is an asynchronous check: plain evaluate() reports it as one that needs evaluateAsync().
-    checks: breached && 'rangeUrl' in breached ? [...checks, rangeCheck(breached)] : checks,
+    checks,
+    checkTimeoutMs:
+      options.checkTimeoutMs === undefined ? DEFAULT_CHECK_TIMEOUT_MS : integerOption('`checkTimeoutMs`', options.checkTimeoutMs, 1, MAX_CHECK_TIMEOUT_MS),
     substitutions: substitutionsOption(options.substitutions, profile),
     estimator,
     loadZxcvbn: plugin ? () => plugin.load() : undefined,

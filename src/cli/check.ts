@@ -40,7 +40,7 @@ export const check: Subcommand = async (args, io) => {
   }
   const given = positionals[0];
   const password = given === undefined || given === '-' ? await readSecret(io, 'Password: ') : given;
-  const result = checker.evaluate(password, contextFrom(values));
+  const result = await checker.evaluateAsync(password, contextFrom(values));
   io.stdout.write(values.json ? JSON.stringify(result, null, 2) + '\n' : render(result, Boolean(io.stdout.isTTY)));
   return result.accepted ? Exit.OK : Exit.REJECTED;
 };

@@ -62,10 +62,22 @@ export interface Detection {
   readonly input: CheckInput | null;
   readonly points: number;
   readonly strength: StrengthSummary | null;
+  /** Found in a breached list (the embedded or given filter, or an asynchronous source). */
+  readonly breached: boolean;
+}
+
+/**
+ * What an asynchronous source already established (engine/run-checks.ts): the password is
+ * breached, and the context terms read by the first pass (a context's fields are read once).
+ */
+export interface KnownBreached {
+  readonly terms: CheckInput['contextTerms'];
+  /** The breach count the source gave, kept on the BREACHED finding. */
+  readonly params?: Finding['params'];
 }
 
 /** Detection and scoring: everything up to the policy decision. Throws only for a misused context. */
-export function detect(state: EngineState, password: string, context: PasswordContext | undefined): Detection {
+export function detect(state: EngineState, password: string, context: PasswordContext | undefined, known?: KnownBreached): Detection {
   const { options, normaliser } = state;
   const { profile } = options;
   // The cap comes before any other work: a code point is at most two units, so anything longer
@@ -80,12 +92,12 @@ export function detect(state: EngineState, password: string, context: PasswordCo
   const findings: Finding[] = [];
   if (length < options.minLength) findings.push({ code: 'TOO_SHORT', source: 'policy', params: { min: options.minLength, length } });
 
-  const terms = contextTerms(context, normaliser);
+  const terms = known ? known.terms : contextTerms(context, normaliser);
   const input: CheckInput = { password, text, contextTerms: terms, profile: profile.name };
 
   let points = 0;
   let strength: StrengthSummary | null = null;
-  const breached = state.breached !== null && isBreached(state, password, text);
+  const breached = known !== undefined || (state.breached !== null && isBreached(state, password, text));
   // The registered checks that apply to this profile (detect/registry.ts), in order.
   const out: Detected = { findings, matches: [] };
   for (let i = 0; i < DETECTORS.length; i++) {
@@ -138,11 +150,11 @@ export function detect(state: EngineState, password: string, context: PasswordCo
       findings.splice(lowScoreAt, 0, { code: 'LOW_SCORE', source: 'policy', params: { points: scored.points, threshold: profile.threshold } });
     }
   }
-  if (breached) findings.push({ code: 'BREACHED', source: 'breached' });
-  return { findings, input, points, strength };
+  if (breached) findings.push(known?.params ? { code: 'BREACHED', source: 'breached', params: known.params } : { code: 'BREACHED', source: 'breached' });
+  return { findings, input, points, strength, breached };
 }
 
-const tooLong = (max: number): Detection => ({ findings: [{ code: 'TOO_LONG', source: 'policy', params: { max } }], input: null, points: 0, strength: null });
+const tooLong = (max: number): Detection => ({ findings: [{ code: 'TOO_LONG', source: 'policy', params: { max } }], input: null, points: 0, strength: null, breached: false });
 
 const BREACHED_STRENGTH: StrengthSummary = Object.freeze({ guesses: 1, guessesLog10: 0, score: 0 });
 

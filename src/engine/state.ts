@@ -11,6 +11,8 @@ import { Assets, Waivers, decodeAsset, loadInOrder, readList, readRequired, type
 import { loadFilter } from '../filter/index.js';
 import type { ZxcvbnEstimator } from '../score/zxcvbn.js';
 import { decodeModel, type CharModel } from '../score/model/index.js';
+import type { AsyncSource } from './async-sources.js';
+import { rangeSource } from '../filter/range-source.js';
 
 /** A breached-password lookup, whatever filter backs it. */
 export interface BreachedLookup {
@@ -37,6 +39,8 @@ export interface EngineState {
   readonly zxcvbn: ZxcvbnEstimator | null;
   /** The recommended estimate's character model (null when not estimating natively or not shipped). */
   readonly model: CharModel | null;
+  /** Built-in sources that need `evaluateAsync` (engine/async-sources.ts), e.g. a range API. */
+  readonly asyncSources: readonly AsyncSource[];
 }
 
 export async function buildState(platform: Platform, raw: CheckerOptions | undefined): Promise<EngineState> {
@@ -66,7 +70,15 @@ export async function buildState(platform: Platform, raw: CheckerOptions | undef
     bannedWords?.build();
   });
   const zxcvbn = profile.strength && options.estimator === 'zxcvbn' ? await zxcvbnLoader(platform, options)() : null;
-  return { options, normaliser, banned, dictionary, bannedWords, breached, zxcvbn, model };
+  return { options, normaliser, banned, dictionary, bannedWords, breached, zxcvbn, model, asyncSources: asyncSourcesOf(options) };
+}
+
+/** The asynchronous sources the options ask for: one list, whatever the source. */
+function asyncSourcesOf(options: ResolvedOptions): AsyncSource[] {
+  const sources: AsyncSource[] = [];
+  const b = options.breached;
+  if (b && 'rangeUrl' in b) sources.push(rangeSource(b, options.profile.breachedLowercase));
+  return sources;
 }
 
 /** The character model, shared by checkers: required by the native estimate (fails closed). */
@@ -172,7 +184,7 @@ async function loadBreached(platform: Platform, options: ResolvedOptions): Promi
       : null;
   if (choice === false) return null;
   if (choice === undefined) return embedded();
-  if ('rangeUrl' in choice) return null; // a range source is a check (options.ts)
+  if ('rangeUrl' in choice) return null; // a range source is asynchronous: asyncSourcesOf
   const [own, kept] = await Promise.all([
     'bytes' in choice
       ? open(choice.bytes)

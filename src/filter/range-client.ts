@@ -11,7 +11,6 @@
  * too large or malformed) is never silent: the check reports BREACHED_UNCHECKED, rejecting
  * (onError 'reject', the default: fail closed) or warning ('accept': fail open, said aloud).
  */
-import type { AsyncCheck, Finding } from '../types.js';
 import { ntlmDigest } from './md4.js';
 import { portableSha1Hex } from './sha1-portable.js';
 
@@ -171,34 +170,5 @@ export function createRangeClient(options: RangeSourceOptions): RangeClient {
         return { ok: false, reason: (err as Error).message };
       }
     },
-  };
-}
-
-/**
- * The range source as a check for `evaluateAsync`: BREACHED (rejects) at or above `minCount`,
- * BREACHED_RARE (warns) below it, BREACHED_UNCHECKED when the source cannot answer. Counts are
- * about the password's exposure, never the password.
- */
-export function rangeCheck(options: RangeSourceOptions): AsyncCheck {
-  const o = validateRangeOptions(options);
-  const client = createRangeClient(options);
-  return async (input): Promise<Finding[]> => {
-    const a = await client.lookup(input.password);
-    if (!a.ok) {
-      return [{
-        code: 'BREACHED_UNCHECKED',
-        source: 'breached',
-        severity: o.onError === 'reject' ? 'reject' : 'warn',
-        params: { reason: a.reason },
-      }];
-    }
-    if (a.count === 0) return [];
-    if (a.count >= o.minCount) return [{ code: 'BREACHED', source: 'breached', params: { count: a.count } }];
-    return [{
-      code: 'BREACHED_RARE',
-      source: 'breached',
-      severity: 'warn',
-      params: { count: a.count, minCount: o.minCount },
-    }];
   };
 }

@@ -52,7 +52,9 @@ export function apiRoutes<S extends ApiState>(): Route<S>[] {
           const { password, context } = parsed.value;
           const header = request.header('accept-language');
           const locale = parsed.value.locale ?? (header ? requestedLocale(header, state.checker.policy().locale) : undefined);
-          const result = state.checker.evaluate(password, context, locale === undefined ? undefined : { locale });
+          // evaluateAsync on every surface: a checker's asynchronous sources and checks are waited
+          // for (within its checkTimeoutMs), never reported as unanswered.
+          const result = await state.checker.evaluateAsync(password, context, locale === undefined ? undefined : { locale });
           ctx.result = result;
           return json(200, result);
         },

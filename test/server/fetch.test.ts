@@ -77,7 +77,7 @@ describe('createHandler(checker)', () => {
   });
 
   it('answers 500 with a generic body when the checker throws, and keeps working', async () => {
-    const spy = vi.spyOn(CheckerClass.prototype, 'evaluate').mockImplementationOnce(() => {
+    const spy = vi.spyOn(CheckerClass.prototype, 'evaluateAsync').mockImplementationOnce(async () => {
       throw new Error('boom Fetch-Canary');
     });
     try {

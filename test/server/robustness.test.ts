@@ -25,7 +25,7 @@ describe('no request can end the service', () => {
   });
 
   it('answers 500 with a generic body when a handler throws, logs only the error type, and keeps serving', async () => {
-    const spy = vi.spyOn(Checker.prototype, 'evaluate').mockImplementationOnce(() => {
+    const spy = vi.spyOn(Checker.prototype, 'evaluateAsync').mockImplementationOnce(async () => {
       throw new Error('exploded while judging Zq9-Leak-Canary');
     });
     try {
@@ -44,7 +44,7 @@ describe('no request can end the service', () => {
   });
 
   it('answers 500 when a handler throws something that is not an Error', async () => {
-    const spy = vi.spyOn(Checker.prototype, 'evaluate').mockImplementationOnce(() => {
+    const spy = vi.spyOn(Checker.prototype, 'evaluateAsync').mockImplementationOnce(async () => {
       throw 'a bare string with Zq9-Leak-Canary';
     });
     try {
