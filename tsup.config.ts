@@ -53,8 +53,10 @@ export default defineConfig([
     platform: 'browser',
     target: 'es2022',
     // Browsers cannot resolve bare imports: any runtime dependency the browser core reaches
-    // must be listed in noExternal to be bundled in (today there is none). zxcvbn-ts is not
+    // must be listed in noExternal to be bundled in (today @noble/hashes' SHA-256, the data
+    // check's fallback where WebCrypto is missing: src/assets/browser.ts). zxcvbn-ts is not
     // reachable from here at all: it is `passgate/zxcvbn`.
+    noExternal: ['@noble/hashes'],
     sourcemap: true,
     minify: true,
   },
@@ -68,6 +70,7 @@ export default defineConfig([
     dts: true,
     platform: 'browser',
     target: 'es2022',
+    noExternal: ['@noble/hashes'],
     shims: true,
   },
 ]);

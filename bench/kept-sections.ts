@@ -3,12 +3,15 @@
  * must carry over when it rewrites the file: the HTTP service section (bench/server.ts writes it
  * between its markers: servers in their own processes and a load generator) and the big HIBP
  * filter section (bench/filter-big.ts: builds of 10^7–10^8 keys, minutes each), from its heading
- * to the next top-level heading or the end. Returned in that order, each on its own lines; '' when
- * neither is there.
+ * to the next top-level heading or the end, and the browser tiers section between its markers.
+ * Returned in that order, each on its own lines; '' when none is there.
  */
 export const SERVER_START = '<!-- server:start -->';
 export const SERVER_END = '<!-- server:end -->';
 export const BIG_FILTERS_HEADING = '## Big HIBP filters\n';
+/** The browser data tiers' size table and quality (scripts/bundle-size.ts --tiers, bench:quality --light). */
+export const TIERS_START = '<!-- tiers:start -->';
+export const TIERS_END = '<!-- tiers:end -->';
 
 export function keptSections(previous: string): string {
   let out = '';
@@ -20,5 +23,8 @@ export function keptSections(previous: string): string {
     const next = previous.indexOf('\n## ', big + BIG_FILTERS_HEADING.length);
     out += `\n${previous.slice(big, next < 0 ? previous.length : next + 1).trimEnd()}\n`;
   }
+  const t = previous.indexOf(TIERS_START);
+  const u = previous.indexOf(TIERS_END);
+  if (t >= 0 && u > t) out += `\n${previous.slice(t, u + TIERS_END.length)}\n`;
   return out;
 }

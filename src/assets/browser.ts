@@ -1,6 +1,8 @@
+import { sha256 } from '@noble/hashes/sha2';
 import { Assets, type Platform } from './platform.js';
 import { DataError } from '../errors.js';
 import { LightFiles, type DataTier } from './tiers.js';
+import { MANIFEST, parseManifest, verifyFile, type Manifest } from './integrity.js';
 
 const NOT_FOUND = 404;
 const DATA_HINT = "Serve the package's data/ folder there and pass its URL to withDataUrl(), or give each file's URL to withDataFiles()";
@@ -35,7 +37,7 @@ export interface BrowserPlatformOptions {
 export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Platform {
   const base = new URL(String(options.baseUrl ?? defaultBaseUrl()), globalThis.location?.href);
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const cache = new Map<string, Promise<Uint8Array | null>>();
+  const cache = new Map<string, Promise<Fetched | null>>();
   const light = (options.tier ?? 'light') === 'light';
   if (!light && options.tier !== 'full') throw new RangeError("`tier` must be 'light' or 'full'");
   // The engine asks for files by their full-tier name; the light tier serves its own in their place.
@@ -44,7 +46,7 @@ export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Pla
   // A data file: null only for a 404 (the platform's "no such file", which readRequired names
   // with the option that waives it); any other status or a network error is a DataError here.
   // A user's own filter URL (`asset` undefined) fails with a plain Error: it is not passgate's data.
-  const get = (url: URL, asset?: string): Promise<Uint8Array | null> => {
+  const get = (url: URL, asset?: string): Promise<Fetched | null> => {
     const key = url.href;
     let pending = cache.get(key);
     if (!pending) {
@@ -62,7 +64,7 @@ export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Pla
         if (res.status === NOT_FOUND && asset !== undefined) return null;
         if (!res.ok) return fail(`HTTP ${res.status}`, res.status);
         try {
-          return new Uint8Array(await res.arrayBuffer());
+          return { bytes: new Uint8Array(await res.arrayBuffer()), type: res.headers.get('content-type') };
         } catch (err) {
           return fail('the download broke off', res.status, err);
         }
@@ -81,10 +83,23 @@ export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Pla
     return given === undefined ? null : new URL(String(given), globalThis.location?.href);
   };
 
+  // The manifest is fetched with the first data file; every file is verified against it before use.
+  const manifest = async (): Promise<Manifest> => {
+    const url = urlOf(MANIFEST);
+    const got = url && (await get(url, MANIFEST));
+    if (!got) {
+      const where = url?.href ?? `the urls given (none for ${MANIFEST})`;
+      throw new DataError(`passgate: data manifest ${MANIFEST} not found at ${where}${url ? ` (HTTP ${NOT_FOUND})` : ''}: without it no data file can be verified. ${DATA_HINT}`, { file: MANIFEST, location: where, status: url ? NOT_FOUND : undefined });
+    }
+    return parseManifest(got.bytes, url!.href, got.type);
+  };
+
   return {
-    readAsset(name) {
+    async readAsset(name) {
       const url = urlOf(name);
-      return url ? get(url, file(name)) : Promise.resolve(null);
+      const got = url && (await get(url, file(name)));
+      if (!got || name === MANIFEST) return got?.bytes ?? null;
+      return verifyFile(file(name), got.bytes, await manifest(), sha256Hex, url!.href, got.type);
     },
     locate: (name) => urlOf(name)?.href ?? `the urls given (none for ${file(name)})`,
     dataHint: DATA_HINT,
@@ -93,12 +108,29 @@ export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Pla
       throw new TypeError('`breached: { path }` is not available in browsers; use { url } or { bytes }');
     },
     async fetchBytes(url) {
-      return (await get(new URL(String(url), base)))!;
+      return (await get(new URL(String(url), base)))!.bytes;
     },
     // Browsers get the small tier: the 1M filter is several times the size of a page.
     breachedAsset: Assets.breachedSmall,
     withoutModel: light,
   };
+}
+
+interface Fetched {
+  readonly bytes: Uint8Array;
+  readonly type: string | null;
+}
+
+/**
+ * SHA-256 for the manifest check: WebCrypto where the page has it (secure contexts), else
+ * @noble/hashes (audited, dependency-free), so a page on plain http is verified too.
+ */
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const subtle = globalThis.crypto?.subtle;
+  const digest = subtle ? new Uint8Array(await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)) : sha256(bytes);
+  let hex = '';
+  for (const b of digest) hex += b.toString(16).padStart(2, '0');
+  return hex;
 }
 
 function defaultBaseUrl(): URL {

@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Assets, type Platform } from './platform.js';
+import { MANIFEST, parseManifest, verifyFile, type Manifest } from './integrity.js';
 import { DataError } from '../errors.js';
 import { loadFilter, nodeSha1Hex, openFilterFile } from '../filter/node.js';
 import { decodeDictionary } from '../detect/dictionary-bytes.js';
@@ -37,20 +39,38 @@ export function createNodePlatform(options: NodePlatformOptions = {}): Platform 
   let dir: string | undefined;
   const dataDir = () => (dir ??= options.dataDir ?? (process.env[DATA_DIR_VARIABLE] || packageDataDir()));
   const locate = (name: string) => join(dataDir(), name);
+  const readRaw = async (name: string): Promise<Uint8Array | null> => {
+    try {
+      return new Uint8Array(await readFile(locate(name)));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+      throw new DataError(`passgate: data file ${name} at ${locate(name)} cannot be read (${code ?? 'error'})`, {
+        file: name,
+        location: locate(name),
+        cause: err,
+      });
+    }
+  };
+  // Read once per platform; a failure does not stick (the folder may be fixed and retried).
+  let manifestRead: Promise<Manifest> | undefined;
+  const manifest = (): Promise<Manifest> => {
+    manifestRead ??= readRaw(MANIFEST).then((bytes) => {
+      if (bytes === null) {
+        throw new DataError(`passgate: data manifest ${MANIFEST} not found at ${locate(MANIFEST)}: without it no data file can be verified. Reinstall passgate or rebuild its data (npm run build:data)`, { file: MANIFEST, location: locate(MANIFEST) });
+      }
+      return parseManifest(bytes, locate(MANIFEST));
+    });
+    manifestRead.catch(() => (manifestRead = undefined));
+    return manifestRead;
+  };
   return {
     loadZxcvbn: () => import('../score/zxcvbn.js').then((m) => m.loadZxcvbn()),
     async readAsset(name) {
-      try {
-        return new Uint8Array(await readFile(locate(name)));
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT' || code === 'ENOTDIR') return null;
-        throw new DataError(`passgate: data file ${name} at ${locate(name)} cannot be read (${code ?? 'error'})`, {
-          file: name,
-          location: locate(name),
-          cause: err,
-        });
-      }
+      const bytes = await readRaw(name);
+      if (bytes === null || name === MANIFEST) return bytes;
+      // Checked before any use: a changed, truncated or swapped file is a DataError (integrity.ts).
+      return verifyFile(name, bytes, await manifest(), sha256Hex, locate(name));
     },
     locate,
     dataHint: `Reinstall passgate or rebuild its data (npm run build:data), or point ${DATA_DIR_VARIABLE} (or withDataDir()) at a copy of its data/ folder`,
@@ -76,3 +96,5 @@ export function createNodePlatform(options: NodePlatformOptions = {}): Platform 
 
 /** The Node entry's platform: the package's data/ folder, or `PASSGATE_DATA_DIR`. */
 export const nodePlatform: Platform = createNodePlatform();
+
+const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');

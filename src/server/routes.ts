@@ -38,6 +38,12 @@ export const ROUTES: readonly Route<ServiceState>[] = [
       },
     },
   },
+  // Where the form points should the browser ever send it itself (html.ts): refused without
+  // reading the body, so nothing typed is kept or logged.
+  {
+    template: '/page/not-ready',
+    methods: { POST: () => errorReply(409, 'PAGE_NOT_READY', "the page's script has not started, so nothing was checked: reload the page", { connection: 'close' }) },
+  },
   { template: '/page/app.js', methods: { GET: (ctx) => conditional(inm(ctx), page.js) } },
   { template: '/page/style.css', methods: { GET: (ctx) => conditional(inm(ctx), page.css) } },
   { template: '/page/config.json', methods: { GET: (ctx) => conditional(inm(ctx), ctx.state.pageConfig) } },

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { Assets } from '../assets/platform.js';
+import { MANIFEST } from '../assets/integrity.js';
 import { nodePlatform } from '../assets/node.js';
 import { distDir, readIfExists } from './package-files.js';
 import type { StaticBody } from './reply.js';
@@ -12,7 +13,7 @@ export function bytesBody(body: Uint8Array, type: string): StaticBody {
 
 // Only the word lists and character model the browser platform asks for; filters are served from
 // the server's state (the exact bytes it judges with), never from an arbitrary data/ file.
-const DATA_FILES: ReadonlySet<string> = new Set([Assets.globalBanned, Assets.dictionary, Assets.dictionaryOther, Assets.names, Assets.commonPasswords, Assets.model]);
+const DATA_FILES: ReadonlySet<string> = new Set([MANIFEST, Assets.globalBanned, Assets.dictionary, Assets.dictionaryOther, Assets.names, Assets.commonPasswords, Assets.model]);
 
 /** Shipped data files are immutable for the life of a process: read once, keep. */
 const dataCache = new Map<string, Promise<StaticBody | null>>();
@@ -23,7 +24,7 @@ export function dataFile(name: string): Promise<StaticBody | null> {
   if (!file) {
     // The folder the checker reads (the package's data/, or PASSGATE_DATA_DIR): the page must get
     // the very lists the server judges with.
-    file = nodePlatform.readAsset(name).then((b) => (b ? bytesBody(b, name === Assets.model ? 'application/octet-stream' : 'text/plain; charset=utf-8') : null));
+    file = nodePlatform.readAsset(name).then((b) => (b ? bytesBody(b, name === Assets.model ? 'application/octet-stream' : name === MANIFEST ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8') : null));
     file.catch(() => dataCache.delete(name));
     dataCache.set(name, file);
   }

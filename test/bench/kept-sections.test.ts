@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { BIG_FILTERS_HEADING, SERVER_END, SERVER_START, keptSections } from '../../bench/kept-sections.js';
+import { BIG_FILTERS_HEADING, SERVER_END, SERVER_START, TIERS_END, TIERS_START, keptSections } from '../../bench/kept-sections.js';
 
 /**
  * `npm run bench` rewrites bench/RESULTS.md whole; the sections other scripts write must come
@@ -10,6 +10,7 @@ import { BIG_FILTERS_HEADING, SERVER_END, SERVER_START, keptSections } from '../
 describe('the RESULTS.md sections npm run bench carries over', () => {
   const server = `${SERVER_START}\n## HTTP service\n\n| a | b |\n${SERVER_END}`;
   const big = `${BIG_FILTERS_HEADING}\n| keys | build |\n\n### In-process comparisons\n\ntext`;
+  const tiers = `${TIERS_START}\n## Browser data tiers\n\n| a | b |\n${TIERS_END}`;
 
   it.each([
     ['both, big section last', `# R\n\n## Evaluate\n\nx\n\n${server}\n\n${big}\n`, [server, big]],
@@ -17,6 +18,8 @@ describe('the RESULTS.md sections npm run bench carries over', () => {
     ['the server section only', `# R\n\n${server}\n`, [server]],
     ['the big section only', `# R\n\n${big}`, [big]],
     ['neither', '# R\n\n## Evaluate\n', []],
+    ['all three, the tiers first in the file', `# R\n\n${tiers}\n\n${server}\n\n${big}\n`, [server, big, tiers]],
+    ['the tiers section only', `# R\n\n${tiers}\n\n## Later\n`, [tiers]],
   ])('%s', (_name, previous, parts) => {
     expect(keptSections(previous)).toBe(parts.map((p) => `\n${p}\n`).join(''));
   });
@@ -26,5 +29,6 @@ describe('the RESULTS.md sections npm run bench carries over', () => {
     expect(kept).toContain(SERVER_START);
     expect(kept).toContain(BIG_FILTERS_HEADING);
     expect(kept).toContain('### evaluate() with a big HIBP filter vs the embedded one');
+    expect(kept).toContain(TIERS_START);
   });
 });

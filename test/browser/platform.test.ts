@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createBrowserPlatform } from '../../src/assets/browser.js';
 import { bindApi } from '../../src/api.js';
 import { Assets } from '../../src/assets/platform.js';
+import { manifestFor } from '../helpers/manifest.js';
 
 function fakeFetch(files: Record<string, string | Uint8Array>) {
   const calls: string[] = [];
@@ -9,6 +10,12 @@ function fakeFetch(files: Record<string, string | Uint8Array>) {
     const url = String(input);
     calls.push(url);
     const path = new URL(url).pathname;
+    // The data build's manifest for whatever the fake serves now (every file is verified against it).
+    if (path.endsWith('/manifest.json')) {
+      const dir = path.slice(0, -'manifest.json'.length);
+      const here = Object.entries(files).filter(([p, b]) => p.startsWith(dir) && b !== 'FAIL').map(([p, b]) => [p.slice(dir.length), b] as const);
+      return new Response(manifestFor(Object.fromEntries(here)));
+    }
     const body = files[path];
     if (body === undefined) return new Response('nope', { status: 404 });
     if (body === 'FAIL') return new Response('boom', { status: 500 });
@@ -25,7 +32,11 @@ describe('the browser platform', () => {
     expect(new TextDecoder().decode(a!)).toBe('contoso\nfabrikam\n');
     expect(b).toBe(a);
     expect(await p.readAsset(Assets.names)).toBeNull();
-    expect(calls).toEqual(['https://cdn.example/static/passgate/global-banned.txt', 'https://cdn.example/static/passgate/names.txt']);
+    expect(calls).toEqual([
+      'https://cdn.example/static/passgate/global-banned.txt',
+      'https://cdn.example/static/passgate/manifest.json',
+      'https://cdn.example/static/passgate/names.txt',
+    ]);
     expect(p.breachedAsset).toBe(Assets.breachedSmall);
   });
 
@@ -36,7 +47,7 @@ describe('the browser platform', () => {
     await expect(p.readAsset(Assets.names)).rejects.toThrow(/HTTP 500/);
     files['/d/names.txt'] = 'alice\n';
     expect(new TextDecoder().decode((await p.readAsset(Assets.names))!)).toBe('alice\n');
-    expect(calls).toHaveLength(2);
+    expect(calls.filter((c) => c.endsWith('/names.txt'))).toHaveLength(2);
     await expect(p.readFile('/etc/passwd')).rejects.toThrow(TypeError);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
+import { remanifest } from '../helpers/manifest.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataError, PassgateError, buildFilter, withDataDir } from '../../src/index.js';
@@ -21,6 +22,12 @@ async function dataDir(drop: readonly string[] = [], replace: Record<string, (b:
     if (change) await writeFile(join(dir, name), change(await readFile(join(shipped, name))));
     else await symlink(join(shipped, name), join(dir, name));
   }
+  return dir;
+}
+
+/** The folder's manifest rewritten for the files it now holds (a data build of those files). */
+async function remanifested(dir: string): Promise<string> {
+  remanifest(dir);
   return dir;
 }
 
@@ -78,14 +85,19 @@ describe('missing data files (Node)', () => {
       terms[0] = 'zzqqxxjj'; // one term replaced: the same count
       return terms.join('\n');
     };
-    const api = withDataDir(await dataDir([], { [Assets.globalBanned]: changed }));
+    // An edited list is not the file the manifest describes: refused before anything else.
+    const edited = await refusal(withDataDir(await dataDir([], { [Assets.globalBanned]: changed })).createChecker({ breached: false }));
+    expect(edited.file).toBe(Assets.globalBanned);
+    expect(edited.message).toMatch(/not the file passgate was built with/);
+    // With a manifest made for the edited list, the stale compiled index is still caught.
+    const api = withDataDir(await remanifested(await dataDir([], { [Assets.globalBanned]: changed })));
     // The index is compiled for the recommended profile's settings (other profiles build their own).
     const err = await refusal(api.createChecker({ breached: false }));
     expect(err.file).toBe(Assets.bannedCompiled);
     expect(err.message).toContain('another global banned list');
     expect(err.message).toContain('npm run build:data');
     // Without the stale index the edited list is used as it is.
-    const rebuilt = withDataDir(await dataDir([Assets.bannedCompiled], { [Assets.globalBanned]: changed }));
+    const rebuilt = withDataDir(await remanifested(await dataDir([Assets.bannedCompiled], { [Assets.globalBanned]: changed })));
     const codes = (c: { evaluate(p: string): { findings: readonly { code: string }[] } }) => c.evaluate('zzqqxxjj').findings.map((f) => f.code);
     expect(codes(await rebuilt.createChecker({ breached: false }))).toContain('BANNED_TERM');
     expect(codes(await withDataDir(shipped).createChecker({ breached: false }))).not.toContain('BANNED_TERM');
@@ -147,10 +159,11 @@ describe('damaged data files (Node)', () => {
 
 describe('missing data files (browser platform)', () => {
   const base = 'https://cdn.example/passgate/data/';
-  const serving = (status: number | 'network', files: Record<string, string> = {}): typeof fetch =>
+  // `files`: the shipped files served as they are (with the manifest they are verified against).
+  const serving = (status: number | 'network', files: readonly string[] = []): typeof fetch =>
     (async (input: RequestInfo | URL) => {
       const name = new URL(String(input)).pathname.split('/').pop()!;
-      if (files[name] !== undefined) return new Response(files[name]);
+      if (files.includes(name)) return new Response(await readFile(join(shipped, name)));
       if (status === 'network') throw new TypeError('Failed to fetch');
       return new Response('no', { status });
     }) as typeof fetch;
@@ -174,7 +187,7 @@ describe('missing data files (browser platform)', () => {
   });
 
   it('a missing filter or word list is named; the browser never silently drops one', async () => {
-    const lists = { [Assets.globalBanned]: 'contoso\n' };
+    const lists = [Assets.globalBanned, 'manifest.json'];
     const filter = await refusal(withDataUrl(base, { fetch: serving(404, lists), tier: 'full' }).createChecker({ profile: 'nist' }));
     expect(filter.file).toBe(Assets.breachedSmall);
     const words = await refusal(withDataUrl(base, { fetch: serving(404, lists), tier: 'full' }).createChecker({ breached: false }));
@@ -187,6 +200,6 @@ describe('missing data files (browser platform)', () => {
     expect(lightWords.file).toBe('common-passwords.light.txt');
     expect(lightWords.status).toBe(404);
     const entra = await withDataUrl(base, { fetch: serving(404, lists) }).createChecker({ profile: 'entra' });
-    expect(entra.evaluate('Contoso1').accepted).toBe(false);
+    expect(entra.evaluate('P@ssw0rd').accepted).toBe(false);
   });
 });

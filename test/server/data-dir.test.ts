@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { remanifest } from '../helpers/manifest.js';
 
 // The page must get the very lists the server judges with: when PASSGATE_DATA_DIR points the
 // checker at another data folder, /data/* is served from that folder too, not the package's.
@@ -13,6 +14,9 @@ const original = readFileSync(join(dir, 'global-banned.txt'), 'utf8');
 writeFileSync(join(dir, 'global-banned.txt'), `${original.trimEnd()}\n${MARKER}\n`);
 // The compiled index belongs to the shipped list: an edited list goes without it (or with a rebuilt one).
 rmSync(join(dir, 'banned-recommended.bin'));
+// Every data file is verified against the folder's manifest: an edited copy gets a new one, as
+// its data build would write.
+remanifest(dir);
 process.env.PASSGATE_DATA_DIR = dir;
 
 const { startTestServer } = await import('./helpers.js');

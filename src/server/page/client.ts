@@ -44,6 +44,62 @@ export async function pageMain(lib: typeof Passgate, doc: Document, base: URL): 
   const serverEl = el('server-verdict');
   const submit = el<HTMLButtonElement>('submit');
 
+  const context = (values = { firstName: firstName.value, lastName: lastName.value, email: email.value }) => {
+    const ctx: Record<string, string> = {};
+    for (const [k, v] of Object.entries(values)) if (v && v.trim()) ctx[k] = v.trim();
+    return ctx;
+  };
+
+  const rejectingCodes = (r: EvaluationResult | null) =>
+    r ? [...new Set(r.findings.filter((f) => f.severity === 'reject').map((f) => String(f.code)))].join(' ') : '';
+
+  const showServer = (verdict: Verdict | '', headline: string, r: EvaluationResult | null) => {
+    serverEl.dataset.verdict = verdict;
+    serverEl.dataset.codes = rejectingCodes(r);
+    serverEl.textContent = headline;
+  };
+
+  const judgeMatch = () => {
+    const state = confirm.value === '' ? 'empty' : confirm.value === password.value ? 'yes' : 'no';
+    matchEl.dataset.match = state;
+    matchEl.textContent = state === 'yes' ? 'The passwords match.' : state === 'no' ? 'The passwords do not match.' : '';
+  };
+
+  // Submitting is this script's job alone, and its handler is attached before anything is awaited:
+  // a submit while the lists load, or after they failed to, still asks the server by fetch and
+  // never lets the browser send the form (html.ts). The server's answer is final either way.
+  el<HTMLFormElement>('reset').addEventListener('submit', (e) => {
+    e.preventDefault();
+    judgeMatch();
+    if (confirm.value !== password.value) {
+      showServer('rejected', 'The two passwords do not match.', null);
+      return;
+    }
+    submit.disabled = true;
+    showServer('pending', 'Asking the server…', null);
+    (async () => {
+      const res = await fetch(new URL('v1/evaluate', base), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ password: password.value, context: context() }),
+      });
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      const r = (await res.json()) as EvaluationResult;
+      const reason = r.feedback.warning ?? 'This password can’t be used.';
+      // The server's answer is final, whatever the page showed while typing.
+      showServer(
+        r.accepted ? 'accepted' : 'rejected',
+        r.accepted ? 'Final check: the server accepted this password. (A real form would save it now.)' : `Final check: the server refused it. ${reason}`,
+        r,
+      );
+    })()
+      .catch(() => showServer('pending', 'The server could not be reached; please try again.', null))
+      .finally(() => {
+        submit.disabled = false;
+      });
+  });
+  submit.disabled = false;
+
   // The server's own options and lists: the same profile and terms give the same verdict; the
   // breached list may be a smaller tier than the server's (see showBreached).
   const [config, policy] = await Promise.all([
@@ -57,11 +113,6 @@ export async function pageMain(lib: typeof Passgate, doc: Document, base: URL): 
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const context = (values = { firstName: firstName.value, lastName: lastName.value, email: email.value }) => {
-    const ctx: Record<string, string> = {};
-    for (const [k, v] of Object.entries(values)) if (v && v.trim()) ctx[k] = v.trim();
-    return ctx;
-  };
 
   const count = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'password' : 'passwords'}`;
   const showBreached = () => {
@@ -100,8 +151,6 @@ export async function pageMain(lib: typeof Passgate, doc: Document, base: URL): 
       });
   };
 
-  const rejectingCodes = (r: EvaluationResult | null) =>
-    r ? [...new Set(r.findings.filter((f) => f.severity === 'reject').map((f) => String(f.code)))].join(' ') : '';
 
   /** The page's verdict for one evaluation: the one rule every view of it follows. */
   const decide = (r: EvaluationResult): Shown => {
@@ -148,17 +197,7 @@ export async function pageMain(lib: typeof Passgate, doc: Document, base: URL): 
     meter.style.width = shown ? `${Math.max(8, score * 25)}%` : '0';
   };
 
-  const showServer = (verdict: Verdict | '', headline: string, r: EvaluationResult | null) => {
-    serverEl.dataset.verdict = verdict;
-    serverEl.dataset.codes = rejectingCodes(r);
-    serverEl.textContent = headline;
-  };
 
-  const judgeMatch = () => {
-    const state = confirm.value === '' ? 'empty' : confirm.value === password.value ? 'yes' : 'no';
-    matchEl.dataset.match = state;
-    matchEl.textContent = state === 'yes' ? 'The passwords match.' : state === 'no' ? 'The passwords do not match.' : '';
-  };
 
   function judge(): void {
     generation++;
@@ -197,36 +236,6 @@ export async function pageMain(lib: typeof Passgate, doc: Document, base: URL): 
     confirm.type = type;
   });
 
-  el<HTMLFormElement>('reset').addEventListener('submit', (e) => {
-    e.preventDefault();
-    judgeMatch();
-    if (confirm.value !== password.value) {
-      showServer('rejected', 'The two passwords do not match.', null);
-      return;
-    }
-    submit.disabled = true;
-    showServer('pending', 'Asking the server…', null);
-    (async () => {
-      const res = await fetch(new URL('v1/evaluate', base), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ password: password.value, context: context() }),
-      });
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      const r = (await res.json()) as EvaluationResult;
-      const reason = r.feedback.warning ?? 'This password can’t be used.';
-      // The server's answer is final, whatever the page showed while typing.
-      showServer(
-        r.accepted ? 'accepted' : 'rejected',
-        r.accepted ? 'Final check: the server accepted this password. (A real form would save it now.)' : `Final check: the server refused it. ${reason}`,
-        r,
-      );
-    })()
-      .catch(() => showServer('pending', 'The server could not be reached; please try again.', null))
-      .finally(() => {
-        submit.disabled = false;
-      });
-  });
 
   // The same rule as the form, for a password given directly (integrations, the end-to-end test).
   const view = doc.defaultView as (Window & { passgateDemo?: unknown }) | null;

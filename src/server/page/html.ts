@@ -2,6 +2,12 @@
  * The demo reset form. Plain HTML with relative URLs, so the service also works behind a
  * path-prefix proxy; the script is a module (page/app.js) and nothing is inline, which lets the
  * page run under a strict Content-Security-Policy.
+ *
+ * The form can never send a password by itself (issue 20 item 1): its fields have no `name` (a
+ * browser serialises only named fields), it posts — never GET, which would put fields in the URL,
+ * history and proxy logs — to a route that refuses (page/not-ready), and its button stays
+ * disabled (which also blocks submitting with Enter) until the page script has attached its own
+ * submit handler, before it loads anything.
  */
 export const PAGE_HTML = `<!doctype html>
 <html lang="en">
@@ -20,17 +26,17 @@ export const PAGE_HTML = `<!doctype html>
     <h1>Choose a new password</h1>
     <p class="lede">Long and unusual beats short and clever. We check it as you type, and again when you submit.</p>
   </header>
-  <form id="reset" novalidate>
+  <form id="reset" method="post" action="page/not-ready" novalidate>
     <fieldset class="about">
       <legend>About you <span class="optional">(optional — lets us spot passwords built from your name)</span></legend>
       <div class="row">
-        <label>First name <input id="firstName" name="firstName" autocomplete="given-name" spellcheck="false"></label>
-        <label>Last name <input id="lastName" name="lastName" autocomplete="family-name" spellcheck="false"></label>
+        <label>First name <input id="firstName" autocomplete="given-name" spellcheck="false"></label>
+        <label>Last name <input id="lastName" autocomplete="family-name" spellcheck="false"></label>
       </div>
-      <label>Email <input id="email" name="email" type="email" autocomplete="email" spellcheck="false"></label>
+      <label>Email <input id="email" type="email" autocomplete="email" spellcheck="false"></label>
     </fieldset>
     <label>New password
-      <input id="password" name="password" type="password" autocomplete="new-password" spellcheck="false" autocapitalize="off" aria-describedby="verdict-region suggestions-block">
+      <input id="password" type="password" autocomplete="new-password" spellcheck="false" autocapitalize="off" aria-describedby="verdict-region suggestions-block">
     </label>
     <div class="meter" aria-hidden="true"><div id="meter-fill" class="meter-fill" data-score="0"></div></div>
     <div id="verdict-region" class="verdict-region" role="status" aria-live="polite" aria-atomic="true">
@@ -44,11 +50,11 @@ export const PAGE_HTML = `<!doctype html>
     <p id="breached-status" class="note" data-state="idle">Breached-password check: starts when you type.</p>
     <p class="note" id="final-note">What this page shows is a first check. The server checks again when you submit, and its answer is final.</p>
     <label>Confirm new password
-      <input id="confirm" name="confirm" type="password" autocomplete="new-password" spellcheck="false" autocapitalize="off">
+      <input id="confirm" type="password" autocomplete="new-password" spellcheck="false" autocapitalize="off">
     </label>
     <p id="match" class="note" data-match="empty"></p>
     <label class="show"><input id="show" type="checkbox"> Show passwords</label>
-    <button id="submit" type="submit">Set password</button>
+    <button id="submit" type="submit" disabled>Set password</button>
     <div id="server-verdict" class="server-verdict" data-verdict="" data-codes="" role="status" aria-live="polite"></div>
   </form>
   <footer>Checked by <a href="openapi.json">passgate</a>: banned terms, breached passwords, NIST SP 800-63B length rules and a strength estimate.</footer>
