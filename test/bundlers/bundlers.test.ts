@@ -17,7 +17,7 @@ const FIXTURES = `${ROOT}test/fixtures/bundlers/`;
 const skip = !existsSync(CHROMIUM) && !process.env.CI;
 if (skip) console.warn(`test/bundlers: skipped — ${CHROMIUM} is missing (apt-get install -y chromium); CI never skips`);
 
-const LIGHT_FILES = ['global-banned', 'common-passwords.light', 'dictionary-en.light', 'dictionary-other.light', 'names.light', 'breached-light'];
+const LIGHT_FILES = ['manifest', 'global-banned', 'common-passwords.light', 'dictionary-en.light', 'dictionary-other.light', 'names.light', 'breached-light'];
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.txt': 'text/plain; charset=utf-8' };
 
 /** A static host for a build's output folder: 404 for anything not in it. */
@@ -116,7 +116,7 @@ describe.skipIf(skip)('bundler recipes (README "Bundlers") in headless Chromium'
     const { shown, fetched } = await open(url);
     expect(shown).toMatchObject({ state: 'ready', weak: 'rejected', strong: 'accepted' });
     // The light tier's files (Vite inlines the tiny empty list as a data: URL), and nothing else.
-    const dataFetched = fetched.filter((p) => /\.(txt|pgf|bin)$/.test(p)).map((p) => p.split('/').pop()!);
+    const dataFetched = fetched.filter((p) => /\.(txt|pgf|bin|json)$/.test(p)).map((p) => p.split('/').pop()!);
     const tierFile = (name: string) => LIGHT_FILES.find((f) => name.startsWith(`${f}-`));
     expect(dataFetched.filter((name) => !tierFile(name))).toEqual([]);
     expect(new Set(dataFetched.map(tierFile))).toEqual(new Set(LIGHT_FILES.filter((f) => !(app === 'vite' && f === 'dictionary-other.light'))));
