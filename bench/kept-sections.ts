@@ -4,7 +4,7 @@
  * between its markers: servers in their own processes and a load generator) and the big HIBP
  * filter section (bench/filter-big.ts: builds of 10^7–10^8 keys, minutes each), from its heading
  * to the next top-level heading or the end, and the browser tiers section between its markers.
- * Returned in that order, each on its own lines; '' when none is there.
+ * Returned as server, tiers, big (last: it runs to the end), each on its own lines; '' when none is there.
  */
 export const SERVER_START = '<!-- server:start -->';
 export const SERVER_END = '<!-- server:end -->';
@@ -18,13 +18,15 @@ export function keptSections(previous: string): string {
   const a = previous.indexOf(SERVER_START);
   const b = previous.indexOf(SERVER_END);
   if (a >= 0 && b > a) out += `\n${previous.slice(a, b + SERVER_END.length)}\n`;
-  const big = previous.indexOf(BIG_FILTERS_HEADING);
-  if (big >= 0) {
-    const next = previous.indexOf('\n## ', big + BIG_FILTERS_HEADING.length);
-    out += `\n${previous.slice(big, next < 0 ? previous.length : next + 1).trimEnd()}\n`;
-  }
+  // Before the big section, which runs to the next heading, the tiers marker or the end.
   const t = previous.indexOf(TIERS_START);
   const u = previous.indexOf(TIERS_END);
   if (t >= 0 && u > t) out += `\n${previous.slice(t, u + TIERS_END.length)}\n`;
+  const big = previous.indexOf(BIG_FILTERS_HEADING);
+  if (big >= 0) {
+    const ends = ['\n## ', `\n${TIERS_START}`].map((m) => previous.indexOf(m, big + BIG_FILTERS_HEADING.length)).filter((i) => i >= 0);
+    const next = ends.length > 0 ? Math.min(...ends) : -1;
+    out += `\n${previous.slice(big, next < 0 ? previous.length : next + 1).trimEnd()}\n`;
+  }
   return out;
 }

@@ -113,6 +113,7 @@ export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Pla
     // Browsers get the small tier: the 1M filter is several times the size of a page.
     breachedAsset: Assets.breachedSmall,
     withoutModel: light,
+    fileOf: file,
   };
 }
 

@@ -18,8 +18,10 @@ describe('the RESULTS.md sections npm run bench carries over', () => {
     ['the server section only', `# R\n\n${server}\n`, [server]],
     ['the big section only', `# R\n\n${big}`, [big]],
     ['neither', '# R\n\n## Evaluate\n', []],
-    ['all three, the tiers first in the file', `# R\n\n${tiers}\n\n${server}\n\n${big}\n`, [server, big, tiers]],
+    ['all three, the tiers first in the file', `# R\n\n${tiers}\n\n${server}\n\n${big}\n`, [server, tiers, big]],
     ['the tiers section only', `# R\n\n${tiers}\n\n## Later\n`, [tiers]],
+    // What a run writes is read by the next one: the same sections again, nothing doubled.
+    ['a file a run wrote', `# R\n\n## Evaluate\n${keptSections(`${server}\n${big}\n${tiers}`)}`, [server, tiers, big]],
   ])('%s', (_name, previous, parts) => {
     expect(keptSections(previous)).toBe(parts.map((p) => `\n${p}\n`).join(''));
   });
