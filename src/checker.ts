@@ -6,6 +6,8 @@ import { detect, finish, type EvaluationResult } from './engine/evaluate.js';
 import { describePolicy, type PolicyDescription } from './policy/describe.js';
 import { resolveLocale, type Locale } from './wording/locales.js';
 import { runAsync, runSync } from './engine/run-checks.js';
+import type { PopularityStats } from './popularity/types.js';
+import { codePointLength } from './normalise/normalise.js';
 
 export interface EvaluateOptions {
   /** Overrides the checker's locale for this call. */
@@ -34,7 +36,11 @@ export class Checker {
     assertPassword(password);
     const locale = this.#locale(options);
     const detection = detect(this.#state, password, context);
-    return finish(this.#state, detection, runSync(this.#state, detection, context), locale);
+    const extra = runSync(this.#state, detection, context);
+    const popularity = this.#state.popularity;
+    // The in-process store answers at once: plain evaluate checks it (a remote one is an async source).
+    if (detection.input && popularity?.sync) extra.push(...popularity.checkSync(password));
+    return finish(this.#state, detection, extra, locale);
   }
 
   /**
@@ -46,7 +52,9 @@ export class Checker {
     assertPassword(password);
     const locale = this.#locale(options);
     const checked = await runAsync(this.#state, detect(this.#state, password, context), password, context);
-    return finish(this.#state, checked.detection, checked.extra, locale);
+    const popularity = this.#state.popularity;
+    const popular = checked.detection.input && popularity?.sync ? popularity.checkSync(password) : [];
+    return finish(this.#state, checked.detection, popular.length > 0 ? [...checked.extra, ...popular] : checked.extra, locale);
   }
 
   /**
@@ -55,6 +63,32 @@ export class Checker {
    */
   get needsAsync(): boolean {
     return this.#state.asyncSources.length > 0 || this.#state.options.checks.length > 0;
+  }
+
+  /**
+   * Counts a password that was just set (options `popularity`): its root, as keyed counter
+   * positions, never the root itself. Call it after the password is accepted and saved — not on
+   * evaluation, which sees every keystroke. Rejects with TypeError without `popularity`, with
+   * RangeError for a password over `maxLength`, and with PopularityStoreError when the store
+   * fails (the password was set; the application decides whether to retry).
+   */
+  async recordChosen(password: string): Promise<void> {
+    assertPassword(password);
+    const popularity = this.#state.popularity;
+    if (!popularity) throw new TypeError('recordChosen needs the `popularity` option');
+    const max = this.#state.options.maxLength;
+    if (password.length > 2 * max || codePointLength(password) > max) throw new RangeError('The password is longer than `maxLength`: not recorded');
+    await popularity.record(password);
+  }
+
+  /** The popularity store's health for monitoring: fill and failures, never a root or a count of one (null: off). */
+  async popularityStats(): Promise<PopularityStats | null> {
+    return this.#state.popularity ? this.#state.popularity.stats() : null;
+  }
+
+  /** Releases what the checker holds open (the popularity store's connection; a snapshot is written). Idempotent. */
+  async close(): Promise<void> {
+    await this.#state.popularity?.close();
   }
 
   /** Judges many passwords with one context; the batch API for audits and benchmarks. */

@@ -63,6 +63,10 @@ export const CODE_TABLE = {
   PREDICTABLE_STRING: { rank: 'last', rejects: 'strength', is: 'weakness' },
   /** A custom check failed or returned something unusable: rejects (fail closed). */
   CHECK_ERROR: { rank: 'last', rejects: 'always' },
+  /** Too many accounts of this organisation recorded a password with the same root (options `popularity`). */
+  POPULAR_PASSWORD: { rank: 'last', rejects: 'always' },
+  /** The popularity store could not answer (it rejects unless `popularity.onError: 'accept'`). */
+  POPULARITY_UNCHECKED: { rank: 'last', rejects: 'check' },
 } as const satisfies Record<string, CodeFacts>;
 
 export type BuiltInCode = keyof typeof CODE_TABLE;

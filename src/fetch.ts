@@ -16,6 +16,8 @@ export interface HandlerOptions {
   maxBodyBytes?: number;
   /** `*` or one origin whose pages may call the API (CORS). Default: none. */
   corsOrigin?: string;
+  /** Enables POST /v1/chosen (a checker with `popularity`), for callers presenting `Authorization: Bearer <recordToken>`. */
+  recordToken?: string;
 }
 
 const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
@@ -61,6 +63,7 @@ export function createHandler(checker: Checker, options: HandlerOptions = {}): (
     policy: textBody(JSON.stringify(checker.policy()), 'application/json; charset=utf-8'),
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     corsOrigin: options.corsOrigin,
+    recordToken: options.recordToken,
   };
   return async (request) => {
     const url = new URL(request.url);

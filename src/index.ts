@@ -21,6 +21,9 @@ export function withDataDir(dataDir: string) {
 }
 
 export * from './exports.js';
+export { PopularityStoreError } from './popularity/store.js';
+export type { PopularityOptions } from './popularity/options.js';
+export type { PopularityStats } from './popularity/types.js';
 export {
   buildFilter,
   createFilterBuilder,

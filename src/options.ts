@@ -6,6 +6,7 @@ import { resolveLocale, type Locale } from './wording/locales.js';
 import type { ZxcvbnEstimator, ZxcvbnPlugin } from './score/zxcvbn.js';
 import { validateRangeOptions, type RangeSourceOptions } from './filter/range-client.js';
 import { DEFAULT_CHECK_TIMEOUT_MS, MAX_CHECK_TIMEOUT_MS } from './engine/async-sources.js';
+import { resolvePopularity, type PopularityOptions, type ResolvedPopularity } from './popularity/options.js';
 
 /**
  * Where the breached-password filter comes from; or a k-anonymity range API (`rangeUrl`, used by
@@ -59,6 +60,11 @@ export interface CheckerOptions {
    * opt-in): `'zxcvbn'` in Node, or anywhere the estimator from `passgate/zxcvbn`.
    */
   estimator?: 'native' | 'zxcvbn' | ZxcvbnPlugin;
+  /**
+   * Refuse passwords whose root too many of this organisation's accounts chose (Node only;
+   * `checker.recordChosen` counts them): README "Popular passwords in your organisation".
+   */
+  popularity?: PopularityOptions;
 }
 
 export interface ResolvedOptions {
@@ -76,11 +82,13 @@ export interface ResolvedOptions {
   readonly estimator: 'native' | 'zxcvbn';
   /** The zxcvbn loader given with `estimator` (`passgate/zxcvbn`); else the platform's. */
   readonly loadZxcvbn: (() => Promise<ZxcvbnEstimator>) | undefined;
+  readonly popularity: ResolvedPopularity | undefined;
 }
 
 const KNOWN = new Set([
   'profile', 'globalBannedTerms', 'customBannedTerms', 'breached', 'minLength', 'maxLength',
   'mfa', 'locale', 'mode', 'checks', 'checkTimeoutMs', 'substitutions', 'estimator',
+  'popularity',
 ]);
 
 export const CUSTOM_TERMS_MAX = 1000;
@@ -202,6 +210,7 @@ export function resolveOptions(options: CheckerOptions | undefined): ResolvedOpt
     substitutions: substitutionsOption(options.substitutions, profile),
     estimator,
     loadZxcvbn: plugin ? () => plugin.load() : undefined,
+    popularity: resolvePopularity(options.popularity),
   };
 }
 

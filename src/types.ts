@@ -15,7 +15,8 @@ export type FindingSource =
   | 'dictionary'
   | 'policy'
   | 'strength'
-  | 'check';
+  | 'check'
+  | 'popularity';
 
 /**
  * One fact the detectors found about a password. It never carries the password itself:

@@ -66,6 +66,7 @@ export function createNodePlatform(options: NodePlatformOptions = {}): Platform 
   };
   return {
     loadZxcvbn: () => import('../score/zxcvbn.js').then((m) => m.loadZxcvbn()),
+    openPopularity: (popularity) => import('../popularity/source.js').then((m) => m.createPopularitySource(popularity)),
     async readAsset(name) {
       const bytes = await readRaw(name);
       if (bytes === null || name === MANIFEST) return bytes;

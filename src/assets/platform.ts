@@ -4,8 +4,11 @@ import type { TermIndex } from '../match/term-index.js';
 import type { PrebuiltGlobal } from '../detect/banned-lists.js';
 import type { ZxcvbnEstimator } from '../score/zxcvbn.js';
 import type { RankedDictionary } from '../detect/dictionary.js';
+import type { ResolvedPopularity } from '../popularity/options.js';
+import type { PopularitySource } from '../popularity/types.js';
 import { DataError } from '../errors.js';
 import { splitLines } from '../text-lines.js';
+import { MANIFEST } from './integrity.js';
 
 /**
  * What the checker needs from its host, so the same engine runs in Node and in browsers: the
@@ -68,6 +71,11 @@ export interface Platform {
    */
   readonly loadZxcvbn?: () => Promise<ZxcvbnEstimator>;
   /**
+   * Opens the popularity store (options `popularity`). Node only: counting what accounts chose is
+   * a server's work, and keyed hashing needs node:crypto; browsers have none.
+   */
+  readonly openPopularity?: (options: ResolvedPopularity) => Promise<PopularitySource>;
+  /**
    * The browser's light tier (src/assets/tiers.ts) ships no character model: the native estimate
    * runs without it (it can only price fewer passwords low, never more). Elsewhere the model is
    * required (a missing one is a DataError).
@@ -94,6 +102,12 @@ export const Assets = {
   breachedFull: 'breached-1m.pgf',
   breachedSmall: 'breached-100k.pgf',
 } as const;
+
+/**
+ * The data files `passgate serve` hands its page (the browser platform asks for them; filters are
+ * served from the server's state instead): one list for the route and its OpenAPI description.
+ */
+export const PAGE_DATA_FILES: readonly string[] = [MANIFEST, Assets.globalBanned, Assets.dictionary, Assets.dictionaryOther, Assets.names, Assets.commonPasswords, Assets.model];
 
 /** A shipped list's entries: UTF-8, one a line, by the project's one line rule (src/text-lines.ts). */
 export function lines(bytes: Uint8Array): string[] {

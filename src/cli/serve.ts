@@ -11,7 +11,8 @@ const HELP = `Usage: passgate serve [--port N] [--host H] [--config FILE] [optio
 The HTTP service (POST /v1/evaluate, GET /v1/policy, /healthz, /openapi.json) and the demo
 reset-form page at /. Logs one line per request to stderr (method, path, status, time; never a
 body). SIGHUP, or a change to the config, terms or filter file, reloads without a restart;
-SIGINT/SIGTERM stop after the requests in flight.
+SIGINT/SIGTERM stop after the requests in flight. With "popularity" in the config file, it also
+refuses passwords too many of your accounts chose, counted by POST /v1/chosen (a bearer token).
 
 Options:
   --port N              port to listen on (default 8080; 0 picks a free one)

@@ -6,7 +6,7 @@ export const MAX_CHECK_FINDINGS = 32;
 const MAX_CODE_LENGTH = 64;
 const MAX_TEXT_LENGTH = 500;
 const MAX_PARAMS = 16;
-const SOURCES: ReadonlySet<string> = new Set<FindingSource>(['global', 'custom', 'context', 'breached', 'pattern', 'dictionary', 'policy', 'strength', 'check']);
+const SOURCES: ReadonlySet<string> = new Set<FindingSource>(['global', 'custom', 'context', 'breached', 'pattern', 'dictionary', 'policy', 'strength', 'check', 'popularity']);
 const SEVERITIES: ReadonlySet<string> = new Set(['reject', 'warn', 'info']);
 
 /** A custom check that failed: rejecting, and never what it threw (that may quote the password). */

@@ -11,6 +11,7 @@ import { Assets, Waivers, decodeAsset, loadInOrder, readList, readRequired, type
 import { loadFilter } from '../filter/index.js';
 import type { ZxcvbnEstimator } from '../score/zxcvbn.js';
 import { decodeModel, type CharModel } from '../score/model/index.js';
+import type { PopularitySource } from '../popularity/types.js';
 import type { AsyncSource } from './async-sources.js';
 import { rangeSource } from '../filter/range-source.js';
 
@@ -39,6 +40,8 @@ export interface EngineState {
   readonly zxcvbn: ZxcvbnEstimator | null;
   /** The recommended estimate's character model (null when not estimating natively or not shipped). */
   readonly model: CharModel | null;
+  /** Options `popularity`: the store of what this organisation's accounts chose (null: off). */
+  readonly popularity: PopularitySource | null;
   /** Built-in sources that need `evaluateAsync` (engine/async-sources.ts), e.g. a range API. */
   readonly asyncSources: readonly AsyncSource[];
 }
@@ -46,6 +49,10 @@ export interface EngineState {
 export async function buildState(platform: Platform, raw: CheckerOptions | undefined): Promise<EngineState> {
   const options = resolveOptions(raw);
   const { profile } = options;
+  if (options.popularity && !platform.openPopularity) {
+    // Said before any data is fetched: no amount of data makes it work here.
+    throw new TypeError('`popularity` is a server-side feature (Node): record and check chosen passwords on the server, not in the browser');
+  }
   const normaliser: NormaliserConfig = {
     unicodeForm: profile.unicodeForm,
     foldDiacritics: profile.foldDiacritics,
@@ -70,7 +77,15 @@ export async function buildState(platform: Platform, raw: CheckerOptions | undef
     bannedWords?.build();
   });
   const zxcvbn = profile.strength && options.estimator === 'zxcvbn' ? await zxcvbnLoader(platform, options)() : null;
-  return { options, normaliser, banned, dictionary, bannedWords, breached, zxcvbn, model, asyncSources: asyncSourcesOf(options) };
+  const popularity = options.popularity ? await popularityStore(platform, options.popularity) : null;
+  const asyncSources = asyncSourcesOf(options);
+  // A shared (remote) store needs I/O per call: it is an asynchronous source like the range API.
+  if (popularity && !popularity.sync) asyncSources.push(popularitySource(popularity));
+  return { options, normaliser, banned, dictionary, bannedWords, breached, zxcvbn, model, popularity, asyncSources };
+}
+
+function popularitySource(popularity: PopularitySource): AsyncSource {
+  return { name: 'popularity', applies: () => true, check: (call) => popularity.check(call.input.password) };
 }
 
 /** The asynchronous sources the options ask for: one list, whatever the source. */
@@ -87,6 +102,11 @@ function loadModel(platform: Platform): Promise<CharModel> {
     const bytes = await readRequired(platform, Assets.model, Waivers.dictionary);
     return decodeAsset(platform, Assets.model, () => decodeModel(bytes));
   });
+}
+
+/** Opened last, once everything else loaded: a failure before it leaves no connection behind. */
+function popularityStore(platform: Platform, popularity: NonNullable<ResolvedOptions['popularity']>): Promise<PopularitySource> {
+  return platform.openPopularity!(popularity);
 }
 
 /** The browser core has no zxcvbn-ts of its own (it would weigh ~10× the core): say where it is. */

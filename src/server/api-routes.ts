@@ -1,6 +1,7 @@
 import Negotiator from 'negotiator';
 import { conditional, errorReply, json, textBody, type StaticBody } from './reply.js';
 import { parseEvaluateRequest } from './evaluate-request.js';
+import { recordChosen } from './chosen-route.js';
 import { openApiDocument } from './openapi.js';
 import { LOCALES } from '../wording/locales.js';
 import type { CoreState, Route } from './core.js';
@@ -21,6 +22,8 @@ export interface ApiState extends CoreState {
   readonly loadedAt: string;
   readonly policy: StaticBody;
   readonly maxBodyBytes: number;
+  /** The bearer token POST /v1/chosen requires; undefined: the route answers 404. Never logged. */
+  readonly recordToken?: string | undefined;
   /** The last reload's failure, or null when the last reload (or the start) succeeded. */
   readonly reloadFailure?: (() => ReloadFailure | null) | undefined;
 }
@@ -60,6 +63,8 @@ export function apiRoutes<S extends ApiState>(): Route<S>[] {
         },
       },
     },
+    // Off (404) unless the configuration has a popularity store and a record token.
+    { template: '/v1/chosen', methods: { POST: ({ state, request }) => recordChosen(state, request) } },
     { template: '/v1/policy', methods: { GET: ({ request, state }) => conditional(request.header('if-none-match'), state.policy) } },
     {
       template: '/healthz',

@@ -33,6 +33,25 @@ export interface ServiceConfig {
    */
   corsOrigin?: string;
   limits?: Limits;
+  /** Refuse passwords too many of this organisation's accounts chose (README "Popular passwords"). */
+  popularity?: ServicePopularity;
+}
+
+/** The library's `popularity` options, plus the token that guards POST /v1/chosen. */
+export interface ServicePopularity {
+  limit: number;
+  /** At least 16 bytes; never logged or echoed (errors name the setting only). */
+  secret: string;
+  redisUrl?: string;
+  file?: string;
+  timeoutMs?: number;
+  onError?: 'reject' | 'accept';
+  expectedAccounts?: number;
+  /**
+   * `Authorization: Bearer <recordToken>` is required by POST /v1/chosen (401 without it). Without
+   * a token the route answers 404: nobody can record, so nobody can ban a root through it.
+   */
+  recordToken?: string;
 }
 
 export interface Limits {
@@ -102,6 +121,32 @@ const FIELDS: Record<string, Check> = {
     throw new ConfigError(`${w} must be '*' or an origin such as https://example.com (scheme, host, optional port; no path)`);
   },
   limits: () => undefined, // nested: validated by validateObject with LIMIT_FIELDS
+  popularity: () => undefined, // nested: POPULARITY_FIELDS; the library checks the values again
+};
+
+/** A secret-bearing string: its length is checked, its value never shown. */
+const secretString =
+  (min: number): Check =>
+  (v, w) => {
+    if (typeof v !== 'string' || v.length < min) throw new ConfigError(`${w} must be a string of at least ${min} characters`);
+    return v;
+  };
+
+const POPULARITY_FIELDS: Record<string, Check> = {
+  limit: int(2, 1000),
+  secret: secretString(16),
+  redisUrl: (v, w) => {
+    if (typeof v !== 'string' || !/^rediss?:\/\/\S+$/i.test(v)) throw new ConfigError(`${w} must be a redis:// or rediss:// URL`);
+    return v;
+  },
+  file: str,
+  timeoutMs: int(1, 60_000),
+  onError: (v, w) => {
+    if (v !== 'reject' && v !== 'accept') throw new ConfigError(`${w} must be 'reject' or 'accept'`);
+    return v;
+  },
+  expectedAccounts: int(1, 100_000_000),
+  recordToken: secretString(16),
 };
 
 const LIMIT_FIELDS: Record<string, Check> = {
@@ -120,7 +165,10 @@ function validateObject(value: unknown, where: string, fields: Record<string, Ch
     if (!check) {
       throw new ConfigError(`${where}: unknown setting '${path}${key.slice(0, 40)}' (known: ${Object.keys(fields).join(', ')})`);
     }
-    out[key] = key === 'limits' && !path ? validateObject(v, where, LIMIT_FIELDS, 'limits.') : check(v, `${where}: '${path}${key}'`);
+    out[key] =
+      key === 'limits' && !path ? validateObject(v, where, LIMIT_FIELDS, 'limits.')
+      : key === 'popularity' && !path ? validateObject(v, where, POPULARITY_FIELDS, 'popularity.')
+      : check(v, `${where}: '${path}${key}'`);
   }
   return out;
 }
@@ -148,6 +196,7 @@ export async function readConfigFile(path: string, settleMs = 0): Promise<Servic
     if (config[key]) config[key] = resolve(dir, config[key]);
   }
   if (typeof config.breachedFile === 'string') config.breachedFile = resolve(dir, config.breachedFile);
+  if (config.popularity?.file) config.popularity.file = resolve(dir, config.popularity.file);
   return config;
 }
 
@@ -158,6 +207,7 @@ export function mergeConfig(...layers: ServiceConfig[]): ServiceConfig {
     for (const [key, value] of Object.entries(layer)) {
       if (value === undefined) continue;
       if (key === 'limits') out.limits = { ...out.limits, ...(value as Limits) };
+      else if (key === 'popularity') out.popularity = { ...out.popularity, ...(value as ServicePopularity) };
       else (out as Record<string, unknown>)[key] = value;
     }
   }

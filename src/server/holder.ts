@@ -82,7 +82,9 @@ export class StateHolder {
       const built = await buildServiceState(await this.#options.load(settle), this.#current.generation + 1, this.#options.configFile, settle);
       if (this.#closed) return false;
       const before = this.#current.config;
+      const old = this.#current;
       this.#current = this.#complete(built); // the swap: one reference, one assignment
+      this.#retire(old);
       this.#failure = null;
       this.#options.onReload?.(true, built.generation);
       for (const w of built.warnings) logger.event('warn', `warning: ${w}`);
@@ -130,6 +132,22 @@ export class StateHolder {
     this.#debounce = setTimeout(() => void this.reload('a watched file changed'), 150);
     this.#debounce.unref();
   };
+
+  /**
+   * Releases what a replaced state's checker holds (its share of a popularity store) once the
+   * requests that picked it up have had time to finish: the new checker already holds the same
+   * store, so nothing is reopened.
+   */
+  #retire(old: ServiceState): void {
+    const grace = old.config.limits?.requestTimeoutMs ?? 10_000;
+    const timer = setTimeout(() => void old.checker.close().catch(() => undefined), grace);
+    timer.unref();
+  }
+
+  /** Releases the current checker's resources (after the server stopped serving). */
+  async release(): Promise<void> {
+    await this.#current.checker.close().catch(() => undefined);
+  }
 
   close(): void {
     this.#closed = true;

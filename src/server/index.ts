@@ -74,6 +74,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Passgat
     services: { metrics: () => metrics.reply() },
     onReload: (ok, generation) => metrics.reload(ok, generation),
   });
+  metrics.watchPopularity(() => holder.current.checker.popularityStats());
 
   const timeout = holder.current.config.limits?.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   // node:http checks its timeouts every `connectionsCheckingInterval` (30 s by default): check
@@ -108,12 +109,13 @@ export async function createServer(options: ServerOptions = {}): Promise<Passgat
       closing ??= new Promise<void>((resolve) => {
         if (options.reloadOnSighup) process.off('SIGHUP', onHup);
         holder.close();
-        if (!server.listening) return resolve();
+        const done = () => void holder.release().then(resolve);
+        if (!server.listening) return done();
         const force = setTimeout(() => server.closeAllConnections(), graceMs);
         force.unref();
         server.close(() => {
           clearTimeout(force);
-          resolve();
+          done();
         });
         server.closeIdleConnections();
       });

@@ -1,6 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Served } from './core.js';
 import type { Reply } from './reply.js';
+import type { PopularityStats } from '../popularity/types.js';
 
 /**
  * The service's Prometheus metrics (prom-client, the Node client the Prometheus docs list).
@@ -45,6 +46,29 @@ export class ServiceMetrics {
     this.#reloads.inc({ outcome: ok ? 'ok' : 'failed' });
     this.#failing.set(ok ? 0 : 1);
     this.#generation.set(generation);
+  }
+
+  /**
+   * The popularity store's health, read when scraped: how full the sketch is and how often the
+   * store failed. Nothing about any root — no count, no hash, no position — is ever a metric.
+   */
+  watchPopularity(read: () => Promise<PopularityStats | null>): void {
+    let reported = 0;
+    // Registered after the gauge, whose collect() brings it up to date: one scrape shows both.
+    let errors: Counter | undefined;
+    new Gauge({
+      name: 'passgate_popularity_sketch_fill',
+      help: "Share of the popularity sketch's counters that are not zero (0-1); the false-positive rate grows with it (README table). -1: the store could not say.",
+      registers: [this.registry],
+      async collect() {
+        const stats = await read().catch(() => null);
+        if (!stats) return; // not configured: the series stays empty
+        this.set(stats.fill ?? -1);
+        if (stats.errors > reported) errors?.inc(stats.errors - reported);
+        reported = stats.errors;
+      },
+    });
+    errors = new Counter({ name: 'passgate_popularity_store_errors_total', help: 'Popularity store failures (commands failed or timed out, connections lost, snapshot writes failed) since start.', registers: [this.registry] });
   }
 
   async reply(): Promise<Reply> {

@@ -4,6 +4,7 @@
  * path, method and status is answered, and nothing else is.
  */
 import { MAX_EXTRA_TERMS } from '../detect/context.js';
+import { PAGE_DATA_FILES } from '../assets/platform.js';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const jsonContent = (schema: object) => ({ 'application/json': { schema } });
@@ -65,6 +66,26 @@ export function openApiDocument() {
           },
         },
       },
+      '/v1/chosen': {
+        post: {
+          operationId: 'recordChosenPassword',
+          summary: "Count a password that was just set towards the organisation's popular passwords (its root, as keyed counters)",
+          description:
+            'Call it from the application after a password change succeeded, never while the user types. Needs ' +
+            '`popularity` and `popularity.recordToken` in the configuration; without them the route answers 404.',
+          security: [{ recordToken: [] }],
+          requestBody: { required: true, content: jsonContent(ref('ChosenRequest')) },
+          responses: {
+            '204': { description: 'Counted.' },
+            '400': error('Malformed JSON, a body other than `{ "password": "…" }`, or a password over the maximum length.'),
+            '401': error('No bearer token, or not the configured one (`WWW-Authenticate: Bearer`).'),
+            '404': error('This service records no chosen passwords (no `popularity` or no `popularity.recordToken`).'),
+            '413': error('The body is larger than the configured limit (16 KiB by default).'),
+            '503': error('The popularity store could not be reached or did not answer in time (`Retry-After`).'),
+            ...internal,
+          },
+        },
+      },
       '/v1/policy': {
         get: {
           operationId: 'getPolicy',
@@ -90,6 +111,13 @@ export function openApiDocument() {
       '/': staticGet('getPage', 'The demo reset-form page', 'text/html'),
       '/page/app.js': staticGet('getPageScript', "The demo page's script module", 'text/javascript'),
       '/page/style.css': staticGet('getPageStyle', "The demo page's stylesheet", 'text/css'),
+      '/page/not-ready': {
+        post: {
+          operationId: 'refuseFormPost',
+          summary: "Where the demo form points should a browser send it itself (its script not started): refused, the body never read",
+          responses: { '409': error("The page's script has not started; nothing was checked."), ...internal },
+        },
+      },
       '/page/config.json': {
         get: {
           operationId: 'getPageConfig',
@@ -101,8 +129,8 @@ export function openApiDocument() {
         '404': error('This service uses no breached-password filter.'),
       }),
       '/data/{name}': {
-        ...staticGet('getDataFile', 'A shipped word list for the browser build', 'text/plain', { '404': error('No such data file.') }),
-        parameters: [{ name: 'name', in: 'path', required: true, schema: { enum: ['global-banned.txt', 'dictionary-en.txt', 'dictionary-other.txt', 'names.txt', 'common-passwords.txt'] } }],
+        ...staticGet('getDataFile', 'A shipped data file for the browser build (word lists, the character model, and the manifest they are verified against)', 'text/plain', { '404': error('No such data file.') }),
+        parameters: [{ name: 'name', in: 'path', required: true, schema: { enum: [...PAGE_DATA_FILES] } }],
       },
       '/dist/{file}': {
         ...staticGet('getDistFile', 'The browser build of passgate (browser.js and its chunks)', 'text/javascript', { '404': error('No such file.') }),
@@ -110,7 +138,16 @@ export function openApiDocument() {
       },
     },
     components: {
+      securitySchemes: {
+        recordToken: { type: 'http', scheme: 'bearer', description: 'The configured `popularity.recordToken`. Never logged.' },
+      },
       schemas: {
+        ChosenRequest: {
+          type: 'object',
+          required: ['password'],
+          additionalProperties: false,
+          properties: { password: { type: 'string', description: 'The password just set. Never logged, echoed or stored: only keyed counters of its root change.' } },
+        },
         EvaluateRequest: {
           type: 'object',
           required: ['password'],

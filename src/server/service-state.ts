@@ -89,11 +89,14 @@ export async function buildServiceState(config: ServiceConfig, generation: numbe
     ...(config.mode !== undefined && { mode: config.mode }),
   };
 
+  // The page never gets these (its options are `options` above): the secret stays on the server.
+  const popularity = popularityOptions(config);
+
   let checker: Checker;
   try {
     // No bytes and no choice made: the library's default applies (and its rule for missing data).
     const breached = fileFilter?.path !== undefined ? { path: fileFilter.path } : filterBytes ? { bytes: filterBytes } : config.breachedFile === false ? false : undefined;
-    checker = await createChecker({ ...options, ...(breached !== undefined && { breached }) });
+    checker = await createChecker({ ...options, ...(breached !== undefined && { breached }), ...(popularity && { popularity }) });
   } catch (err) {
     if (err instanceof DataError) throw err; // passgate's own data, not the configuration
     // Option and filter-format errors name the option or the broken field, never list contents.
@@ -126,10 +129,20 @@ export async function buildServiceState(config: ServiceConfig, generation: numbe
     pageConfig: textBody(JSON.stringify(pageConfig), JSON_TYPE),
     maxBodyBytes: config.limits?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     corsOrigin: config.corsOrigin,
+    recordToken: config.popularity?.recordToken,
     filter,
     inputs,
     warnings,
   };
+}
+
+/** The checker's `popularity` options from the merged configuration (the token stays with the route). */
+function popularityOptions(config: ServiceConfig): CheckerOptions['popularity'] {
+  const p = config.popularity;
+  if (!p) return undefined;
+  for (const required of ['limit', 'secret'] as const) if (p[required] === undefined) throw new ConfigError(`'popularity.${required}' is required`);
+  const { recordToken: _token, ...options } = p;
+  return options;
 }
 
 /**

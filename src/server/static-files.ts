@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { Assets } from '../assets/platform.js';
+import { Assets, PAGE_DATA_FILES } from '../assets/platform.js';
 import { MANIFEST } from '../assets/integrity.js';
 import { nodePlatform } from '../assets/node.js';
 import { distDir, readIfExists } from './package-files.js';
@@ -13,7 +13,7 @@ export function bytesBody(body: Uint8Array, type: string): StaticBody {
 
 // Only the word lists and character model the browser platform asks for; filters are served from
 // the server's state (the exact bytes it judges with), never from an arbitrary data/ file.
-const DATA_FILES: ReadonlySet<string> = new Set([MANIFEST, Assets.globalBanned, Assets.dictionary, Assets.dictionaryOther, Assets.names, Assets.commonPasswords, Assets.model]);
+const DATA_FILES: ReadonlySet<string> = new Set(PAGE_DATA_FILES);
 
 /** Shipped data files are immutable for the life of a process: read once, keep. */
 const dataCache = new Map<string, Promise<StaticBody | null>>();

@@ -1,18 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
 import { request } from 'node:http';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM, launchChromium, skipBrowser as skip } from './chromium.js';
 import { startServer, type StartedServer } from '../../src/server/index.js';
 import { ROOT, ensureBuilt } from './ensure-built.js';
 import { createChecker, type Checker } from '../../src/index.js';
 import { agreementCorpus, type Case } from './agreement-corpus.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = `${ROOT}test-artifacts/`;
-// Only a developer machine without Chromium may skip; CI installs it (.ci/run) and must run this.
-const skip = !existsSync(CHROMIUM) && !process.env.CI;
 if (skip) console.warn(`test/browser/e2e: skipped — ${CHROMIUM} is missing (apt-get install -y chromium); CI never skips`);
 
 const STRONG = 'vortex-marmalade-quilting-87-Ostrich';
@@ -47,11 +45,7 @@ describe.skipIf(skip)('the reset page in headless Chromium', () => {
     ensureBuilt();
     mkdirSync(ARTIFACTS, { recursive: true });
     server = await startServer({ port: 0, log: () => undefined, watchIntervalMs: 0 });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   }, 600_000);
 
   afterAll(async () => {

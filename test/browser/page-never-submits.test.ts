@@ -5,14 +5,12 @@
  * history and every proxy's access log. Driven in real headless Chromium.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page, type Request } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
+import { launchChromium, skipBrowser as skip } from './chromium.js';
 import { startServer, type StartedServer } from '../../src/server/index.js';
 import { ensureBuilt } from './ensure-built.js';
 import { PAGE_HTML } from '../../src/server/page/html.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const skip = !existsSync(CHROMIUM) && !process.env.CI;
 const SECRET = 'Zq9-Never-In-Url-Canary';
 
 describe('the demo form never sends itself', () => {
@@ -30,11 +28,7 @@ describe.skipIf(skip)('the demo form in headless Chromium, with slow and failed 
   beforeAll(async () => {
     ensureBuilt();
     server = await startServer({ port: 0, log: () => undefined, watchIntervalMs: 0 });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   }, 600_000);
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
-import { remanifest } from '../helpers/manifest.js';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { dataDir, remanifest } from '../helpers/manifest.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataError, PassgateError, buildFilter, withDataDir } from '../../src/index.js';
@@ -12,18 +12,6 @@ import type { CheckerOptions } from '../../src/options.js';
 // without its lists would accept `Password1!` and `Winter2020!` (issue 10, item 3).
 
 const shipped = new URL('../../data/', import.meta.url).pathname;
-
-/** A data folder holding the shipped files minus `drop`, with `replace` written over some. */
-async function dataDir(drop: readonly string[] = [], replace: Record<string, (b: Buffer) => Uint8Array | string> = {}): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'passgate-data-'));
-  for (const name of await readdir(shipped)) {
-    if (drop.includes(name)) continue;
-    const change = replace[name];
-    if (change) await writeFile(join(dir, name), change(await readFile(join(shipped, name))));
-    else await symlink(join(shipped, name), join(dir, name));
-  }
-  return dir;
-}
 
 /** The folder's manifest rewritten for the files it now holds (a data build of those files). */
 async function remanifested(dir: string): Promise<string> {

@@ -5,13 +5,13 @@
  * the banned list); flipped bytes in a .bin index went unnoticed.
  */
 import { describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataError, withDataDir } from '../../src/index.js';
 import { withDataUrl } from '../../src/browser.js';
 import { Assets } from '../../src/assets/platform.js';
 import { looksLikeHtml, parseManifest } from '../../src/assets/integrity.js';
+import { dataDir } from '../helpers/manifest.js';
 
 const shipped = new URL('../../data/', import.meta.url).pathname;
 const INDEX_HTML = '<!doctype html>\n<html><head><title>My app</title></head><body><div id="root"></div></body></html>\n';
@@ -69,16 +69,7 @@ describe('an SPA host that answers index.html for missing files (browser platfor
 });
 
 describe('flipped bytes and swapped files (Node)', () => {
-  async function folder(change: Record<string, (b: Buffer) => Uint8Array | string>, drop: readonly string[] = []): Promise<string> {
-    const dir = await mkdtemp(join(tmpdir(), 'passgate-integrity-'));
-    for (const name of await readdir(shipped)) {
-      if (drop.includes(name)) continue;
-      const f = change[name];
-      if (f) await writeFile(join(dir, name), f(await readFile(join(shipped, name))));
-      else await symlink(join(shipped, name), join(dir, name));
-    }
-    return dir;
-  }
+  const folder = (change: Record<string, (b: Buffer) => Uint8Array | string>, drop: readonly string[] = []) => dataDir(drop, change);
   const flip = (at: number) => (b: Buffer) => {
     const c = Buffer.from(b);
     c[Math.floor(c.length * at)]! ^= 0x10;

@@ -139,10 +139,12 @@ describe('other endpoints', () => {
     expect(f.headers.get('cache-control')).toContain('immutable');
     expect((await s.get('/data/breached.pgf')).headers.get('cache-control')).toBe('no-cache');
     expect((await s.get('/data/global-banned.txt')).status).toBe(200);
+    // The page verifies every data file against the manifest: it is served with them.
+    expect((await s.get('/data/manifest.json')).status).toBe(200);
   });
 
   it('refuses files outside the allow-lists with 404', async () => {
-    for (const p of ['/data/manifest.json', '/data/breached-1m.pgf', '/data/..%2Fpackage.json', '/dist/cli.js', '/dist/..%2F..%2Fpackage.json', '/dist/index.cjs']) {
+    for (const p of ['/data/breached-1m.pgf', '/data/build-info.json', '/data/..%2Fpackage.json', '/dist/cli.js', '/dist/..%2F..%2Fpackage.json', '/dist/index.cjs']) {
       expect((await s.get(p)).status, p).toBe(404);
     }
   });

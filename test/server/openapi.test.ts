@@ -11,15 +11,23 @@ const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
 let s: TestServer;
 let off: TestServer; // a service without a breached filter, for the filter's 404
+let pop: TestServer; // records chosen passwords (in process), for POST /v1/chosen
+let down: TestServer; // its popularity store (Redis) is unreachable: POST /v1/chosen's 503
 let doc: any;
+const TOKEN = 'record-token-0123456789';
 beforeAll(async () => {
   s = await startTestServer();
   off = await startTestServer({ breachedFile: false });
+  pop = await startTestServer({ popularity: { limit: 3, secret: 'openapi-secret-0123456789', recordToken: TOKEN } });
+  const { freePort } = await import('../popularity/redis-server.js');
+  down = await startTestServer({ popularity: { limit: 3, secret: 'openapi-secret-0123456789', recordToken: TOKEN, redisUrl: `redis://127.0.0.1:${await freePort()}`, timeoutMs: 100 } });
   doc = (await s.get('/openapi.json')).json;
 });
 afterAll(async () => {
   await s.close();
   await off.close();
+  await pop.close();
+  await down.close();
 });
 
 /** Every documented (path, method, status), numeric statuses only (`default` covers 500s). */
@@ -74,8 +82,18 @@ it('answers every documented status and no undocumented one', async () => {
   const bad = await probe(s, 'POST', '/v1/evaluate', { body: '{', headers: json });
   expect(Object.keys(bad.json.error).sort()).toEqual(['code', 'message']);
   await probe(s, 'POST', '/v1/evaluate', { body: JSON.stringify({ password: 'x'.repeat(20_000) }), headers: json });
+  // POST /v1/chosen: 204, 400, 401, 404 (no popularity), 413, 503 (store down)
+  const bearer = { ...json, authorization: `Bearer ${TOKEN}` };
+  expect((await probe(pop, 'POST', '/v1/chosen', { body: '{"password":"Zephyr#Lantern2024"}', headers: bearer })).status).toBe(204);
+  await probe(pop, 'POST', '/v1/chosen', { body: '{"password":1}', headers: bearer });
+  await probe(pop, 'POST', '/v1/chosen', { body: '{"password":"Zephyr#Lantern2024"}', headers: json });
+  await probe(pop, 'POST', '/v1/chosen', { body: JSON.stringify({ password: 'x'.repeat(20_000) }), headers: bearer });
+  await probe(s, 'POST', '/v1/chosen', { body: '{"password":"Zephyr#Lantern2024"}', headers: bearer });
+  await probe(down, 'POST', '/v1/chosen', { body: '{"password":"Zephyr#Lantern2024"}', headers: bearer });
   await probe(s, 'GET', '/healthz');
   await probe(s, 'GET', '/metrics');
+  // The form's refusing target (the page never sends the form itself).
+  await probe(s, 'POST', '/page/not-ready', { body: 'password=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
   // Every cacheable GET: 200, then 304 with its validator.
   const cacheable = ['/v1/policy', '/openapi.json', '/', '/page/app.js', '/page/style.css', '/page/config.json', '/data/breached.pgf', '/data/names.txt'];
   for (const path of cacheable) {

@@ -74,6 +74,14 @@ export const de: LocaleWording = {
       suggestion: () => 'Verwenden Sie ein längeres Passwort, etwa mehrere unzusammenhängende Wörter.',
     },
     CHECK_ERROR: { warning: () => 'Das Passwort konnte nicht geprüft werden; bitte erneut versuchen.' },
+    POPULAR_PASSWORD: {
+      warning: () => 'Zu viele Konten dieser Organisation haben ein ähnliches Passwort gewählt; Angreifer probieren es hier früh aus.',
+      suggestion: () => 'Wählen Sie ein Passwort aus einem anderen, eigenen Wort: andere Ziffern, Groß- und Kleinschreibung oder Sonderzeichen genügen nicht.',
+    },
+    POPULARITY_UNCHECKED: {
+      warning: () => 'Die Prüfung auf in der Organisation verbreitete Passwörter war nicht erreichbar; dieses Passwort wurde nicht damit geprüft.',
+      suggestion: () => 'Versuchen Sie es gleich noch einmal.',
+    },
   },
   fields: {
     // Accusative, with the possessive, which agrees with the noun (Ihren Namen, Ihre E-Mail-Adresse).

@@ -75,6 +75,14 @@ export const en: LocaleWording = {
       suggestion: () => 'Use a longer password: several unrelated words work well.',
     },
     CHECK_ERROR: { warning: () => 'The password could not be checked; please try again.' },
+    POPULAR_PASSWORD: {
+      warning: () => 'Too many accounts in this organisation chose a password like this one, so attackers here try it early.',
+      suggestion: () => 'Choose a password built on another word of your own: changing its numbers, case or symbols is not enough.',
+    },
+    POPULARITY_UNCHECKED: {
+      warning: () => "The organisation's popular-password check could not be reached, so this password was not checked against it.",
+      suggestion: () => 'Try again in a moment.',
+    },
   },
   fields: {
     firstName: 'first name', lastName: 'last name', username: 'user name', email: 'email address',

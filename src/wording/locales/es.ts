@@ -75,6 +75,14 @@ export const es: LocaleWording = {
       suggestion: () => 'Use una contraseña más larga: varias palabras sin relación funcionan bien.',
     },
     CHECK_ERROR: { warning: () => 'No se pudo comprobar la contraseña; inténtelo de nuevo.' },
+    POPULAR_PASSWORD: {
+      warning: () => 'Demasiadas cuentas de esta organización eligieron una contraseña parecida; los atacantes la prueban pronto aquí.',
+      suggestion: () => 'Elija una contraseña basada en otra palabra propia: cambiar sus números, mayúsculas o símbolos no basta.',
+    },
+    POPULARITY_UNCHECKED: {
+      warning: () => 'No se pudo consultar la comprobación de contraseñas frecuentes de la organización; esta contraseña no se comprobó.',
+      suggestion: () => 'Inténtelo de nuevo en un momento.',
+    },
   },
   fields: {
     // With the possessive, which agrees in number (su nombre, sus datos).

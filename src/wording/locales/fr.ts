@@ -75,6 +75,14 @@ export const fr: LocaleWording = {
       suggestion: () => 'Allongez-le : plusieurs mots sans rapport fonctionnent bien.',
     },
     CHECK_ERROR: { warning: () => "Le mot de passe n'a pas pu être vérifié ; réessayez." },
+    POPULAR_PASSWORD: {
+      warning: () => "Trop de comptes de cette organisation ont choisi un mot de passe semblable ; les attaquants l'essaient tôt ici.",
+      suggestion: () => 'Choisissez un mot de passe bâti sur un autre mot à vous : changer ses chiffres, ses majuscules ou ses symboles ne suffit pas.',
+    },
+    POPULARITY_UNCHECKED: {
+      warning: () => "La vérification des mots de passe répandus dans l'organisation n'a pas pu être jointe ; ce mot de passe n'a pas été vérifié.",
+      suggestion: () => 'Réessayez dans un instant.',
+    },
   },
   fields: {
     // With the possessive, which agrees with the noun (votre nom, vos informations).

@@ -75,6 +75,14 @@ export const it: LocaleWording = {
       suggestion: () => 'Usa una password più lunga: più parole senza legame tra loro funzionano bene.',
     },
     CHECK_ERROR: { warning: () => 'Non è stato possibile verificare la password; riprova.' },
+    POPULAR_PASSWORD: {
+      warning: () => 'Troppi account di questa organizzazione hanno scelto una password simile; gli attaccanti la provano presto qui.',
+      suggestion: () => "Scegli una password basata su un'altra parola tua: cambiare numeri, maiuscole o simboli non basta.",
+    },
+    POPULARITY_UNCHECKED: {
+      warning: () => "Non è stato possibile consultare il controllo delle password diffuse nell'organizzazione; questa password non è stata verificata.",
+      suggestion: () => 'Riprova tra un momento.',
+    },
   },
   fields: {
     // With article and possessive, which agree with the noun (il tuo nome, i tuoi dati).

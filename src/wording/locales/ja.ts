@@ -73,6 +73,14 @@ export const ja: LocaleWording = {
       suggestion: () => 'もっと長いパスワードにしてください。関係のない単語をいくつか使うと効果的です。',
     },
     CHECK_ERROR: { warning: () => 'パスワードを確認できませんでした。もう一度お試しください。' },
+    POPULAR_PASSWORD: {
+      warning: () => 'この組織では似たパスワードを選んだアカウントが多すぎるため、攻撃者が早い段階で試します。',
+      suggestion: () => '自分で選んだ別の単語をもとにしたパスワードにしてください。数字・大文字小文字・記号を変えるだけでは不十分です。',
+    },
+    POPULARITY_UNCHECKED: {
+      warning: () => '組織内でよく使われるパスワードの確認に接続できなかったため、このパスワードは確認されていません。',
+      suggestion: () => 'しばらくしてからもう一度お試しください。',
+    },
   },
   fields: {
     firstName: '名', lastName: '姓', username: 'ユーザー名', email: 'メールアドレス',

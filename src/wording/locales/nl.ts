@@ -75,6 +75,14 @@ export const nl: LocaleWording = {
       suggestion: () => 'Gebruik een langer wachtwoord: een paar losse woorden werken goed.',
     },
     CHECK_ERROR: { warning: () => 'Het wachtwoord kon niet worden gecontroleerd; probeer het opnieuw.' },
+    POPULAR_PASSWORD: {
+      warning: () => 'Te veel accounts in deze organisatie kozen een wachtwoord als dit; aanvallers proberen het hier vroeg.',
+      suggestion: () => 'Kies een wachtwoord op basis van een ander eigen woord: andere cijfers, hoofdletters of symbolen zijn niet genoeg.',
+    },
+    POPULARITY_UNCHECKED: {
+      warning: () => 'De controle op veelgekozen wachtwoorden in de organisatie was niet bereikbaar; dit wachtwoord is er niet mee gecontroleerd.',
+      suggestion: () => 'Probeer het zo opnieuw.',
+    },
   },
   fields: {
     firstName: 'je voornaam', lastName: 'je achternaam', username: 'je gebruikersnaam', email: 'je e-mailadres',

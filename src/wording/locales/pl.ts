@@ -77,6 +77,14 @@ export const pl: LocaleWording = {
       suggestion: () => 'Użyj dłuższego hasła: kilka niepowiązanych słów sprawdza się dobrze.',
     },
     CHECK_ERROR: { warning: () => 'Nie udało się sprawdzić hasła; spróbuj ponownie.' },
+    POPULAR_PASSWORD: {
+      warning: () => 'Zbyt wiele kont w tej organizacji wybrało podobne hasło; atakujący próbują go tu wcześnie.',
+      suggestion: () => 'Wybierz hasło oparte na innym, własnym słowie: zmiana cyfr, wielkości liter lub symboli nie wystarczy.',
+    },
+    POPULARITY_UNCHECKED: {
+      warning: () => 'Nie udało się połączyć ze sprawdzaniem popularnych haseł w organizacji; tego hasła nie sprawdzono.',
+      suggestion: () => 'Spróbuj ponownie za chwilę.',
+    },
   },
   fields: {
     // Accusative after „Zawiera”, with the possessive, which agrees with the noun.

@@ -76,6 +76,14 @@ export const pt: LocaleWording = {
       suggestion: () => 'Use uma senha mais longa: várias palavras sem relação funcionam bem.',
     },
     CHECK_ERROR: { warning: () => 'Não foi possível verificar a senha; tente novamente.' },
+    POPULAR_PASSWORD: {
+      warning: () => 'Muitas contas desta organização escolheram uma senha parecida; os atacantes a tentam cedo aqui.',
+      suggestion: () => 'Escolha uma senha baseada em outra palavra sua: mudar os números, as maiúsculas ou os símbolos não basta.',
+    },
+    POPULARITY_UNCHECKED: {
+      warning: () => 'Não foi possível consultar a verificação de senhas populares da organização; esta senha não foi verificada.',
+      suggestion: () => 'Tente novamente em instantes.',
+    },
   },
   fields: {
     // With article and possessive, which agree with the noun (o seu nome, os seus dados).
