@@ -60,7 +60,7 @@ export function tallyStricter(
 
 export function stricterMarkdown(rows: readonly StricterTally[]): string[] {
   const L = ['## The light browser tier against the server', ''];
-  L.push('Rejected by the light tier (the browser default: src/assets/tiers.ts) but accepted by the server (Node, recommended, minLength 8, 1M filter). A page shows the light verdict as provisional and the server decides on submit; the light tier only drops knowledge, so all of these should be its breached filter\'s false positives (FPR 1e-3, two probes: ~0.2 %).', '');
+  L.push('Rejected by the light tier (the browser default: src/assets/tiers.ts) but accepted by the server (Node, recommended, minLength 8, 1M filter). A page shows the light verdict as provisional and the server decides on submit; the light tier drops knowledge, so these are mostly its breached filter\'s false positives (FPR 1e-3, two probes: ~0.2 %), plus a few strength verdicts the full tier\'s model or longer lists would lift.', '');
   L.push('| passwords | n | light rejects, server accepts | by code |', '|---|---:|---:|---|');
   for (const r of rows) {
     const codes = Object.entries(r.codes).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k}: ${v}`).join('; ');
