@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Assets, type Platform } from './platform.js';
+import { FileKindError, FileLimits, readRegularFile } from '../io/regular-file.js';
 import { MANIFEST, parseManifest, verifyFile, type Manifest } from './integrity.js';
 import { DataError } from '../errors.js';
 import { loadFilter, nodeSha1Hex, openFilterFile } from '../filter/node.js';
@@ -41,11 +41,14 @@ export function createNodePlatform(options: NodePlatformOptions = {}): Platform 
   const locate = (name: string) => join(dataDir(), name);
   const readRaw = async (name: string): Promise<Uint8Array | null> => {
     try {
-      return new Uint8Array(await readFile(locate(name)));
+      // Bounded: PASSGATE_DATA_DIR may point anywhere, and a data file that is a FIFO or a link
+      // to /dev/zero must fail, not read forever (src/io/regular-file.ts).
+      return await readRegularFile(locate(name), FileLimits.data);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') return null;
-      throw new DataError(`passgate: data file ${name} at ${locate(name)} cannot be read (${code ?? 'error'})`, {
+      const why = err instanceof FileKindError ? err.reason : code ?? 'error';
+      throw new DataError(`passgate: data file ${name} at ${locate(name)} cannot be read (${why})`, {
         file: name,
         location: locate(name),
         cause: err,
@@ -76,7 +79,7 @@ export function createNodePlatform(options: NodePlatformOptions = {}): Platform 
     locate,
     dataHint: `Reinstall passgate or rebuild its data (npm run build:data), or point ${DATA_DIR_VARIABLE} (or withDataDir()) at a copy of its data/ folder`,
     async readFile(path) {
-      return new Uint8Array(await readFile(path));
+      return readRegularFile(path, FileLimits.data);
     },
     async fetchBytes(url) {
       const res = await fetch(url);
@@ -92,6 +95,8 @@ export function createNodePlatform(options: NodePlatformOptions = {}): Platform 
     exactMatcher: (terms) => ExactTrie.build(terms),
     loadFilter: (bytes) => loadFilter(bytes),
     openFilterFile: (path) => openFilterFile(path),
+    // Loaded on first use: node:crypto's KDFs and the optional argon2/bcrypt packages.
+    verifyHash: (candidate, hash) => import('../rotation/verify-node.js').then((m) => m.verifyPasswordHash(candidate, hash)),
   };
 }
 

@@ -1,9 +1,9 @@
-import { stat } from 'node:fs/promises';
 import { Exit, UsageError, unreadable, type Subcommand } from './io.js';
 import { AUDIT_CHECKER_FLAGS, AUDIT_CHECKER_FLAGS_HELP, checkerFrom } from './checker-flags.js';
 import { parseFlags } from './parse-flags.js';
 import { Progress } from './progress.js';
 import { InputFormatError, scanSource } from '../filter/read-lines.js';
+import { openRegularFile } from '../io/regular-file.js';
 
 const HELP = `Usage: passgate audit FILE [options]
 
@@ -48,8 +48,9 @@ export const audit: Subcommand = async (args, io) => {
   }
   const file = positionals[0];
   if (file === undefined || positionals.length > 1) throw new UsageError('give exactly one FILE (or - for stdin)');
-  const size = file === '-' ? undefined : await fileSize(file);
+  // Flags first: a bad flag is named even when FILE is also unusable.
   const checker = await checkerFrom(values, io.env);
+  const size = file === '-' ? undefined : await fileSize(file);
 
   const progress = new Progress(io, 'auditing', size);
   const report: AuditReport = { total: 0, rejected: 0, malformed: 0, rejectionRate: 0, findings: {}, rejectedBy: {}, profile: checker.policy().profile, seconds: 0, perSecond: 0 };
@@ -85,15 +86,15 @@ export const audit: Subcommand = async (args, io) => {
   return Exit.OK;
 };
 
+/** The file's size; a FIFO, a device (/dev/zero) or a directory is misuse, refused before any read. */
 async function fileSize(file: string): Promise<number> {
-  let info;
   try {
-    info = await stat(file);
+    const { handle, size } = await openRegularFile(file);
+    await handle.close();
+    return size;
   } catch (err) {
     throw unreadable('FILE', file, err);
   }
-  if (info.isDirectory()) throw unreadable('FILE', file, { code: 'EISDIR' });
-  return info.size;
 }
 
 function render(r: AuditReport): string {

@@ -10,7 +10,7 @@
  * temporary file in the same directory and renamed into place, so a failed build never leaves a
  * partial filter behind.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { opendir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseFlags } from './parse-flags.js';
 import { createFilterBuilder, type FilterBuilder, type KeyType } from '../filter/node.js';
@@ -83,6 +83,13 @@ async function sizeOf(path: string): Promise<number> {
   }
 }
 
+/** Whether `dir` holds at least `n` entries, counted as listed (never a million names at once). */
+async function holdsAtLeast(dir: string, n: number): Promise<boolean> {
+  let seen = 0;
+  for await (const _ of await opendir(dir)) if (++seen >= n) return true; // the loop's end closes it
+  return false;
+}
+
 async function isDirectory(path: string): Promise<boolean> {
   try {
     return (await stat(path)).isDirectory();
@@ -146,7 +153,7 @@ async function parseConfig(args: readonly string[]): Promise<BuildConfig | 'help
   const threadsFlag = parseNumber('--threads', values.threads, true);
   if (threadsFlag !== undefined && (threadsFlag < 1 || threadsFlag > 64)) throw new UsageError('--threads must be between 1 and 64');
   // Unasked, small inputs stay on this thread: starting workers costs more than they save.
-  const big = values.input === '-' || (dir ? (await readdir(values.input)).length >= THREADS_FROM_FILES : (await sizeOf(values.input)) >= THREADS_FROM_BYTES);
+  const big = values.input === '-' || (dir ? (await holdsAtLeast(values.input, THREADS_FROM_FILES)) : (await sizeOf(values.input)) >= THREADS_FROM_BYTES);
   const threads = threadsFlag ?? (big ? Math.min(4, availableParallelism()) : 1);
   return { input: values.input, output: values.output, format, hash, fpr, minCount: minCount ?? 0, keyType, strict: values.strict ?? false, expected, threads };
 }

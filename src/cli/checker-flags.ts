@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { FileLimits, readRegularFile } from '../io/regular-file.js';
 import type { ParseArgsConfig } from 'node:util';
 import { checkOption, checkOptions, SCALAR_OPTIONS, type CheckerOptions, type OptionName, type ScalarOption } from '../options.js';
 import { DEFAULT_PROFILE, PROFILE_NAMES } from '../policy/profiles.js';
@@ -141,7 +141,8 @@ function integer(text: string, flag: string): number {
 async function termFile(path: string, flag: string): Promise<string[]> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    // Bounded, regular files only: --custom /dev/zero or a FIFO must fail, not read forever.
+    text = new TextDecoder().decode(await readRegularFile(path, FileLimits.terms));
   } catch (err) {
     throw unreadable(flag, path, err);
   }

@@ -1,4 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
+import { FileKindError } from '../io/regular-file.js';
 
 /**
  * What a CLI subcommand may touch. Injected so tests can drive a command in-process with
@@ -36,6 +37,7 @@ const FS_REASONS: Readonly<Record<string, string>> = {
 
 /** The file system error behind `err`, if it is one that makes a file unreadable. */
 export function fsReason(err: unknown): string | undefined {
+  if (err instanceof FileKindError) return err.reason; // a FIFO, a device, a directory, too large
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? FS_REASONS[code] : undefined;
 }

@@ -1,5 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import { Exit } from './io.js';
+import { isWorkersStatusMessage, type WorkersStatus, type WorkersStatusMessage } from '../server/workers-status.js';
 
 /** What a worker tells the primary once it listens. */
 export interface ListeningMessage {
@@ -8,6 +9,18 @@ export interface ListeningMessage {
 }
 
 export const isWorker = (): boolean => cluster.isWorker;
+
+/**
+ * Set for replacement workers: the port the service listens on. When every worker has died the
+ * shared socket is closed, and with `--port 0` a replacement would otherwise pick a new port.
+ */
+const PORT_VARIABLE = 'PASSGATE_WORKER_PORT';
+
+/** In a worker: the port to listen on if the primary fixed it, else undefined. */
+export function workerPort(): number | undefined {
+  const text = cluster.isWorker ? process.env[PORT_VARIABLE] : undefined;
+  return text && /^\d{1,5}$/.test(text) ? Number(text) : undefined;
+}
 
 /** In a worker: calls `stop` when the primary asks it to shut down. */
 export function onStopRequest(stop: () => void): void {
@@ -21,28 +34,61 @@ export function reportListening(url: string): void {
   process.send?.({ type: 'passgate-listening', url } satisfies ListeningMessage);
 }
 
-// A worker that dies while serving is replaced; one that keeps dying is a fault to stop on.
-const MAX_RESTARTS = 5;
-const RESTART_WINDOW_MS = 30_000;
+/** In a worker: calls `update` with each status the primary sends (see workers-status.ts). */
+export function onWorkersStatus(update: (status: WorkersStatus) => void): void {
+  process.on('message', (m: unknown) => {
+    if (isWorkersStatusMessage(m)) update(m.status);
+  });
+}
+
+// A worker that dies is replaced after a delay that doubles with each death in a row, up to a
+// cap: a worker that crashes at once does not fork-loop, and the service never gives up while
+// it can serve (issue 20: six deaths in 30 s used to stop it for good). A quiet spell resets it.
+export const RESTART_BACKOFF = { firstMs: 250, maxMs: 10_000, resetAfterMs: 60_000 } as const;
+
+/** The delay before restarting after the `streak`-th death in a row (1, 2, …). */
+export const restartDelay = (streak: number): number => Math.min(RESTART_BACKOFF.maxMs, RESTART_BACKOFF.firstMs * 2 ** Math.max(0, Math.min(30, streak - 1)));
+
+export type PrimaryLog = (level: 'info' | 'warn' | 'error', message: string) => void;
 
 /**
  * `passgate serve --workers N`: N processes on this host sharing one listening socket through
  * node:cluster (the primary hands connections out round-robin). Each worker is a complete
  * `passgate serve` with its own checker, watches and reloads; nothing is shared but the port.
- * The primary forwards SIGHUP, stops every worker on SIGINT/SIGTERM, replaces a worker that dies,
- * and exits with a worker's code if one fails before listening (e.g. a bad configuration: 2).
+ * The primary forwards SIGHUP, stops every worker on SIGINT/SIGTERM, replaces a worker that dies
+ * (with backoff, logged as an error, shown to every worker for /healthz and /metrics), and exits
+ * with a worker's code if one fails before the service first listens (e.g. a bad configuration: 2).
  */
-export async function runPrimary(count: number, out: (line: string) => void, err: (message: string) => void): Promise<number> {
+export async function runPrimary(count: number, out: (line: string) => void, log: PrimaryLog): Promise<number> {
   let stopping = false;
-  let listening = 0;
   let printed = false;
-  const restarts: number[] = [];
-  const started = new Set<Worker>();
+  let deaths = 0;
+  let restarts = 0;
+  let streak = 0;
+  let lastDeathAt = 0;
+  let lastDeath: WorkersStatus['lastDeath'] = null;
+  let port: string | undefined;
+  const serving = new Set<Worker>();
+  const pending = new Set<NodeJS.Timeout>();
+
+  const status = (): WorkersStatus => ({ expected: count, alive: serving.size, deaths, restarts, lastDeath });
+  const tell = (w: Worker) => {
+    try {
+      w.send({ type: 'passgate-workers', status: status() } satisfies WorkersStatusMessage);
+    } catch {
+      // its channel is closing: it is on its way out
+    }
+  };
+  const broadcast = () => {
+    for (const w of serving) tell(w);
+  };
 
   return new Promise<number>((done) => {
     const stopAll = (code: number) => {
       if (stopping) return;
       stopping = true;
+      for (const t of pending) clearTimeout(t);
+      pending.clear();
       const alive = Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w && !w.isDead());
       if (alive.length === 0) return done(code);
       let left = alive.length;
@@ -59,31 +105,44 @@ export async function runPrimary(count: number, out: (line: string) => void, err
     };
 
     const fork = () => {
-      const worker = cluster.fork();
+      const worker = cluster.fork(port === undefined ? undefined : { [PORT_VARIABLE]: port });
+      let listened = false;
       worker.on('message', (m: ListeningMessage) => {
         if (m?.type !== 'passgate-listening') return;
-        started.add(worker);
-        if (++listening >= count && !printed) {
+        listened = true;
+        port ??= new URL(m.url).port || undefined;
+        serving.add(worker);
+        broadcast();
+        if (serving.size >= count && !printed) {
           printed = true;
           out(`passgate serve: listening on ${m.url} (${count} workers)`);
         }
       });
       worker.once('exit', (code, signal) => {
+        serving.delete(worker);
         if (stopping) return;
-        if (!started.has(worker)) {
-          // Failed before listening: the worker has said why on stderr.
-          err(`a worker stopped before listening (exit ${code ?? signal})`);
+        const how = String(code ?? signal);
+        if (!printed && !listened) {
+          // The service never came up (a bad configuration): the worker has said why on stderr.
+          log('error', `a worker stopped before listening (exit ${how})`);
           return stopAll(code && code > 0 ? code : Exit.FAILURE);
         }
         const now = Date.now();
-        restarts.push(now);
-        while (restarts.length > 0 && restarts[0]! < now - RESTART_WINDOW_MS) restarts.shift();
-        if (restarts.length > MAX_RESTARTS) {
-          err(`workers keep dying (${restarts.length} in ${RESTART_WINDOW_MS / 1000} s); stopping`);
-          return stopAll(Exit.FAILURE);
-        }
-        err(`a worker died (exit ${code ?? signal}); starting another`);
-        fork();
+        if (now - lastDeathAt > RESTART_BACKOFF.resetAfterMs) streak = 0;
+        streak++;
+        deaths++;
+        lastDeathAt = now;
+        lastDeath = { at: new Date(now).toISOString(), exit: how };
+        const delay = restartDelay(streak);
+        log('error', `a worker died (exit ${how}${listened ? '' : ', before listening'}); ${serving.size} of ${count} serving; starting another in ${delay} ms (${deaths} deaths so far)`);
+        broadcast();
+        const timer = setTimeout(() => {
+          pending.delete(timer);
+          if (stopping) return;
+          restarts++;
+          fork();
+        }, delay);
+        pending.add(timer);
       });
     };
 
@@ -91,7 +150,7 @@ export async function runPrimary(count: number, out: (line: string) => void, err
       for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGHUP');
     });
     const onStop = (signal: NodeJS.Signals) => {
-      err(`${signal}, stopping ${count} workers`);
+      log('info', `${signal}, stopping ${count} workers`);
       stopAll(Exit.OK);
     };
     process.once('SIGINT', onStop);

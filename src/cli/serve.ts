@@ -1,9 +1,10 @@
 import { parseFlags } from './parse-flags.js';
 import { resolve } from 'node:path';
 import { Exit, UsageError, type Subcommand } from './io.js';
-import { isWorker, onStopRequest, reportListening, runPrimary } from './serve-workers.js';
+import { isWorker, onStopRequest, onWorkersStatus, reportListening, runPrimary, workerPort } from './serve-workers.js';
 import { CHECKER_FLAGS, CHECKER_FLAGS_HELP, checkerOptionsFrom } from './checker-flags.js';
 import type { ServiceConfig } from '../server/config.js';
+import type { WorkersStatus } from '../server/workers-status.js';
 import { DEFAULT_PROFILE } from '../policy/profiles.js';
 
 const HELP = `Usage: passgate serve [--port N] [--host H] [--config FILE] [options]
@@ -71,8 +72,11 @@ const serveCommand: Subcommand = async (args, io) => {
   if (workers > 1 && !isWorker()) {
     // The primary serves nothing itself: each worker re-runs this command and checks the
     // configuration; one that cannot start makes the primary exit with its code.
-    return runPrimary(workers, (line) => void io.stdout.write(line + '\n'), (message) => logger.event('info', message));
+    return runPrimary(workers, (line) => void io.stdout.write(line + '\n'), (level, message) => logger.event(level, message));
   }
+  // A worker shows the primary's view of all workers in /healthz and /metrics.
+  let workersStatus: WorkersStatus | null = null;
+  if (isWorker()) onWorkersStatus((s) => (workersStatus = s));
   let started;
   try {
     started = await startServer({
@@ -82,6 +86,8 @@ const serveCommand: Subcommand = async (args, io) => {
       logFormat,
       watchIntervalMs: values['no-watch'] ? 0 : 1000,
       reloadOnSighup: true,
+      ...(isWorker() && { workers: () => workersStatus }),
+      ...(workerPort() !== undefined && { port: workerPort() }),
     });
   } catch (err) {
     if (err instanceof ConfigError) throw new UsageError(err.message);

@@ -6,7 +6,7 @@
  * against its checksum before the next. No single buffer ever holds the whole file, so filters
  * past Node's 4 GiB Buffer limit load, and memory is the filter's size plus nothing.
  */
-import { open, stat } from 'node:fs/promises';
+import { FileKindError, openRegularFile, type OpenedFile } from '../io/regular-file.js';
 import { FilterFormatError } from './errors.js';
 import { BLOCK_BYTES, checkLength, FIXED_HEADER_BYTES, headerLength, partBlocksOf, readHeader } from './format.js';
 import { filterOf, partWords, verifyPart, type BreachedFilter, type LoadFilterOptions } from './load.js';
@@ -49,15 +49,20 @@ export async function openFilterFile(path: string, options: OpenFilterOptions = 
 }
 
 async function openChecked(path: string, options: OpenFilterOptions): Promise<BreachedFilter> {
-  const notFile = (): FilterFormatError =>
-    new FilterFormatError(`invalid passgate filter '${path}': not a regular file (a filter is a file written by 'passgate build')`);
-  // stat before open: opening a FIFO for reading would block until a writer appears.
-  if (!(await stat(path)).isFile()) throw notFile();
-  const fh = await open(path, 'r');
+  // The opened descriptor is checked, not the path (src/io/regular-file.ts): a FIFO opens
+  // without blocking and is refused, as are devices and directories, before any read.
+  let opened: OpenedFile;
   try {
-    const info = await fh.stat();
-    if (!info.isFile()) throw notFile();
-    const size = info.size;
+    opened = await openRegularFile(path);
+  } catch (err) {
+    if (err instanceof FileKindError && err.code !== 'EFBIG') {
+      throw new FilterFormatError(`invalid passgate filter '${path}': not a regular file (${err.kind}; a filter is a file written by 'passgate build')`);
+    }
+    throw err;
+  }
+  const fh = opened.handle;
+  try {
+    const size = opened.size;
     const head = new Uint8Array(Math.min(size, FIXED_HEADER_BYTES));
     await readFully(fh, head, 0);
     const need = headerLength(head);

@@ -10,12 +10,12 @@
  * without a sink to count accepted entries, then again into a builder (see src/cli/build.ts).
  */
 import { isUtf8 } from 'node:buffer';
-import { createReadStream } from 'node:fs';
-import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline as pipe, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { hibpParser, MAX_LINE_BYTES, newCounts, type LineCounts } from './parse-hibp.js';
+import { PrefixDir } from './prefix-dir.js';
+import { FileKindError, fileChunks, openRegularFile, type OpenedFile } from '../io/regular-file.js';
 
 export { MAX_LINE_BYTES } from './parse-hibp.js';
 
@@ -164,13 +164,27 @@ async function sniffGzip(stream: Readable): Promise<{ gzip: boolean; stream: Asy
   return { gzip, stream: rest() };
 }
 
-const PREFIX_FILE = /^[0-9A-Fa-f]{5}\.txt$/;
+/** The XXXXX.txt files of a per-prefix directory, listed; an error if there are none. */
+export async function prefixFiles(dir: string): Promise<PrefixDir> {
+  const listed = await PrefixDir.list(dir);
+  if (listed.count === 0) throw new InputFormatError(`no XXXXX.txt files (5 hex digits) in directory ${dir}: not the downloader's per-prefix layout`);
+  return listed;
+}
 
-/** The XXXXX.txt files of a per-prefix directory, sorted; an error if there are none. */
-export async function prefixFiles(dir: string): Promise<string[]> {
-  const names = (await readdir(dir)).filter((n) => PREFIX_FILE.test(n)).sort();
-  if (names.length === 0) throw new InputFormatError(`no XXXXX.txt files (5 hex digits) in directory ${dir}: not the downloader's per-prefix layout`);
-  return names;
+/** Reads at most this much of a file at a time. */
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * Opens one input file (regular files only, src/io/regular-file.ts); a FIFO, a device or a
+ * directory — named XXXXX.txt inside a per-prefix directory too — is an InputFormatError naming it.
+ */
+async function openInput(path: string, shown: string): Promise<OpenedFile> {
+  try {
+    return await openRegularFile(path);
+  } catch (err) {
+    if (err instanceof FileKindError) throw new InputFormatError(`${shown}: ${err.reason}; only regular files are read`);
+    throw err;
+  }
 }
 
 export async function scanInput(path: string, options: ScanOptions, sink: EntrySink | null = null): Promise<ScanStats> {
@@ -222,21 +236,22 @@ export async function scanSource(source: InputSource, options: ScanOptions, sink
 
   if ('dir' in source) {
     if (format !== 'hibp') throw new InputFormatError('a per-prefix directory holds HIBP hashes: use --format hibp');
-    const names = await prefixFiles(source.dir);
-    const sizes = await Promise.all(names.map(async (n) => (await stat(join(source.dir, n))).size));
-    stats.totalBytes = sizes.reduce((a, b) => a + b, 0);
+    const listed = await prefixFiles(source.dir);
+    stats.totalBytes = await listed.totalBytes();
+    // One read buffer for every file: a million small files must not cost a million 1 MiB
+    // allocations (issue 20), and chunks are consumed before the next read (fileChunks).
+    const buffer = new Uint8Array(CHUNK_BYTES);
     let done = 0;
-    for (const [i, name] of names.entries()) {
+    for (const name of listed.names()) {
       file = name;
       stats.lines = 0; // line numbers restart in every file
-      const raw = createReadStream(join(source.dir, name), { highWaterMark: 1 << 20 });
+      const opened = await openInput(join(source.dir, name), `${name} in ${source.dir}`);
       try {
-        await run(raw, parseInt(name.slice(0, 5), 16), () => done + raw.bytesRead);
+        await run(fileChunks(opened, buffer, (n) => (done += n)), parseInt(name.slice(0, 5), 16), () => done);
       } finally {
-        raw.destroy();
+        await opened.handle.close();
       }
       linesBefore += stats.lines;
-      done += sizes[i]!;
       stats.files++;
     }
     stats.lines = linesBefore;
@@ -244,17 +259,17 @@ export async function scanSource(source: InputSource, options: ScanOptions, sink
     return stats;
   }
 
-  let raw: Readable;
+  let opened: OpenedFile | null = null;
   let input: AsyncIterable<Buffer>;
   let bytesIn = 0;
   if ('file' in source) {
-    stats.totalBytes = (await stat(source.file)).size;
-    stats.gzip = await isGzipFile(source.file);
-    raw = createReadStream(source.file, { highWaterMark: 1 << 20 });
-    input = raw;
+    opened = await openInput(source.file, source.file);
+    stats.totalBytes = opened.size;
+    stats.gzip = await isGzipFile(opened);
+    // Fresh buffers: gunzip's pipe may hold chunks ahead.
+    input = fileChunks(opened, CHUNK_BYTES);
   } else {
-    raw = source.stream;
-    const sniffed = await sniffGzip(raw);
+    const sniffed = await sniffGzip(source.stream);
     stats.gzip = sniffed.gzip;
     input = sniffed.stream;
   }
@@ -275,21 +290,17 @@ export async function scanSource(source: InputSource, options: ScanOptions, sink
     }
     throw err;
   } finally {
-    if ('file' in source) raw.destroy();
+    await opened?.handle.close();
     gunzip?.destroy();
   }
   return stats;
 }
 
-async function isGzipFile(path: string): Promise<boolean> {
-  const fh = await open(path, 'r');
-  try {
-    const head = new Uint8Array(2);
-    const { bytesRead } = await fh.read(head, 0, 2, 0);
-    return bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b;
-  } finally {
-    await fh.close();
-  }
+async function isGzipFile(file: OpenedFile): Promise<boolean> {
+  if (file.size < 2) return false;
+  const head = new Uint8Array(2);
+  const { bytesRead } = await file.handle.read(head, 0, 2, 0);
+  return bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b;
 }
 
 async function* counting(input: AsyncIterable<Buffer>, add: (n: number) => void): AsyncGenerator<Buffer> {

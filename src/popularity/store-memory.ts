@@ -7,7 +7,8 @@
  * fails is an error at start: counts are never silently dropped or half-read.
  */
 import { createHash } from 'node:crypto';
-import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { open, rename, stat, unlink } from 'node:fs/promises';
+import { FileKindError, readRegularFile } from '../io/regular-file.js';
 import { COUNTER_MAX, type PopularityStore } from './store.js';
 import type { SketchKey } from './sketch.js';
 import { PassgateError } from '../errors.js';
@@ -111,7 +112,15 @@ async function readSnapshot(path: string, key: SketchKey, counters: Uint16Array)
   }
   // Sized before it is read: a wrong or hostile file never makes us buffer more than the sketch.
   if (size !== expected) throw mismatch(path, `${size} bytes where this sketch takes ${expected}`);
-  const bytes = await readFile(path);
+  // One bounded read of a regular file (src/io/regular-file.ts): a link swapped to /dev/zero or a
+  // FIFO after the stat above is refused, not read forever.
+  let read: Uint8Array;
+  try {
+    read = await readRegularFile(path, expected);
+  } catch (err) {
+    throw new SnapshotError(`popularity snapshot '${path}' cannot be read (${err instanceof FileKindError ? err.reason : (err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  const bytes = Buffer.from(read.buffer, read.byteOffset, read.byteLength);
   if (bytes.length !== expected) throw mismatch(path, 'it changed while being read');
   if (bytes.toString('latin1', 0, 8) !== MAGIC) throw mismatch(path, 'not a passgate popularity snapshot');
   if (bytes.readUInt32LE(8) !== key.size.width || bytes.readUInt32LE(12) !== key.size.depth) throw mismatch(path, 'another sketch size (limit or expectedAccounts changed)');

@@ -5,6 +5,7 @@ import { recordChosen } from './chosen-route.js';
 import { openApiDocument } from './openapi.js';
 import { LOCALES } from '../wording/locales.js';
 import type { CoreState, Route } from './core.js';
+import { workersDegraded, type WorkersStatus } from './workers-status.js';
 
 /** Why the last reload did not take, while it has not (shown by /healthz; never a term). */
 export interface ReloadFailure {
@@ -26,6 +27,8 @@ export interface ApiState extends CoreState {
   readonly recordToken?: string | undefined;
   /** The last reload's failure, or null when the last reload (or the start) succeeded. */
   readonly reloadFailure?: (() => ReloadFailure | null) | undefined;
+  /** Under `serve --workers N`: the primary's view of the workers (null: not yet told, or one process). */
+  readonly workers?: (() => WorkersStatus | null) | undefined;
 }
 
 let openApi: StaticBody | undefined;
@@ -58,7 +61,7 @@ export function apiRoutes<S extends ApiState>(): Route<S>[] {
           const { state, request } = ctx;
           const body = await request.body(state.maxBodyBytes);
           if (!body.ok) return body.reply;
-          const parsed = parseEvaluateRequest(body.bytes);
+          const parsed = parseEvaluateRequest(body.bytes, state.checker.policy().maxLength);
           if (!parsed.ok) return errorReply(400, parsed.code, parsed.message);
           const { password, context } = parsed.value;
           const header = request.header('accept-language');
@@ -79,13 +82,16 @@ export function apiRoutes<S extends ApiState>(): Route<S>[] {
       methods: {
         GET: ({ state }) => {
           const failure = state.reloadFailure?.() ?? null;
+          const workers = state.workers?.() ?? null;
           return json(200, {
-            // Still 200: the last good generation keeps serving, so a balancer should keep it.
-            status: failure ? 'degraded' : 'ok',
+            // Still 200: the last good generation keeps serving, so a balancer should keep it;
+            // so do the workers left when some died (the primary is restarting them).
+            status: failure || (workers && workersDegraded(workers)) ? 'degraded' : 'ok',
             generation: state.generation,
             loadedAt: state.loadedAt,
             profile: state.checker.policy().profile,
             ...(failure && { lastReload: { status: 'failed', ...failure } }),
+            ...(workers && { workers }),
           });
         },
       },

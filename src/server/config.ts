@@ -1,5 +1,6 @@
 import { ConfigError } from './config-error.js';
 import { readStable } from './stable-read.js';
+import { FileLimits } from '../io/regular-file.js';
 import { dirname, resolve } from 'node:path';
 import type { Mode, ProfileName } from '../types.js';
 import { checkOption, type ScalarOption } from '../options.js';
@@ -32,6 +33,13 @@ export interface ServiceConfig {
    * browser: CORS headers and preflight answers for it. Default: none (same origin only).
    */
   corsOrigin?: string;
+  /**
+   * A reload that finds the custom terms file empty (no terms: truncated, or comments only) while
+   * the running list has terms fails, keeping the running list, unless this is true. Default false.
+   */
+  allowEmptyCustomTerms?: boolean;
+  /** The same for the global terms file. Default false. */
+  allowEmptyGlobalTerms?: boolean;
   limits?: Limits;
   /** Refuse passwords too many of this organisation's accounts chose (README "Popular passwords"). */
   popularity?: ServicePopularity;
@@ -80,6 +88,10 @@ const str: Check = (v, w) => {
   if (typeof v !== 'string' || v === '') throw new ConfigError(`${w} must be a non-empty string`);
   return v;
 };
+const bool: Check = (v, w) => {
+  if (typeof v !== 'boolean') throw new ConfigError(`${w} must be true or false`);
+  return v;
+};
 const int =
   (min: number, max: number): Check =>
   (v, w) => {
@@ -120,6 +132,8 @@ const FIELDS: Record<string, Check> = {
     if (v === '*' || (typeof v === 'string' && /^https?:\/\/(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/.test(v))) return v;
     throw new ConfigError(`${w} must be '*' or an origin such as https://example.com (scheme, host, optional port; no path)`);
   },
+  allowEmptyCustomTerms: bool,
+  allowEmptyGlobalTerms: bool,
   limits: () => undefined, // nested: validated by validateObject with LIMIT_FIELDS
   popularity: () => undefined, // nested: POPULARITY_FIELDS; the library checks the values again
 };
@@ -183,7 +197,7 @@ export function validateConfig(value: unknown, where = 'config'): ServiceConfig 
  * file's folder, so a config works from any working directory.
  */
 export async function readConfigFile(path: string, settleMs = 0): Promise<ServiceConfig> {
-  const text = decoder.decode(await readStable(path, 'config file', settleMs));
+  const text = decoder.decode(await readStable(path, 'config file', settleMs, FileLimits.config));
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -217,7 +231,7 @@ export function mergeConfig(...layers: ServiceConfig[]): ServiceConfig {
 /** Reads a term file the way `--custom` does: one term a line, trimmed, `#` comments skipped. */
 export async function readTermFile(path: string, what: string, settleMs = 0): Promise<string[]> {
   return decoder
-    .decode(await readStable(path, what, settleMs))
+    .decode(await readStable(path, what, settleMs, FileLimits.terms))
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l.length > 0 && !l.startsWith('#'));

@@ -14,7 +14,7 @@ export interface HolderOptions {
   /** How long an input file must stay unchanged before a reload reads it (stable-read.ts). */
   readonly settleMs?: number | undefined;
   /** Server-wide parts every state carries. */
-  readonly services: Pick<ServiceState, 'metrics'>;
+  readonly services: Pick<ServiceState, 'metrics' | 'workers'>;
   /** Told of every reload's outcome (metrics). */
   readonly onReload?: ((ok: boolean, generation: number) => void) | undefined;
 }
@@ -79,7 +79,7 @@ export class StateHolder {
     const started = performance.now();
     try {
       const settle = this.#options.settleMs ?? DEFAULT_SETTLE_MS;
-      const built = await buildServiceState(await this.#options.load(settle), this.#current.generation + 1, this.#options.configFile, settle);
+      const built = await buildServiceState(await this.#options.load(settle), this.#current.generation + 1, this.#options.configFile, settle, this.#current.termCounts);
       if (this.#closed) return false;
       const before = this.#current.config;
       const old = this.#current;

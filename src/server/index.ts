@@ -14,7 +14,10 @@ import {
   type ServiceConfig,
 } from './config.js';
 
+import type { WorkersStatus } from './workers-status.js';
+
 export { ConfigError, type ServiceConfig, type Limits } from './config.js';
+export type { WorkersStatus } from './workers-status.js';
 export type { LogFormat } from './logger.js';
 
 export interface ServerOptions {
@@ -32,6 +35,8 @@ export interface ServerOptions {
   reloadSettleMs?: number;
   /** Reload on SIGHUP. Default false (the CLI turns it on). */
   reloadOnSighup?: boolean;
+  /** Under `serve --workers N`: the primary's view of the workers, for /healthz and /metrics. */
+  workers?: () => WorkersStatus | null;
 }
 
 export interface PassgateServer {
@@ -65,13 +70,14 @@ export async function createServer(options: ServerOptions = {}): Promise<Passgat
   const overrides = validateConfig(options.config ?? {}, 'settings');
   const load = async (settleMs: number) => mergeConfig(options.configFile ? await readConfigFile(options.configFile, settleMs) : {}, overrides);
   const metrics = new ServiceMetrics(1);
+  if (options.workers) metrics.workers(options.workers);
   const holder = await StateHolder.create({
     load,
     configFile: options.configFile,
     logger,
     watchIntervalMs: options.watchIntervalMs ?? 1000,
     settleMs: options.reloadSettleMs,
-    services: { metrics: () => metrics.reply() },
+    services: { metrics: () => metrics.reply(), workers: options.workers },
     onReload: (ok, generation) => metrics.reload(ok, generation),
   });
   metrics.watchPopularity(() => holder.current.checker.popularityStats());

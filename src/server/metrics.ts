@@ -1,6 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Served } from './core.js';
 import type { Reply } from './reply.js';
+import type { WorkersStatus } from './workers-status.js';
 import type { PopularityStats } from '../popularity/types.js';
 
 /**
@@ -24,6 +25,37 @@ export class ServiceMetrics {
   readonly #generation = new Gauge({ name: 'passgate_config_generation', help: 'The configuration generation in force.', registers: [this.registry] });
   readonly #reloads = new Counter({ name: 'passgate_reloads_total', help: 'Reloads attempted, by outcome.', labelNames: ['outcome'], registers: [this.registry] });
   readonly #failing = new Gauge({ name: 'passgate_reload_failing', help: '1 while the last reload failed (the previous generation keeps serving), else 0.', registers: [this.registry] });
+
+  /**
+   * Under `serve --workers N`: the primary's view of the workers, read at each scrape from the
+   * status it last sent (prom-client calls `collect` first). A single process registers none.
+   */
+  workers(source: () => WorkersStatus | null): void {
+    const registers = [this.registry];
+    const count = (name: string, help: string, pick: (s: WorkersStatus) => number) =>
+      new Counter({
+        name, help, registers,
+        collect() {
+          const s = source();
+          if (!s) return;
+          // The primary keeps the total; a counter mirrors it (it only ever grows).
+          this.reset();
+          this.inc(pick(s));
+        },
+      });
+    const gauge = (name: string, help: string, pick: (s: WorkersStatus) => number) =>
+      new Gauge({
+        name, help, registers,
+        collect() {
+          const s = source();
+          if (s) this.set(pick(s));
+        },
+      });
+    gauge('passgate_workers_expected', 'Worker processes asked for (--workers N).', (s) => s.expected);
+    gauge('passgate_workers_alive', 'Worker processes serving now; below passgate_workers_expected while dead ones wait for their restart.', (s) => s.alive);
+    count('passgate_worker_deaths_total', 'Worker processes that died after starting to serve.', (s) => s.deaths);
+    count('passgate_worker_restarts_total', 'Replacement worker processes started.', (s) => s.restarts);
+  }
 
   constructor(generation: number) {
     collectDefaultMetrics({ register: this.registry });

@@ -27,12 +27,19 @@ export interface ServiceState extends ApiState {
   readonly inputs: readonly string[];
   /** Things an operator should know (e.g. the default filter tier is not built). */
   readonly warnings: readonly string[];
+  /** How many terms each terms file gave (0 without one): a reload may not empty a list silently. */
+  readonly termCounts: TermCounts;
   /** GET /metrics (the server's registry; counts span generations). */
   readonly metrics: () => Promise<Reply>;
 }
 
+export interface TermCounts {
+  readonly custom: number;
+  readonly global: number;
+}
+
 /** What a build produces; the holder adds the server-wide parts (metrics, reload status). */
-export type BuiltState = Omit<ServiceState, 'metrics' | 'reloadFailure'>;
+export type BuiltState = Omit<ServiceState, 'metrics' | 'reloadFailure' | 'workers'>;
 
 /** What the page receives at /page/config.json. */
 export interface PageConfig {
@@ -49,7 +56,7 @@ export const JSON_TYPE = 'application/json; charset=utf-8';
  * Builds a complete state from a configuration; throws ConfigError with a clear reason.
  * `settleMs`: how long each input file must stay unchanged before it is used (stable-read.ts).
  */
-export async function buildServiceState(config: ServiceConfig, generation: number, configFile: string | undefined, settleMs: number): Promise<BuiltState> {
+export async function buildServiceState(config: ServiceConfig, generation: number, configFile: string | undefined, settleMs: number, previous?: TermCounts): Promise<BuiltState> {
   const warnings: string[] = [];
   const inputs: string[] = configFile ? [configFile] : [];
   const profileName = config.profile ?? DEFAULT_PROFILE;
@@ -61,6 +68,8 @@ export async function buildServiceState(config: ServiceConfig, generation: numbe
     typeof config.breachedFile === 'string' ? filterSource(config.breachedFile, settleMs, config.limits?.pageFilterMaxBytes ?? DEFAULT_PAGE_FILTER_MAX_BYTES) : null,
   ]);
   for (const path of [config.customTermsFile, config.globalTermsFile, config.breachedFile]) if (typeof path === 'string') inputs.push(path);
+  const termCounts: TermCounts = { custom: customBannedTerms?.length ?? 0, global: globalBannedTerms?.length ?? 0 };
+  if (previous) refuseEmptied(config, termCounts, previous);
 
   let filterBytes: Uint8Array | null = fileFilter?.bytes ?? null;
   let pageFilterBytes: Uint8Array | null = filterBytes;
@@ -133,6 +142,7 @@ export async function buildServiceState(config: ServiceConfig, generation: numbe
     filter,
     inputs,
     warnings,
+    termCounts,
   };
 }
 
@@ -146,6 +156,22 @@ function popularityOptions(config: ServiceConfig): CheckerOptions['popularity'] 
 }
 
 /**
+ * A terms file truncated to nothing (a deploy that failed half-way, a full disk) would otherwise
+ * reload as "no custom terms" without a word: a reload that empties a list that held terms fails
+ * unless the configuration says an empty list is meant (issue 20).
+ */
+function refuseEmptied(config: ServiceConfig, now: TermCounts, before: TermCounts): void {
+  const lists = [
+    { file: config.customTermsFile, what: 'custom terms file', key: 'allowEmptyCustomTerms', allowed: config.allowEmptyCustomTerms, now: now.custom, before: before.custom },
+    { file: config.globalTermsFile, what: 'global terms file', key: 'allowEmptyGlobalTerms', allowed: config.allowEmptyGlobalTerms, now: now.global, before: before.global },
+  ] as const;
+  for (const l of lists) {
+    if (l.file === undefined || l.now > 0 || l.before === 0 || l.allowed === true) continue;
+    throw new ConfigError(`${l.what} '${l.file}' holds no terms (it held ${l.before}); not loaded (set ${l.key}: true in the configuration if an empty list is meant)`);
+  }
+}
+
+/**
  * A configured filter file, once it has held still: its bytes when it is small enough to send to
  * the page too, else its path, for createChecker to open part by part (src/filter/file.ts) —
  * filters of many GiB never go through one buffer.
@@ -153,7 +179,7 @@ function popularityOptions(config: ServiceConfig): CheckerOptions['popularity'] 
 async function filterSource(path: string, settleMs: number, pageMaxBytes: number): Promise<{ bytes?: Uint8Array; path?: string }> {
   // Sized without waiting: readStable (small) or the second settledSize (large) does the settling.
   const size = await settledSize(path, 'filter file', 0);
-  if (size <= pageMaxBytes) return { bytes: await readStable(path, 'filter file', settleMs) };
+  if (size <= pageMaxBytes) return { bytes: await readStable(path, 'filter file', settleMs, pageMaxBytes) };
   await settledSize(path, 'filter file', settleMs);
   return { path };
 }

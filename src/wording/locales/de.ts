@@ -70,10 +70,20 @@ export const de: LocaleWording = {
         suggestion: () => 'Fügen Sie ein paar Wörter ohne Zusammenhang hinzu oder lassen Sie einen Passwortmanager eines erzeugen.',
     },
     WEAK: {
-      warning: () => 'Dieses Passwort ist leicht zu erraten.',
+      // The cheapest attack, when an attack class named it (score/attacks/, issue 19).
+      warning: (p) =>
+        p.kind === 'reversed-word' ? 'Wer gängige Wörter rückwärts ausprobiert, findet dieses Passwort früh.'
+        : p.kind === 'reflected-word' ? 'Ein Wort, gefolgt von sich selbst rückwärts, gehört zum Ersten, was Angreifer ausprobieren.'
+        : p.kind === 'doubled-word' ? 'Ein zweimal getipptes Wort gehört zum Ersten, was Angreifer ausprobieren.'
+        : p.kind === 'digit-before-word' ? 'Ein gängiges Wort mit einer Ziffer davor gehört zum Ersten, was Angreifer ausprobieren.'
+        : 'Dieses Passwort ist leicht zu erraten.',
       suggestion: () => 'Verwenden Sie ein längeres Passwort, etwa mehrere unzusammenhängende Wörter.',
     },
     CHECK_ERROR: { warning: () => 'Das Passwort konnte nicht geprüft werden; bitte erneut versuchen.' },
+    ROTATED_PASSWORD: {
+      warning: () => 'Es ist Ihr altes Passwort mit einer kleinen Änderung, etwa einer neuen Zahl: Angreifer, die das alte kennen, probieren das zuerst.',
+      suggestion: () => 'Wählen Sie ein neues Passwort, das nicht auf dem alten aufbaut.',
+    },
     POPULAR_PASSWORD: {
       warning: () => 'Zu viele Konten dieser Organisation haben ein ähnliches Passwort gewählt; Angreifer probieren es hier früh aus.',
       suggestion: () => 'Wählen Sie ein Passwort aus einem anderen, eigenen Wort: andere Ziffern, Groß- und Kleinschreibung oder Sonderzeichen genügen nicht.',
