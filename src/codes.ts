@@ -67,6 +67,8 @@ export const CODE_TABLE = {
   POPULAR_PASSWORD: { rank: 'last', rejects: 'always' },
   /** The popularity store could not answer (it rejects unless `popularity.onError: 'accept'`). */
   POPULARITY_UNCHECKED: { rank: 'last', rejects: 'check' },
+  /** The new password is the previous one with its rotating parts changed (context.previousPassword or its hashes). */
+  ROTATED_PASSWORD: { rank: 'last', rejects: 'always' },
 } as const satisfies Record<string, CodeFacts>;
 
 export type BuiltInCode = keyof typeof CODE_TABLE;

@@ -16,24 +16,42 @@ export interface HandlerOptions {
   maxBodyBytes?: number;
   /** `*` or one origin whose pages may call the API (CORS). Default: none. */
   corsOrigin?: string;
+  /**
+   * The whole body must arrive within this many ms, else 408 (a stalled or slow-drip stream
+   * would otherwise hold the request forever). Default 10 000, the service's request limit.
+   */
+  bodyTimeoutMs?: number;
   /** Enables POST /v1/chosen (a checker with `popularity`), for callers presenting `Authorization: Bearer <recordToken>`. */
   recordToken?: string;
 }
 
 const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
+const DEFAULT_BODY_TIMEOUT_MS = 10_000;
+const MAX_BODY_TIMEOUT_MS = 600_000;
 const routes = apiRoutes<ApiState>();
 
-/** Reads a body up to `limit` bytes, refusing early on a declared length above it. */
-async function readBody(request: Request, limit: number): Promise<BodyResult> {
+/**
+ * Reads a body up to `limit` bytes within `timeoutMs`, refusing early on a declared length above
+ * the limit. The deadline covers the whole body, not each chunk: a stream dripping a byte at a
+ * time is as stuck as one that stalls.
+ */
+async function readBody(request: Request, limit: number, timeoutMs: number): Promise<BodyResult> {
   const declared = request.headers.get('content-length');
   if (declared !== null && Number(declared) > limit) return { ok: false, reply: tooLarge(limit) };
   if (!request.body) return { ok: true, bytes: new Uint8Array(0) };
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), timeoutMs)));
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      const next = await Promise.race([reader.read(), late]);
+      if (next === 'late') {
+        void reader.cancel().catch(() => undefined);
+        return { ok: false, reply: tooSlow(timeoutMs) };
+      }
+      const { done, value } = next;
       if (done) break;
       size += value.byteLength;
       if (size > limit) {
@@ -44,6 +62,8 @@ async function readBody(request: Request, limit: number): Promise<BodyResult> {
     }
   } catch {
     return { ok: false, reply: errorReply(400, 'BAD_REQUEST', 'the request body could not be read') };
+  } finally {
+    clearTimeout(timer);
   }
   const bytes = new Uint8Array(size);
   let at = 0;
@@ -54,8 +74,16 @@ async function readBody(request: Request, limit: number): Promise<BodyResult> {
   return { ok: true, bytes };
 }
 
+const tooSlow = (ms: number) =>
+  // Close the connection: what is left of the body is not worth waiting for.
+  errorReply(408, 'REQUEST_TIMEOUT', `the request body did not arrive within ${ms} ms`, { connection: 'close' });
+
 /** A handler answering the passgate API with this checker. */
 export function createHandler(checker: Checker, options: HandlerOptions = {}): (request: Request) => Promise<Response> {
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
+  if (typeof bodyTimeoutMs !== 'number' || !Number.isInteger(bodyTimeoutMs) || bodyTimeoutMs < 1 || bodyTimeoutMs > MAX_BODY_TIMEOUT_MS) {
+    throw new RangeError(`\`bodyTimeoutMs\` must be an integer in 1..${MAX_BODY_TIMEOUT_MS}`);
+  }
   const state: ApiState = {
     checker,
     generation: 1,
@@ -71,7 +99,7 @@ export function createHandler(checker: Checker, options: HandlerOptions = {}): (
       method: request.method,
       target: url.pathname + url.search,
       header: (name) => request.headers.get(name) ?? undefined,
-      body: (limit) => readBody(request, limit),
+      body: (limit) => readBody(request, limit, bodyTimeoutMs),
     };
     const { reply } = await serveRequest(core, state, routes);
     const headers = new Headers({ ...BASE_HEADERS, ...reply.headers });

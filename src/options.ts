@@ -6,6 +6,7 @@ import { resolveLocale, type Locale } from './wording/locales.js';
 import type { ZxcvbnEstimator, ZxcvbnPlugin } from './score/zxcvbn.js';
 import { validateRangeOptions, type RangeSourceOptions } from './filter/range-client.js';
 import { DEFAULT_CHECK_TIMEOUT_MS, MAX_CHECK_TIMEOUT_MS } from './engine/async-sources.js';
+import { resolveRotation, type ResolvedRotation, type RotationOptions } from './rotation/source.js';
 import { resolvePopularity, type PopularityOptions, type ResolvedPopularity } from './popularity/options.js';
 
 /**
@@ -61,6 +62,11 @@ export interface CheckerOptions {
    */
   estimator?: 'native' | 'zxcvbn' | ZxcvbnPlugin;
   /**
+   * How hard `evaluateAsync` tries the new password's predecessors against
+   * `context.previousPasswordHashes`: `{ maxCandidates: 16, budgetMs: 1000 }` by default.
+   */
+  rotation?: RotationOptions;
+  /**
    * Refuse passwords whose root too many of this organisation's accounts chose (Node only;
    * `checker.recordChosen` counts them): README "Popular passwords in your organisation".
    */
@@ -82,12 +88,13 @@ export interface ResolvedOptions {
   readonly estimator: 'native' | 'zxcvbn';
   /** The zxcvbn loader given with `estimator` (`passgate/zxcvbn`); else the platform's. */
   readonly loadZxcvbn: (() => Promise<ZxcvbnEstimator>) | undefined;
+  readonly rotation: ResolvedRotation;
   readonly popularity: ResolvedPopularity | undefined;
 }
 
 const KNOWN = new Set([
   'profile', 'globalBannedTerms', 'customBannedTerms', 'breached', 'minLength', 'maxLength',
-  'mfa', 'locale', 'mode', 'checks', 'checkTimeoutMs', 'substitutions', 'estimator',
+  'mfa', 'locale', 'mode', 'checks', 'checkTimeoutMs', 'substitutions', 'estimator', 'rotation',
   'popularity',
 ]);
 
@@ -210,6 +217,7 @@ export function resolveOptions(options: CheckerOptions | undefined): ResolvedOpt
     substitutions: substitutionsOption(options.substitutions, profile),
     estimator,
     loadZxcvbn: plugin ? () => plugin.load() : undefined,
+    rotation: resolveRotation(options.rotation),
     popularity: resolvePopularity(options.popularity),
   };
 }

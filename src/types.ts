@@ -52,6 +52,18 @@ export interface PasswordContext {
   displayName?: string;
   /** Extra words specific to this user or page (e.g. the service name). */
   extraTerms?: string[];
+  /**
+   * The current password, when the user typed it (self-service change): a new password that is
+   * it with its rotating parts changed is refused as ROTATED_PASSWORD. Never a context term,
+   * never echoed or logged. At most `maxLength` characters.
+   */
+  previousPassword?: string;
+  /**
+   * The user's stored hash, or a short history (at most 5): PHC / modular-crypt strings for
+   * argon2id, bcrypt, scrypt and PBKDF2. `evaluateAsync` (Node) verifies the new password's
+   * likeliest predecessors against them (options `rotation`); plain `evaluate` fails closed.
+   */
+  previousPasswordHashes?: string[];
 }
 
 /**

@@ -95,6 +95,8 @@ export function createNodePlatform(options: NodePlatformOptions = {}): Platform 
     exactMatcher: (terms) => ExactTrie.build(terms),
     loadFilter: (bytes) => loadFilter(bytes),
     openFilterFile: (path) => openFilterFile(path),
+    // Loaded on first use: node:crypto's KDFs and the optional argon2/bcrypt packages.
+    verifyHash: (candidate, hash) => import('../rotation/verify-node.js').then((m) => m.verifyPasswordHash(candidate, hash)),
   };
 }
 

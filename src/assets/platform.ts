@@ -8,6 +8,7 @@ import type { ResolvedPopularity } from '../popularity/options.js';
 import type { PopularitySource } from '../popularity/types.js';
 import { DataError } from '../errors.js';
 import { splitLines } from '../text-lines.js';
+import type { Verify } from '../rotation/source.js';
 import { MANIFEST } from './integrity.js';
 
 /**
@@ -60,6 +61,12 @@ export interface Platform {
    * passes one backed by its native SHA-1 for `sha1`-keyed (HIBP) filters.
    */
   readonly loadFilter?: (bytes: Uint8Array) => BreachedFilter;
+  /**
+   * Verifies a candidate against a stored password hash (`context.previousPasswordHashes`).
+   * Node only (rotation/verify-node.ts, node:crypto and the argon2/bcrypt packages); without
+   * it, an evaluation given hashes fails closed with CHECK_ERROR.
+   */
+  readonly verifyHash?: Verify;
   /**
    * Opens a filter file (`breached: { path }`) checking its kind, header and size before reading
    * it part by part (src/filter/file.ts). Without it, `readFile` + `loadFilter`.

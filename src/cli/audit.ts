@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import { Exit, UsageError, unreadable, type Subcommand } from './io.js';
-import { CHECKER_FLAGS, CHECKER_FLAGS_HELP, checkerFrom } from './checker-flags.js';
+import { AUDIT_CHECKER_FLAGS, AUDIT_CHECKER_FLAGS_HELP, checkerFrom } from './checker-flags.js';
+import { parseFlags } from './parse-flags.js';
 import { Progress } from './progress.js';
 import { InputFormatError, scanSource } from '../filter/read-lines.js';
 import { openRegularFile } from '../io/regular-file.js';
@@ -18,7 +18,7 @@ malformed is not a password list (exit 2).
 
 Options:
   --json                the report as JSON
-${CHECKER_FLAGS_HELP}`;
+${AUDIT_CHECKER_FLAGS_HELP}`;
 
 export interface AuditReport {
   total: number;
@@ -36,9 +36,9 @@ export interface AuditReport {
 }
 
 export const audit: Subcommand = async (args, io) => {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseFlags('audit', {
     args: [...args],
-    options: { ...CHECKER_FLAGS, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: { ...AUDIT_CHECKER_FLAGS, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     allowPositionals: true,
     strict: true,
   });

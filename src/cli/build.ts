@@ -12,7 +12,7 @@
  */
 import { opendir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseFlags } from './parse-flags.js';
 import { createFilterBuilder, type FilterBuilder, type KeyType } from '../filter/node.js';
 import { InputFormatError, scanSource, type HibpHash, type InputFormat, type InputSource, type ScanOptions, type ScanStats } from '../filter/read-lines.js';
 import { blockedBloomFpr, MAX_FPR, MIN_FPR } from '../filter/sizing.js';
@@ -45,6 +45,8 @@ Options:
                        past 10x the target FPR the build fails)
   -h, --help           show this help
 `;
+
+const BUILD_USAGE_LINE = '(usage: passgate build --input DIR|FILE|- --output FILE [options]; see passgate build --help)';
 
 interface BuildConfig {
   input: string;
@@ -97,32 +99,29 @@ async function isDirectory(path: string): Promise<boolean> {
 }
 
 async function parseConfig(args: readonly string[]): Promise<BuildConfig | 'help'> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...args],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        input: { type: 'string' },
-        output: { type: 'string' },
-        format: { type: 'string' },
-        hash: { type: 'string' },
-        fpr: { type: 'string' },
-        'min-count': { type: 'string' },
-        'key-type': { type: 'string' },
-        strict: { type: 'boolean' },
-        expected: { type: 'string' },
-        threads: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (err) {
-    throw new UsageError(`${(err as Error).message}\n\n${BUILD_USAGE}`);
-  }
-  if (values.help) return 'help';
-  if (!values.input) throw new UsageError(`--input FILE is required\n\n${BUILD_USAGE}`);
-  if (!values.output) throw new UsageError(`--output FILE is required\n\n${BUILD_USAGE}`);
+  const { values: parsed } = parseFlags('build', {
+    args: [...args],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      input: { type: 'string' },
+      output: { type: 'string' },
+      format: { type: 'string' },
+      hash: { type: 'string' },
+      fpr: { type: 'string' },
+      'min-count': { type: 'string' },
+      'key-type': { type: 'string' },
+      strict: { type: 'boolean' },
+      expected: { type: 'string' },
+      threads: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (parsed.help) return 'help';
+  // One line naming what is missing: the whole help, flattened onto it, hid the point.
+  const missing = [parsed.input ? '' : '--input FILE', parsed.output ? '' : '--output FILE'].filter(Boolean);
+  if (missing.length > 0) throw new UsageError(`${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} required ${BUILD_USAGE_LINE}`);
+  const values = { ...parsed, input: parsed.input!, output: parsed.output! };
   const dir = values.input !== '-' && (await isDirectory(values.input));
   const format = values.format ?? (dir || values.hash !== undefined ? 'hibp' : 'text');
   if (format !== 'text' && format !== 'hibp') throw new UsageError(`--format must be text or hibp, got '${format}'`);

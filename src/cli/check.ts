@@ -1,10 +1,10 @@
-import { parseArgs } from 'node:util';
 import type { EvaluationResult } from '../engine/evaluate.js';
 import type { PolicyDescription } from '../policy/describe.js';
 import { Exit, UsageError, type Subcommand } from './io.js';
 import { CHECKER_FLAGS, CHECKER_FLAGS_HELP, CONTEXT_FLAGS, CONTEXT_FLAGS_HELP, checkerFrom, contextFrom } from './checker-flags.js';
 import { count, ENTRIES, POINTS } from '../wording/plural.js';
 import { readSecret } from './read-secret.js';
+import { parseFlags } from './parse-flags.js';
 
 const HELP = `Usage: passgate check [options] [PASSWORD|-]
 
@@ -21,7 +21,7 @@ Exit codes: 0 accepted, 1 rejected, 2 misuse (bad flags, unreadable files), 3 fa
 (passgate's own data missing or damaged, or anything else).`;
 
 export const check: Subcommand = async (args, io) => {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseFlags('check', {
     args: [...args],
     options: { ...CHECKER_FLAGS, ...CONTEXT_FLAGS, json: { type: 'boolean' }, policy: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     allowPositionals: true,
@@ -39,7 +39,11 @@ export const check: Subcommand = async (args, io) => {
     return Exit.OK;
   }
   const given = positionals[0];
-  const password = given === undefined || given === '-' ? await readSecret(io, 'Password: ') : given;
+  const fromStdin = given === undefined || given === '-';
+  const password = fromStdin ? await readSecret(io, 'Password: ') : given;
+  // Nothing piped (or an empty first line) is a mistake, not the empty password to judge: that
+  // one can still be given as an argument ('').
+  if (fromStdin && password === '') throw new UsageError(io.stdin.isTTY ? 'no password entered' : 'no password on standard input');
   const result = await checker.evaluateAsync(password, contextFrom(values));
   io.stdout.write(values.json ? JSON.stringify(result, null, 2) + '\n' : render(result, Boolean(io.stdout.isTTY)));
   return result.accepted ? Exit.OK : Exit.REJECTED;

@@ -53,6 +53,13 @@ export const CHECKER_FLAGS_HELP = `  --profile NAME        ${choices(PROFILE_NAM
   --locale TAG          ${choices(LOCALES, 'en')}
   --audit               audit mode: report what would be rejected, accept everything`;
 
+/**
+ * `passgate audit` reports what would be rejected whatever the mode, so it takes every checker
+ * flag but --audit (and its help does not list it).
+ */
+export const { audit: _auditFlag, ...AUDIT_CHECKER_FLAGS } = CHECKER_FLAGS;
+export const AUDIT_CHECKER_FLAGS_HELP = CHECKER_FLAGS_HELP.split('\n').filter((line) => !line.trimStart().startsWith('--audit ')).join('\n');
+
 export const CONTEXT_FLAGS_HELP = `  --first-name, --last-name, --username, --email, --tenant, --display-name VALUE
                         the user's own details: a password containing them is rejected`;
 

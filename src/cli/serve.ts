@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseFlags } from './parse-flags.js';
 import { resolve } from 'node:path';
 import { Exit, UsageError, type Subcommand } from './io.js';
 import { isWorker, onStopRequest, onWorkersStatus, reportListening, runPrimary, workerPort } from './serve-workers.js';
@@ -53,7 +53,7 @@ export const serve: Subcommand = async (args, io) => {
 };
 
 const serveCommand: Subcommand = async (args, io) => {
-  const { values, positionals } = parseArgs({ args: [...args], options: { ...CHECKER_FLAGS, ...SERVE_FLAGS }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseFlags('serve', { args: [...args], options: { ...CHECKER_FLAGS, ...SERVE_FLAGS }, allowPositionals: true, strict: true });
   if (values.help) {
     io.stdout.write(HELP + '\n');
     return Exit.OK;

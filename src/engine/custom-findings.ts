@@ -15,13 +15,16 @@ export const checkError = (check: number, reason: string): Finding => ({ code: '
 /**
  * What a custom check returned, made safe for a result. The rule (README, "Custom checks"):
  * - not an array: one CHECK_ERROR; at most MAX_CHECK_FINDINGS findings are kept;
- * - an item that is not an object, or whose `code` is not a string of 1–64 characters, or gives
- *   the password away: a CHECK_ERROR in its place (fail closed: it was meant to say something);
+ * - an item that is not an object, or whose `code` is not a string of 1–64 characters, or holds
+ *   CODE_PIECE_LENGTH (8) consecutive characters of the password in any form, reversed or
+ *   encoded (PasswordRedactor.revealsPiece): a CHECK_ERROR in its place (fail closed: it was
+ *   meant to say something);
  * - `source` outside the known ones becomes 'check'; `severity` is kept only if it is one;
  * - `start`/`end`: both integers, else both dropped; clamped into [0, password length]; dropped
  *   when start > end after that;
- * - `term`, `message`, string `params`: kept when at most 500 characters and not giving the
- *   password away (PasswordRedactor), else dropped — a dropped message falls back to the
+ * - `term`, `message`, string `params` and `params` keys: kept when at most 500 characters and
+ *   holding no copy of the password — as typed, lower-cased, normalised, reversed,
+ *   percent-encoded or base64 (PasswordRedactor.revealsCopy) —, else dropped — a dropped message falls back to the
  *   catalogue's, or the code; `distance` kept when a non-negative integer; `params` keep at most
  *   16 string, finite number or boolean values.
  */
@@ -38,10 +41,12 @@ function one(raw: unknown, check: number, passwordLength: number, redactor: Pass
   if (raw === null || typeof raw !== 'object') return checkError(check, 'the check returned an invalid finding');
   const f = raw as Record<string, unknown>;
   const code = f.code;
-  if (typeof code !== 'string' || code.length === 0 || code.length > MAX_CODE_LENGTH || redactor.reveals(code)) {
+  if (typeof code !== 'string' || code.length === 0 || code.length > MAX_CODE_LENGTH) {
     return checkError(check, 'the check returned an invalid finding');
   }
-  const safeText = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_TEXT_LENGTH && !redactor.reveals(v);
+  // A code is shown as it is, so it may not hold even a piece of the password (redact.ts).
+  if (redactor.revealsPiece(code)) return checkError(check, 'the check returned a code that holds part of the password');
+  const safeText = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_TEXT_LENGTH && !redactor.revealsCopy(v);
   const out: Mutable = { code, source: typeof f.source === 'string' && SOURCES.has(f.source) ? (f.source as FindingSource) : 'check' };
   if (Number.isInteger(f.start) && Number.isInteger(f.end)) {
     const start = Math.min(Math.max(f.start as number, 0), passwordLength);
@@ -60,7 +65,7 @@ function one(raw: unknown, check: number, passwordLength: number, redactor: Pass
     let kept = 0;
     for (const [k, v] of Object.entries(f.params)) {
       if (kept === MAX_PARAMS) break;
-      if (k.length > MAX_CODE_LENGTH || redactor.reveals(k)) continue;
+      if (k.length > MAX_CODE_LENGTH || redactor.revealsCopy(k)) continue;
       if (typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)) || safeText(v)) {
         params[k] = v;
         kept++;

@@ -14,6 +14,8 @@ import { decide } from '../policy/verdict.js';
 import { feedbackFor, messageFor, type Feedback } from '../wording/feedback.js';
 import type { Locale } from '../wording/locales.js';
 import { PasswordRedactor } from './redact.js';
+import { readRotationContext, rotatedFinding } from '../rotation/context.js';
+import { isRotation } from '../rotation/similar.js';
 
 export type { StrengthSummary } from '../score/estimate.js';
 
@@ -93,6 +95,9 @@ export function detect(state: EngineState, password: string, context: PasswordCo
   if (length < options.minLength) findings.push({ code: 'TOO_SHORT', source: 'policy', params: { min: options.minLength, length } });
 
   const terms = known ? known.terms : contextTerms(context, normaliser);
+  // The rotation fields are read apart from the terms: they are secrets, never matched as names.
+  const previous = readRotationContext(context, options.maxLength).previous;
+  if (previous !== null && isRotation(previous, password)) findings.push(rotatedFinding('previousPassword'));
   const input: CheckInput = { password, text, contextTerms: terms, profile: profile.name };
 
   let points = 0;

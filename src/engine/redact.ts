@@ -1,6 +1,18 @@
 import type { NormalisedText } from '../types.js';
 import { normaliseTerm, type NormaliserConfig } from '../normalise/normalise.js';
 import { withinOneEdit } from '../detect/edit-distance.js';
+import { base64Readings, percentDecoded } from './redact-views.js';
+
+/**
+ * A custom check's `code` may not hold this many consecutive characters of the password (in any
+ * form or reading below). 8: a code is a fixed identifier, and 8 characters are most of a short
+ * password; a code word of 8 letters the password also contains (`PASSWORD_REUSED` for a password
+ * with `password` in it) costs that check its finding — a rejecting CHECK_ERROR saying why — and
+ * never lets the piece through.
+ */
+export const CODE_PIECE_LENGTH = 8;
+
+const reverse = (s: string): string => [...s].reverse().join('');
 
 /**
  * The rule that keeps the password out of every result (README: "the password never appears in
@@ -16,6 +28,8 @@ export class PasswordRedactor {
   readonly #forms: readonly string[];
   readonly #folded: string;
   readonly #config: NormaliserConfig;
+  /** The forms and their reversals, lower-cased: what a custom check's text is searched for. */
+  readonly #copies: readonly string[];
 
   constructor(password: string, text: NormalisedText, config: NormaliserConfig) {
     const forms = new Set([password, password.toLowerCase(), text.plain, text.folded]);
@@ -23,6 +37,48 @@ export class PasswordRedactor {
     this.#forms = [...forms];
     this.#folded = text.folded;
     this.#config = config;
+    this.#copies = [...new Set(this.#forms.flatMap((f) => [f.toLowerCase(), reverse(f).toLowerCase()]))];
+  }
+
+  /**
+   * For what a custom check returns (issue 20 item 10): whether `s` gives the password away as
+   * `reveals` says, or holds a copy of it reversed, percent-encoded (`%20` or `+`, once or
+   * twice) or base64/base64url-encoded — compared lower-cased, in every form.
+   */
+  revealsCopy(s: string): boolean {
+    if (this.reveals(s)) return true;
+    if (this.#copies.length === 0) return false;
+    for (const view of this.#readings(s)) for (const copy of this.#copies) if (view.includes(copy)) return true;
+    return false;
+  }
+
+  /** For a custom check's `code`: whether any CODE_PIECE_LENGTH characters of it are the password's. */
+  revealsPiece(code: string): boolean {
+    if (this.revealsCopy(code)) return true;
+    for (const view of this.#readings(code)) {
+      for (let i = 0; i + CODE_PIECE_LENGTH <= view.length; i++) {
+        const piece = view.slice(i, i + CODE_PIECE_LENGTH);
+        for (const copy of this.#copies) if (copy.includes(piece)) return true;
+      }
+    }
+    return false;
+  }
+
+  /** `s` as written and decoded, each also normalised like a term, all lower-cased. */
+  #readings(s: string): Set<string> {
+    const decoded = new Set([s]);
+    for (const once of [percentDecoded(s, false), percentDecoded(s, true)]) {
+      decoded.add(once);
+      decoded.add(percentDecoded(once, false));
+      decoded.add(percentDecoded(once, true));
+    }
+    for (const b of base64Readings(s)) decoded.add(b);
+    const out = new Set<string>();
+    for (const d of decoded) {
+      out.add(d.toLowerCase());
+      out.add(normaliseTerm(d, this.#config).toLowerCase());
+    }
+    return out;
   }
 
   /** Whether `s` would give the password away. */

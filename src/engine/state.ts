@@ -14,6 +14,7 @@ import { decodeModel, type CharModel } from '../score/model/index.js';
 import type { PopularitySource } from '../popularity/types.js';
 import type { AsyncSource } from './async-sources.js';
 import { rangeSource } from '../filter/range-source.js';
+import { rotationSource } from '../rotation/source.js';
 
 /** A breached-password lookup, whatever filter backs it. */
 export interface BreachedLookup {
@@ -78,7 +79,7 @@ export async function buildState(platform: Platform, raw: CheckerOptions | undef
   });
   const zxcvbn = profile.strength && options.estimator === 'zxcvbn' ? await zxcvbnLoader(platform, options)() : null;
   const popularity = options.popularity ? await popularityStore(platform, options.popularity) : null;
-  const asyncSources = asyncSourcesOf(options);
+  const asyncSources = asyncSourcesOf(options, platform);
   // A shared (remote) store needs I/O per call: it is an asynchronous source like the range API.
   if (popularity && !popularity.sync) asyncSources.push(popularitySource(popularity));
   return { options, normaliser, banned, dictionary, bannedWords, breached, zxcvbn, model, popularity, asyncSources };
@@ -89,10 +90,13 @@ function popularitySource(popularity: PopularitySource): AsyncSource {
 }
 
 /** The asynchronous sources the options ask for: one list, whatever the source. */
-function asyncSourcesOf(options: ResolvedOptions): AsyncSource[] {
+function asyncSourcesOf(options: ResolvedOptions, platform: Platform): AsyncSource[] {
   const sources: AsyncSource[] = [];
   const b = options.breached;
   if (b && 'rangeUrl' in b) sources.push(rangeSource(b, options.profile.breachedLowercase));
+  // Stored hashes of the previous password (context.previousPasswordHashes): it applies only to
+  // calls that pass them, and fails closed where the platform cannot verify (browsers).
+  sources.push(rotationSource(options.rotation, options.maxLength, platform.verifyHash));
   return sources;
 }
 

@@ -6,13 +6,17 @@
  * true` asks the server to pad the answer with count-0 decoys so its size says nothing either.
  * Nothing here runs unless a `rangeUrl` is configured: passgate uses no network by default.
  *
- * Portable (global `fetch`, no Node built-ins). Answers are cached per prefix in a bounded LRU;
- * concurrent lookups of one prefix share one request. A failure (timeout, HTTP error, a response
- * too large or malformed) is never silent: the check reports BREACHED_UNCHECKED, rejecting
- * (onError 'reject', the default: fail closed) or warning ('accept': fail open, said aloud).
+ * Portable (global `fetch`, no Node built-ins). Answers are cached per prefix in an LRU bounded
+ * in entries and bytes, with an expiry (range-cache.ts); concurrent lookups of one prefix share
+ * one request. A failure (timeout, HTTP error or any status but 200, a response too large, empty
+ * or malformed — range-answer.ts parses strictly —, a redirect off the origin) is never silent
+ * and never cached: the check reports BREACHED_UNCHECKED, rejecting (onError 'reject', the
+ * default: fail closed) or warning ('accept': fail open, said aloud).
  */
 import { ntlmDigest } from './md4.js';
 import { portableSha1Hex } from './sha1-portable.js';
+import { countOf, parseRangeAnswer, RangeAnswerError, type RangeAnswerTable } from './range-answer.js';
+import { RangeCache } from './range-cache.js';
 
 export interface RangeSourceOptions {
   /** The range endpoint: `{prefix}` is replaced by the 5 hex digits, or they are appended. */
@@ -25,9 +29,13 @@ export interface RangeSourceOptions {
   minCount?: number;
   /** Digest the server indexes: 'sha1' (default) or 'ntlm' (HIBP: append `?mode=ntlm` to the URL). */
   hash?: 'sha1' | 'ntlm';
-  /** Prefixes kept in the LRU cache (default 512 ≈ 16 MB of padded answers at most). */
+  /** Prefixes kept in the LRU cache (default 512). */
   cacheSize?: number;
-  /** Responses larger than this are refused (default 1 MiB; HIBP's are ~30 KB). */
+  /** Bytes the cached answers may hold, whatever the server sends (default 16 MiB). */
+  cacheBytes?: number;
+  /** A cached answer is asked for again this long after it was fetched (default 15 minutes). */
+  cacheTtlMs?: number;
+  /** Responses larger than this are refused (default 256 KiB; HIBP's padded ones are ~30–40 KB). */
   maxResponseBytes?: number;
   /** Injected `fetch` (default: the global one). */
   fetch?: typeof fetch;
@@ -35,7 +43,10 @@ export interface RangeSourceOptions {
 
 export type RangeAnswer = { readonly ok: true; readonly count: number } | { readonly ok: false; readonly reason: string };
 
-const HEX = /^[0-9A-F]+$/;
+/** Redirects followed, each to the same origin (scheme, host and port) as the URL asked. */
+const MAX_REDIRECTS = 3;
+/** Our own failure reasons, passed on as they are; anything else is "unreachable". */
+const OWN_REASONS = /^(HTTP \d+|response too large|malformed response|empty response|redirect to another origin|too many redirects|redirect without a location)$/;
 
 function hexOf(bytes: Uint8Array): string {
   let s = '';
@@ -64,14 +75,16 @@ export function validateRangeOptions(o: unknown): Required<Omit<RangeSourceOptio
     minCount: int('minCount', r.minCount, 1, 1, 2 ** 32 - 1),
     hash,
     cacheSize: int('cacheSize', r.cacheSize, 512, 0, 1 << 20),
-    maxResponseBytes: int('maxResponseBytes', r.maxResponseBytes, 1 << 20, 1024, 1 << 26),
+    cacheBytes: int('cacheBytes', r.cacheBytes, 16 << 20, 0, 2 ** 31),
+    cacheTtlMs: int('cacheTtlMs', r.cacheTtlMs, 15 * 60_000, 1, 7 * 24 * 3_600_000),
+    maxResponseBytes: int('maxResponseBytes', r.maxResponseBytes, 256 << 10, 1024, 1 << 26),
     ...(r.fetch ? { fetch: r.fetch } : {}),
   };
 }
 
 /** Reads a body up to `max` bytes (a hostile or broken server cannot make us buffer more). */
-async function boundedText(res: Response, max: number): Promise<string> {
-  if (!res.body) return '';
+async function boundedBytes(res: Response, max: number): Promise<Uint8Array> {
+  if (!res.body) return new Uint8Array(0);
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -88,22 +101,7 @@ async function boundedText(res: Response, max: number): Promise<string> {
   const all = new Uint8Array(total);
   let at = 0;
   for (const c of chunks) (all.set(c, at), (at += c.length));
-  return new TextDecoder().decode(all);
-}
-
-/** Parses `SUFFIX:COUNT` lines into suffix → count (count-0 padding lines dropped); throws if malformed. */
-function parseRange(text: string, suffixLength: number): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const raw of text.split('\n')) {
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (line === '') continue;
-    const colon = line.indexOf(':');
-    const suffix = line.slice(0, colon).toUpperCase();
-    const count = Number(line.slice(colon + 1));
-    if (colon !== suffixLength || !HEX.test(suffix) || !Number.isSafeInteger(count) || count < 0) throw new Error('malformed response');
-    if (count > 0) out.set(suffix, count);
-  }
-  return out;
+  return all;
 }
 
 export interface RangeClient {
@@ -111,48 +109,74 @@ export interface RangeClient {
   lookup(password: string): Promise<RangeAnswer>;
 }
 
-export function createRangeClient(options: RangeSourceOptions): RangeClient {
+/**
+ * GETs `url`, following at most MAX_REDIRECTS redirects and only within its origin: a redirect
+ * elsewhere (another host, port, or https → http) is refused before it is requested. In a
+ * browser a manual redirect is opaque (no Location): refused as well.
+ */
+async function getSameOrigin(doFetch: typeof fetch, url: string, signal: AbortSignal): Promise<Response> {
+  let at = new URL(url);
+  for (let hop = 0; ; hop++) {
+    const res = await doFetch(at.href, { headers: { 'Add-Padding': 'true' }, signal, redirect: 'manual' });
+    if (res.type !== 'opaqueredirect' && (res.status < 300 || res.status > 399)) return res;
+    void res.body?.cancel().catch(() => undefined);
+    const location = res.headers.get('location');
+    if (res.type === 'opaqueredirect' || location === null) throw new Error('redirect without a location');
+    let next: URL;
+    try {
+      next = new URL(location, at);
+    } catch {
+      throw new Error('redirect to another origin');
+    }
+    if (next.origin !== at.origin) throw new Error('redirect to another origin');
+    if (hop >= MAX_REDIRECTS) throw new Error('too many redirects');
+    at = next;
+  }
+}
+
+export interface RangeClientInternals {
+  /** The clock the cache's expiry reads (tests). */
+  readonly now?: () => number;
+}
+
+export function createRangeClient(options: RangeSourceOptions, internals: RangeClientInternals = {}): RangeClient {
   const o = validateRangeOptions(options);
   const doFetch = o.fetch ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
   const suffixLength = o.hash === 'ntlm' ? 27 : 35;
-  // Map iteration order is insertion order: re-inserting on a hit makes it an LRU.
-  const cache = new Map<string, Map<string, number>>();
-  const inFlight = new Map<string, Promise<Map<string, number>>>();
+  const cache = new RangeCache(o.cacheSize, o.cacheBytes, o.cacheTtlMs, internals.now ?? Date.now);
+  const inFlight = new Map<string, Promise<RangeAnswerTable>>();
 
-  const fetchPrefix = async (prefix: string): Promise<Map<string, number>> => {
+  const fetchPrefix = async (prefix: string): Promise<RangeAnswerTable> => {
     const url = o.rangeUrl.includes('{prefix}') ? o.rangeUrl.replace('{prefix}', prefix) : o.rangeUrl + prefix;
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), o.timeoutMs);
     try {
-      const res = await doFetch(url, { headers: { 'Add-Padding': 'true' }, signal: abort.signal });
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      return parseRange(await boundedText(res, o.maxResponseBytes), suffixLength);
+      const res = await getSameOrigin(doFetch, url, abort.signal);
+      // Only 200 carries an answer: a 204 or 206 is no list, not an empty one.
+      if (res.status !== 200) {
+        void res.body?.cancel().catch(() => undefined);
+        throw new Error(`HTTP ${res.status}`);
+      }
+      return parseRangeAnswer(await boundedBytes(res, o.maxResponseBytes), suffixLength);
     } catch (err) {
       if (abort.signal.aborted) throw new Error(`no answer within ${o.timeoutMs} ms`);
       const msg = (err as Error).message;
       // Only our own reasons are passed on; anything else (DNS, refused…) is "unreachable".
-      throw new Error(/^(HTTP \d+|response too large|malformed response)$/.test(msg) ? msg : 'unreachable');
+      throw new Error(err instanceof RangeAnswerError || OWN_REASONS.test(msg) ? msg : 'unreachable');
     } finally {
       clearTimeout(timer);
     }
   };
 
-  const answers = (prefix: string): Promise<Map<string, number>> => {
+  const answers = (prefix: string): Promise<RangeAnswerTable> => {
     const hit = cache.get(prefix);
-    if (hit) {
-      cache.delete(prefix);
-      cache.set(prefix, hit);
-      return Promise.resolve(hit);
-    }
+    if (hit) return Promise.resolve(hit);
     let p = inFlight.get(prefix);
     if (!p) {
       p = fetchPrefix(prefix)
-        .then((m) => {
-          if (o.cacheSize > 0) {
-            cache.set(prefix, m);
-            if (cache.size > o.cacheSize) cache.delete(cache.keys().next().value!);
-          }
-          return m;
+        .then((table) => {
+          cache.set(prefix, table);
+          return table;
         })
         .finally(() => inFlight.delete(prefix));
       inFlight.set(prefix, p);
@@ -164,8 +188,8 @@ export function createRangeClient(options: RangeSourceOptions): RangeClient {
     async lookup(password) {
       const hex = (o.hash === 'ntlm' ? hexOf(ntlmDigest(password)) : portableSha1Hex(password)).toUpperCase();
       try {
-        const m = await answers(hex.slice(0, 5));
-        return { ok: true, count: m.get(hex.slice(5)) ?? 0 };
+        const table = await answers(hex.slice(0, 5));
+        return { ok: true, count: countOf(table, hex.slice(5), suffixLength) };
       } catch (err) {
         return { ok: false, reason: (err as Error).message };
       }

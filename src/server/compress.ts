@@ -1,6 +1,7 @@
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import Negotiator from 'negotiator';
+import { MAX_ACCEPT_HEADER } from './api-routes.js';
 
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
@@ -21,7 +22,8 @@ export interface Packed {
 
 /** The client's preferred encoding among br and gzip, by its q-values (ties: br); null for identity. */
 export function chooseEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | null {
-  if (!acceptEncoding) return null;
+  // As Accept-Language (api-routes.ts): a header longer than any browser's is not parsed.
+  if (!acceptEncoding || acceptEncoding.length > MAX_ACCEPT_HEADER) return null;
   // negotiator 1.x breaks q-value ties by `preferred` (@types/negotiator still describes 0.6).
   const negotiator = new Negotiator({ headers: { 'accept-encoding': acceptEncoding } }) as unknown as {
     encoding(available: string[], options: { preferred: string[] }): string | undefined;

@@ -134,6 +134,9 @@ export async function serveRequest<S extends CoreState>(request: CoreRequest, st
     if (!found) return served(errorReply(404, 'NOT_FOUND', 'no such resource'));
     const allow = allowed(found.route);
     if (method === 'OPTIONS' && state.corsOrigin && request.header('access-control-request-method')) {
+      // A 204 without Allow-Origin looked like success to anyone reading the answer; a 403
+      // makes the browser's console report the failed preflight with its status.
+      if (!originAllowed(state.corsOrigin, request.header('origin'))) return served(CORS_REFUSED);
       return served({ status: 204, headers: { 'access-control-allow-methods': allow, 'access-control-allow-headers': 'content-type', 'access-control-max-age': '600' } });
     }
     const handler = found.route.methods[(method === 'HEAD' ? 'GET' : method) as 'GET' | 'POST'];
@@ -145,6 +148,15 @@ export async function serveRequest<S extends CoreState>(request: CoreRequest, st
     return { reply: errorReply(500, 'INTERNAL', 'internal error'), route, method, internalError };
   }
 }
+
+/** The answer to a preflight from an origin not allowed: says why, never quotes the origin. */
+const CORS_REFUSED: Reply = {
+  status: 403,
+  headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+  body: 'CORS: this origin is not allowed to call this service (see --cors-origin / corsOrigin).\n',
+};
+
+const originAllowed = (allowedOrigin: string, origin: string | undefined): boolean => allowedOrigin === '*' || origin === allowedOrigin;
 
 function corsHeaders(allowedOrigin: string | undefined, origin: string | undefined): Record<string, string> | null {
   if (!allowedOrigin) return null;

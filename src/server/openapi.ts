@@ -4,6 +4,7 @@
  * path, method and status is answered, and nothing else is.
  */
 import { MAX_EXTRA_TERMS } from '../detect/context.js';
+import { MAX_HASH_LENGTH, MAX_PREVIOUS_HASHES } from '../rotation/hash-format.js';
 import { PAGE_DATA_FILES } from '../assets/platform.js';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -60,7 +61,7 @@ export function openApiDocument() {
           requestBody: { required: true, content: jsonContent(ref('EvaluateRequest')) },
           responses: {
             '200': { description: 'The verdict with its reasons.', content: jsonContent(ref('EvaluationResult')) },
-            '400': error('Malformed JSON, a missing or non-string `password`, or a malformed `context`.'),
+            '400': error('Malformed JSON, a missing or non-string `password`, or a malformed `context` (an unsupported or over-cost hash included).'),
             '413': error('The body is larger than the configured limit (16 KiB by default).'),
             ...internal,
           },
@@ -169,6 +170,23 @@ export function openApiDocument() {
             tenantName: { type: 'string' },
             displayName: { type: 'string' },
             extraTerms: { type: 'array', items: { type: 'string' }, maxItems: MAX_EXTRA_TERMS },
+            previousPassword: {
+              type: 'string',
+              description:
+                'The current password, when the user typed it (self-service change): a new password that is it with its ' +
+                'rotating parts changed (a number or year, a season, symbols at the ends, case, leetspeak) is refused as ' +
+                'ROTATED_PASSWORD. At most maxLength characters. Never logged or echoed.',
+            },
+            previousPasswordHashes: {
+              type: 'array',
+              maxItems: MAX_PREVIOUS_HASHES,
+              items: { type: 'string', maxLength: MAX_HASH_LENGTH },
+              description:
+                'The stored hash of the current password, or a short history: PHC / modular-crypt argon2id, bcrypt ' +
+                '($2a$/$2b$/$2y$), scrypt or PBKDF2. The likeliest predecessors of the new password are verified against ' +
+                'them within the configured budget (rotation.maxCandidates, rotation.budgetMs): up to about one ' +
+                'core-second per request by default, so rate-limit this endpoint. Never logged or echoed.',
+            },
           },
         },
         Finding: {

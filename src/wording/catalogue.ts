@@ -25,7 +25,8 @@ export interface Entry {
 }
 /** Every code passgate itself reports (src/codes.ts `CODE_TABLE`): each has a message in every locale. */
 export type MessageCode = BuiltInCode;
-export type FieldName = keyof PasswordContext;
+/** The context fields a message may name (the rotation fields are secrets: never named, never terms). */
+export type FieldName = Exclude<keyof PasswordContext, 'previousPassword' | 'previousPasswordHashes'>;
 
 export interface LocaleWording {
   readonly messages: Readonly<Record<MessageCode, Entry>>;

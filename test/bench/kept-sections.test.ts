@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { BIG_FILTERS_HEADING, POPULARITY_END, POPULARITY_START, SERVER_END, SERVER_START, keptSections } from '../../bench/kept-sections.js';
+import { BIG_FILTERS_HEADING, POPULARITY_END, POPULARITY_START, ROTATION_END, ROTATION_START, SERVER_END, SERVER_START, keptSections } from '../../bench/kept-sections.js';
 
 /**
  * `npm run bench` rewrites bench/RESULTS.md whole; the sections other scripts write must come
@@ -10,6 +10,7 @@ import { BIG_FILTERS_HEADING, POPULARITY_END, POPULARITY_START, SERVER_END, SERV
 describe('the RESULTS.md sections npm run bench carries over', () => {
   const server = `${SERVER_START}\n## HTTP service\n\n| a | b |\n${SERVER_END}`;
   const big = `${BIG_FILTERS_HEADING}\n| keys | build |\n\n### In-process comparisons\n\ntext`;
+  const rotation = `${ROTATION_START}\n## Rotated passwords\n\n| hash | ms |\n${ROTATION_END}`;
   const popularity = `${POPULARITY_START}\n## Popular passwords\n\n| limit | open |\n${POPULARITY_END}`;
 
   it.each([
@@ -18,6 +19,8 @@ describe('the RESULTS.md sections npm run bench carries over', () => {
     ['the server section only', `# R\n\n${server}\n`, [server]],
     ['the big section only', `# R\n\n${big}`, [big]],
     ['neither', '# R\n\n## Evaluate\n', []],
+    ['all three, the rotation section after the big one', `# R\n\n${server}\n\n${big}\n\n${rotation}\n`, [server, big, rotation]],
+    ['all three, the rotation section between others', `# R\n\n${server}\n\n${rotation}\n\n${big}\n`, [server, big, rotation]],
     ['all three, in the order npm run bench writes them', `# R\n\n${server}\n\n${popularity}\n\n${big}\n`, [server, popularity, big]],
     ['the popularity section right after the big one', `# R\n\n${big}\n\n${popularity}\n`, [popularity, big]],
   ])('%s', (_name, previous, parts) => {

@@ -13,16 +13,17 @@ import type { Finding, FindingSource, Mode, ProfileName } from '../../src/types.
 // derived from it loses or gains a code, and pin the behaviour the hand-written sets had.
 
 // The sets policy/verdict.ts spelled out by hand before they were derived: the oracle. Codes
-// added since come last on each line (POPULAR_PASSWORD rejects in every profile, issue 23).
+// added since come last on each line (POPULAR_PASSWORD rejects in every profile, issue 23;
+// ROTATED_PASSWORD too, issue 21).
 const OLD_REJECTING: Record<ProfileName, string[]> = {
-  recommended: ['TOO_SHORT', 'TOO_LONG', 'BREACHED', 'CONTEXT_TERM', 'LOW_SCORE', 'WEAK', 'PREDICTABLE_STRING', 'CHECK_ERROR', 'POPULAR_PASSWORD'],
-  entra: ['TOO_SHORT', 'TOO_LONG', 'BREACHED', 'CONTEXT_TERM', 'LOW_SCORE', 'CHECK_ERROR', 'POPULAR_PASSWORD'],
-  nist: ['TOO_SHORT', 'TOO_LONG', 'BREACHED', 'CONTEXT_TERM', 'BANNED_TERM', 'DICTIONARY_WORD', 'CHECK_ERROR', 'POPULAR_PASSWORD'],
+  recommended: ['TOO_SHORT', 'TOO_LONG', 'BREACHED', 'CONTEXT_TERM', 'LOW_SCORE', 'WEAK', 'PREDICTABLE_STRING', 'CHECK_ERROR', 'POPULAR_PASSWORD', 'ROTATED_PASSWORD'],
+  entra: ['TOO_SHORT', 'TOO_LONG', 'BREACHED', 'CONTEXT_TERM', 'LOW_SCORE', 'CHECK_ERROR', 'POPULAR_PASSWORD', 'ROTATED_PASSWORD'],
+  nist: ['TOO_SHORT', 'TOO_LONG', 'BREACHED', 'CONTEXT_TERM', 'BANNED_TERM', 'DICTIONARY_WORD', 'CHECK_ERROR', 'POPULAR_PASSWORD', 'ROTATED_PASSWORD'],
 };
 const OLD_BUILT_IN = [
   'BANNED_TERM', 'CONTEXT_TERM', 'BREACHED', 'LOW_SCORE', 'TOO_SHORT', 'TOO_LONG', 'REPETITIVE',
   'SEQUENTIAL', 'KEYBOARD_WALK', 'DICTIONARY_WORD', 'WEAK', 'DATE', 'PREDICTABLE_AFFIX', 'PREDICTABLE_STRING', 'CHECK_ERROR',
-  'POPULAR_PASSWORD',
+  'POPULAR_PASSWORD', 'ROTATED_PASSWORD',
 ];
 const OLD_PRIORITY = [
   'TOO_LONG', 'TOO_SHORT', 'CONTEXT_TERM', 'BREACHED', 'BREACHED_UNCHECKED', 'BREACHED_RARE', 'BANNED_TERM', 'LOW_SCORE', 'WEAK',

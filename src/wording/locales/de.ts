@@ -74,6 +74,10 @@ export const de: LocaleWording = {
       suggestion: () => 'Verwenden Sie ein längeres Passwort, etwa mehrere unzusammenhängende Wörter.',
     },
     CHECK_ERROR: { warning: () => 'Das Passwort konnte nicht geprüft werden; bitte erneut versuchen.' },
+    ROTATED_PASSWORD: {
+      warning: () => 'Es ist Ihr altes Passwort mit einer kleinen Änderung, etwa einer neuen Zahl: Angreifer, die das alte kennen, probieren das zuerst.',
+      suggestion: () => 'Wählen Sie ein neues Passwort, das nicht auf dem alten aufbaut.',
+    },
     POPULAR_PASSWORD: {
       warning: () => 'Zu viele Konten dieser Organisation haben ein ähnliches Passwort gewählt; Angreifer probieren es hier früh aus.',
       suggestion: () => 'Wählen Sie ein Passwort aus einem anderen, eigenen Wort: andere Ziffern, Groß- und Kleinschreibung oder Sonderzeichen genügen nicht.',

@@ -75,6 +75,10 @@ export const en: LocaleWording = {
       suggestion: () => 'Use a longer password: several unrelated words work well.',
     },
     CHECK_ERROR: { warning: () => 'The password could not be checked; please try again.' },
+    ROTATED_PASSWORD: {
+      warning: () => 'It is your old password with a small change, such as a new number: attackers who know the old one try this first.',
+      suggestion: () => 'Choose a new password that does not build on your old one.',
+    },
     POPULAR_PASSWORD: {
       warning: () => 'Too many accounts in this organisation chose a password like this one, so attackers here try it early.',
       suggestion: () => 'Choose a password built on another word of your own: changing its numbers, case or symbols is not enough.',

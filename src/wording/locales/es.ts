@@ -75,6 +75,10 @@ export const es: LocaleWording = {
       suggestion: () => 'Use una contraseña más larga: varias palabras sin relación funcionan bien.',
     },
     CHECK_ERROR: { warning: () => 'No se pudo comprobar la contraseña; inténtelo de nuevo.' },
+    ROTATED_PASSWORD: {
+      warning: () => 'Es su contraseña anterior con un pequeño cambio, como un número nuevo: quien conozca la anterior probará esto primero.',
+      suggestion: () => 'Elija una contraseña nueva que no se base en la anterior.',
+    },
     POPULAR_PASSWORD: {
       warning: () => 'Demasiadas cuentas de esta organización eligieron una contraseña parecida; los atacantes la prueban pronto aquí.',
       suggestion: () => 'Elija una contraseña basada en otra palabra propia: cambiar sus números, mayúsculas o símbolos no basta.',

@@ -75,6 +75,10 @@ export const fr: LocaleWording = {
       suggestion: () => 'Allongez-le : plusieurs mots sans rapport fonctionnent bien.',
     },
     CHECK_ERROR: { warning: () => "Le mot de passe n'a pas pu être vérifié ; réessayez." },
+    ROTATED_PASSWORD: {
+      warning: () => "C'est votre ancien mot de passe avec une petite modification, comme un nouveau chiffre : les attaquants qui connaissent l'ancien essaient cela en premier.",
+      suggestion: () => "Choisissez un nouveau mot de passe qui ne reprend pas l'ancien.",
+    },
     POPULAR_PASSWORD: {
       warning: () => "Trop de comptes de cette organisation ont choisi un mot de passe semblable ; les attaquants l'essaient tôt ici.",
       suggestion: () => 'Choisissez un mot de passe bâti sur un autre mot à vous : changer ses chiffres, ses majuscules ou ses symboles ne suffit pas.',

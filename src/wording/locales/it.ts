@@ -75,6 +75,10 @@ export const it: LocaleWording = {
       suggestion: () => 'Usa una password più lunga: più parole senza legame tra loro funzionano bene.',
     },
     CHECK_ERROR: { warning: () => 'Non è stato possibile verificare la password; riprova.' },
+    ROTATED_PASSWORD: {
+      warning: () => 'È la tua vecchia password con una piccola modifica, come un numero nuovo: chi conosce la vecchia prova questa per prima.',
+      suggestion: () => 'Scegli una nuova password che non si basi su quella vecchia.',
+    },
     POPULAR_PASSWORD: {
       warning: () => 'Troppi account di questa organizzazione hanno scelto una password simile; gli attaccanti la provano presto qui.',
       suggestion: () => "Scegli una password basata su un'altra parola tua: cambiare numeri, maiuscole o simboli non basta.",

@@ -75,6 +75,10 @@ export const nl: LocaleWording = {
       suggestion: () => 'Gebruik een langer wachtwoord: een paar losse woorden werken goed.',
     },
     CHECK_ERROR: { warning: () => 'Het wachtwoord kon niet worden gecontroleerd; probeer het opnieuw.' },
+    ROTATED_PASSWORD: {
+      warning: () => 'Het is je oude wachtwoord met een kleine wijziging, zoals een nieuw getal: aanvallers die het oude kennen, proberen dit als eerste.',
+      suggestion: () => 'Kies een nieuw wachtwoord dat niet op je oude voortbouwt.',
+    },
     POPULAR_PASSWORD: {
       warning: () => 'Te veel accounts in deze organisatie kozen een wachtwoord als dit; aanvallers proberen het hier vroeg.',
       suggestion: () => 'Kies een wachtwoord op basis van een ander eigen woord: andere cijfers, hoofdletters of symbolen zijn niet genoeg.',

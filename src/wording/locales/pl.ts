@@ -77,6 +77,10 @@ export const pl: LocaleWording = {
       suggestion: () => 'Użyj dłuższego hasła: kilka niepowiązanych słów sprawdza się dobrze.',
     },
     CHECK_ERROR: { warning: () => 'Nie udało się sprawdzić hasła; spróbuj ponownie.' },
+    ROTATED_PASSWORD: {
+      warning: () => 'To Twoje stare hasło z drobną zmianą, np. nową liczbą: atakujący, którzy znają stare, próbują tego najpierw.',
+      suggestion: () => 'Wybierz nowe hasło, które nie opiera się na starym.',
+    },
     POPULAR_PASSWORD: {
       warning: () => 'Zbyt wiele kont w tej organizacji wybrało podobne hasło; atakujący próbują go tu wcześnie.',
       suggestion: () => 'Wybierz hasło oparte na innym, własnym słowie: zmiana cyfr, wielkości liter lub symboli nie wystarczy.',

@@ -76,6 +76,10 @@ export const pt: LocaleWording = {
       suggestion: () => 'Use uma senha mais longa: várias palavras sem relação funcionam bem.',
     },
     CHECK_ERROR: { warning: () => 'Não foi possível verificar a senha; tente novamente.' },
+    ROTATED_PASSWORD: {
+      warning: () => 'É a sua senha antiga com uma pequena alteração, como um número novo: quem conhece a antiga tenta isto primeiro.',
+      suggestion: () => 'Escolha uma senha nova que não seja baseada na antiga.',
+    },
     POPULAR_PASSWORD: {
       warning: () => 'Muitas contas desta organização escolheram uma senha parecida; os atacantes a tentam cedo aqui.',
       suggestion: () => 'Escolha uma senha baseada em outra palavra sua: mudar os números, as maiúsculas ou os símbolos não basta.',
