@@ -11,6 +11,7 @@ import { scorePoints, type PointsResult } from '../score/points.js';
 import { estimate, type StrengthSummary } from '../score/estimate.js';
 import { transliterate } from '../detect/patterns/transliterate.js';
 import { decide } from '../policy/verdict.js';
+import { weaknessFindings } from '../policy/weakness.js';
 import { feedbackFor, messageFor, type Feedback } from '../wording/feedback.js';
 import type { Locale } from '../wording/locales.js';
 import { PasswordRedactor } from './redact.js';
@@ -130,13 +131,8 @@ export function detect(state: EngineState, password: string, context: PasswordCo
       const wordAt = scan ? scan.words : state.dictionary ? findWords(state.dictionary, text.folded) : [];
       const estimated = estimate(state, typed, text, scored, patterns, terms, wordAt);
       strength = estimated.summary;
-      if (strength.score < profile.minStrengthScore) {
-        findings.push({ code: 'WEAK', source: 'strength', params: { score: strength.score, guessesLog10: round1(strength.guessesLog10) } });
-        findings.push(...estimated.words);
-      }
-      if (estimated.model?.rejects) {
-        findings.push({ code: 'PREDICTABLE_STRING', source: 'strength', params: { shape: estimated.model.shape, guessesLog10: round1(estimated.model.guessesLog10) } });
-      }
+      // The weakness decision is the policy's, from guesses (policy/weakness.ts).
+      findings.push(...weaknessFindings(profile, estimated));
     }
     // The points rule counts a banned term reached by one edit like the term itself; in a random
     // string (`w0lenKrcc`) such near misses are chance. With the model's estimate at hand, a
@@ -188,7 +184,6 @@ function tokenFindings(state: EngineState, text: NormalisedText, scored: PointsR
   return out;
 }
 
-const round1 = (x: number) => Math.round(x * 10) / 10;
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Policy and wording on top of detection: the public result. */

@@ -6,10 +6,12 @@ import type { ContextTerm } from '../detect/context.js';
 import { DICTIONARY_KINDS } from '../detect/dictionary.js';
 import type { TermMatch } from '../match/index.js';
 import type { PointsResult } from './points.js';
-import { BRUTEFORCE_CODE, estimateStrength, guessesForWord, scoreOf, type Candidate, type Strength } from './strength.js';
+import { BRUTEFORCE_CODE, estimateStrength, guessesBelowScore, guessesForWord, type Candidate } from './strength.js';
 import { bruteforceCardinality, classCardinality } from './model/charset.js';
 import { modelReadings, type ModelView } from './model/readings.js';
 import { modelRejects } from './model/index.js';
+import { KEYBOARD_PIECES, SMALL_SPACE, WORD_PAIR, capGuesses, discountDigits, mayBeWordPair, scatteredCapitals, wordPair } from './structure.js';
+import { ATTACK_CODE, attackCandidates, explainPiece, type AttackCandidate } from './attacks/index.js';
 
 export interface StrengthSummary {
   readonly guesses: number;
@@ -19,6 +21,20 @@ export interface StrengthSummary {
 }
 
 export type { ModelView } from './model/readings.js';
+
+/** What the estimate hands the policy (policy/weakness.ts decides from it). */
+export interface Estimated {
+  /** The cheapest attack's guesses, and the score made from them. */
+  readonly summary: StrengthSummary;
+  /** The same before the character model's bound: the split of patterns, words and gaps (with
+   * its structure rules). WEAK names this one falling short. */
+  readonly split: StrengthSummary;
+  /** The dictionary words of the chosen split, to name them when the password is rejected. */
+  readonly words: Finding[];
+  readonly model: ModelVerdict | null;
+  /** The attack class (score/attacks/) whose piece the chosen split holds, named for the feedback. */
+  readonly attack: string | null;
+}
 
 /**
  * The strength estimate of the `recommended` profile: every pattern, dictionary word and banned
@@ -36,9 +52,10 @@ export function estimate(
   patterns: readonly PatternMatch[],
   terms: readonly ContextTerm[],
   wordAt: readonly TermMatch[],
-): { summary: StrengthSummary; words: Finding[]; model: ModelVerdict | null } {
+): Estimated {
   if (state.zxcvbn) {
-    return { summary: state.zxcvbn.estimate(text.folded, terms.map((t) => t.term)), words: [], model: null };
+    const summary = state.zxcvbn.estimate(text.folded, terms.map((t) => t.term));
+    return { summary, split: summary, words: [], model: null, attack: null };
   }
   // A pattern match already has the shape of a candidate (start, end, guesses, code).
   const candidates: Candidate[] = patterns.slice();
@@ -65,6 +82,8 @@ export function estimate(
       candidates.push({ start: m.start, end: m.end, guesses, code: 'DICTIONARY_WORD' });
     }
   }
+  // The attack classes of score/attacks/ (mangling rules undone, …): each piece a candidate.
+  const attacks = dict ? attackCandidates({ password, text, dictionary: dict }, candidates) : NO_ATTACKS;
   // Banned terms are words an attacker tries early (custom ones first of all); a fuzzy hit is
   // one reached with a handful of edits.
   for (const t of scored.tokens) {
@@ -76,24 +95,27 @@ export function estimate(
   // With a model, what is left between the matches was typed by nobody's habit: charset-aware.
   const bruteforce = state.model ? bruteforceCardinality(password) : undefined;
   const gapCost = bruteforce === undefined ? undefined : gapCardinalities(password, text, bruteforce);
-  let s = adjustForStructure(estimateStrength(text.folded.length, candidates, gapCost), password, text.plain, wordAtSpan);
+  // The structure rules below say "an attack finds this before score 3"; each caps the guesses at
+  // that bound (guessesBelowScore), and the score is made from the guesses alone (issue 19).
+  let s = discountDigits(estimateStrength(text.folded.length, candidates, gapCost), text.plain);
+  let rule = wordPair(s, password, wordAtSpan) ? WORD_PAIR : null;
   // The word-pair rule reads the chosen split: a cheap gap can now swallow a short word the
   // whole-password cost kept as a token (`tin` in `tinchair150`). Read the split that cost gives
   // too, so the rule sees the words it saw before (measured: 41 of the 120 k verdict corpus
   // were accepted otherwise). Only for what would be accepted with a gap in its split.
-  // (The rule can only lower a score of 3+ to 2 through its word pair: scattered capitals rule
-  // that out, and so does a password no chain of ≤ 4 word and affix spans covers — then the
+  // (The rule can only fire on a split of 1e8+ guesses through its word pair: scattered capitals
+  // rule that out, and so does a password no chain of ≤ 4 word and affix spans covers — then the
   // second search is skipped, result unchanged.)
-  if (bruteforce !== undefined && s.score > 2 && hasGap(s.sequence) && !scatteredCapitals(password) && mayBeWordPair(text.folded.length, candidates, wordAt)) {
-    const flat = adjustForStructure(estimateStrength(text.folded.length, candidates, bruteforce), password, text.plain, wordAtSpan);
-    if (flat.score < s.score && flat.score === 2 && flat.guessesLog10 >= s.guessesLog10) s = { ...s, score: 2 };
+  if (rule === null && bruteforce !== undefined && s.score > 2 && hasGap(s.sequence) && !scatteredCapitals(password) && mayBeWordPair(text.folded.length, candidates, wordAt)) {
+    const flat = discountDigits(estimateStrength(text.folded.length, candidates, bruteforce), text.plain);
+    if (flat.guessesLog10 >= s.guessesLog10 && wordPair(flat, password, wordAtSpan)) rule = WORD_PAIR;
   }
-  if (s.score > 2) {
+  if (rule === null && s.score > 2) {
     // The whole search space of the classes used, computed once for both bounds below.
     const spaceLog10 = text.folded.length * Math.log10(bruteforce ?? bruteforceCardinality(password));
     // However the password was made: below SMALL_SPACE_LOG10 even a random choice falls to an
     // offline search (`000abl9f`: 36⁸ ≈ 10^12.5). With the model only, as before it.
-    if (bruteforce !== undefined && spaceLog10 < SMALL_SPACE_LOG10) s = { ...s, score: 2 };
+    if (bruteforce !== undefined && spaceLog10 < SMALL_SPACE_LOG10) rule = SMALL_SPACE;
     // The same bound for a password made of keyboard pieces only (keyboard-pieces.ts): the class
     // of such passwords with its piece lengths is what an attacker enumerates (`%T$R*()_`: two
     // 4-key pieces, 17,492² ≈ 10^8.5). The split above prices it 2!·g² + 10^4, just over 10^8.
@@ -102,11 +124,14 @@ export function estimate(
     // lowercase 10).
     else {
       const pieces = piecesSpaceLog10(patterns, text.folded.length);
-      if (pieces < SMALL_SPACE_LOG10 && pieces <= spaceLog10 - PIECES_BELOW_CHANCE_LOG10) s = { ...s, score: 2 };
+      if (pieces < SMALL_SPACE_LOG10 && pieces <= spaceLog10 - PIECES_BELOW_CHANCE_LOG10) rule = KEYBOARD_PIECES;
     }
   }
+  if (rule !== null) s = capGuesses(s, guessesBelowScore(3));
   const words: Finding[] = [];
+  let cheapest: string | null = null;
   for (const c of s.sequence) {
+    if (c.code === ATTACK_CODE && cheapest === null) cheapest = explainPiece(attacks, c.start, c.end);
     if (c.code !== 'DICTIONARY_WORD' || !dict) continue;
     const w = wordAtSpan(c.start, c.end);
     if (!w) continue;
@@ -122,7 +147,15 @@ export function estimate(
   // A literal, not `{ ...model, rejects }`: the spread made recommended a third slower (measured
   // with bench/evaluate.ts --model-ratio: 37.7 k → 25.3 k evaluations/s with the model).
   const verdict: ModelVerdict | null = model === null ? null : { guessesLog10: model.guessesLog10, shape: model.shape, rejects: modelRejects(model.guessesLog10, password, splitOfWords(s.sequence, text.folded.length)) };
-  return { summary: { guesses: s.guesses, guessesLog10: s.guessesLog10, score: s.score }, words, model: verdict };
+  const split: StrengthSummary = { guesses: s.guesses, guessesLog10: s.guessesLog10, score: s.score };
+  if (verdict === null || !verdict.rejects) return { summary: split, split, words, model: verdict, attack: cheapest };
+  // The character model is a small attacker (order 3, one list): a password it finds under
+  // MODEL_REJECT_LOG10, or far below the random strings of its classes, a full-size Markov attack
+  // finds before score 3, and its guesses are capped there like the structure rules' (`Tikbalang8`,
+  // model 10^12.1, was shown 4/4 beside its rejection).
+  const markov = guessesBelowScore(3);
+  const c = capGuesses(s, markov);
+  return { summary: { guesses: c.guesses, guessesLog10: c.guessesLog10, score: c.score }, split, words, model: verdict, attack: cheapest };
 }
 
 /** The model's view and whether it rejects the password (model/index.ts, `modelRejects`). */
@@ -178,6 +211,8 @@ function gapCardinalities(password: string, text: NormalisedText, whole: number)
 
 let gapScratch = new Float64Array(64);
 
+const NO_ATTACKS: readonly AttackCandidate[] = [];
+
 /**
  * The first dictionary match with a given span. A map, built on first use: a search per token of
  * the chosen split was O(tokens × matches), quadratic on `1` × 4096 (36 k matches, 680 tokens).
@@ -208,77 +243,6 @@ const SMALL_SPACE_LOG10 = 12.6;
  * most 0.5 per 50,000. Two 4-key pieces not already under SMALL_SPACE_LOG10 (they have a symbol,
  * or capitals and lowercase) are ≥ 10^5.68 below (lowercase + symbols: 59⁸ = 10^14.17 vs 10^8.49). */
 const PIECES_BELOW_CHANCE_LOG10 = 5;
-/** Users' all-digit secrets are dates, phone numbers and PINs, far from uniform (measured on
- * held-out breach lists: 19 % of what got through was 8–12 digits). Discount them 10^4, so a
- * digits-only password needs 13 digits to reach score 3. */
-const DIGITS_ONLY_DISCOUNT_LOG10 = 4;
-/** Word tokens and affixes that, alone, make a borderline password predictable. */
-const WORDS = new Set(['DICTIONARY_WORD', 'BANNED_TERM']);
-// Not REPETITIVE: a generated passphrase that happens to repeat a word is still long and rare.
-const AFFIXES = new Set(['PREDICTABLE_AFFIX', 'DATE', 'SEQUENTIAL', 'KEYBOARD_WALK']);
-
-/**
- * Two structure rules on top of the guess count, both measured on held-out breach lists with no
- * new false rejections on 150 k generated strong passwords (bench/QUALITY.md):
- * - digits only: see DIGITS_ONLY_DISCOUNT_LOG10;
- * - one or two words plus at most two affixes and nothing else (`goldengate37`, `bestlove1990`,
- *   `tinchair150`) is scored 2 whatever its guess count: multiplying two word ranks overstates
- *   what it costs an attacker running a combinator attack (word pairs with common endings).
- *   Generated passphrases have 4–5 words and random strings leave brute-force gaps, so neither
- *   is touched (measured: no new false rejection on 150 k generated strong passwords).
- */
-function adjustForStructure(s: Strength, password: string, plain: string, wordAtSpan: (start: number, end: number) => TermMatch | undefined): Strength {
-  let log10 = s.guessesLog10;
-  if (plain.length > 0 && isAllDigits(plain)) log10 = Math.max(0, log10 - DIGITS_ONLY_DISCOUNT_LOG10);
-  let score = scoreOf(10 ** log10);
-  // Capitals scattered through the password (`HuCkrarEd`) are not how people type a word pair.
-  if (score >= 3 && !scatteredCapitals(password)) {
-    let wordCount = 0;
-    let affixes = 0;
-    let other = 0;
-    for (const c of s.sequence) {
-      // A short gap the estimate priced as brute force because that came cheaper (`tin` in
-      // `tinchair150`) is still a word if the dictionary has it.
-      // (Affixes first: `1990` is also in the common-passwords list, but it is a year here.)
-      if (AFFIXES.has(c.code)) affixes++;
-      else if (WORDS.has(c.code) || wordAtSpan(c.start, c.end)) wordCount++;
-      else other++;
-    }
-    if (other === 0 && wordCount >= 1 && wordCount <= 2 && affixes <= 2) score = 2;
-  }
-  if (log10 === s.guessesLog10 && score === s.score) return s;
-  return { ...s, guesses: 10 ** log10, guessesLog10: log10, score };
-}
-
-/**
- * Whether [0, n) can be split into at most 4 tokens each of which the word-pair rule of
- * adjustForStructure counts as a word or an affix: a candidate with one of those codes, or any
- * span the dictionary matched (a gap or another token there counts as the word). A necessary
- * condition for the rule to fire on any split of these candidates. Levels in module scratch.
- */
-function mayBeWordPair(n: number, candidates: readonly Candidate[], wordAt: readonly TermMatch[]): boolean {
-  if (levelScratch.length < n + 1) levelScratch = new Uint8Array(Math.max(n + 1, levelScratch.length * 2));
-  const level = levelScratch;
-  level.fill(PAIR_MAX_TOKENS + 1, 0, n + 1);
-  level[0] = 0;
-  for (let l = 1; l <= PAIR_MAX_TOKENS; l++) {
-    for (let k = 0; k < candidates.length; k++) {
-      const c = candidates[k]!;
-      if (level[c.start] === l - 1 && c.end <= n && level[c.end]! > l && (AFFIXES.has(c.code) || WORDS.has(c.code))) level[c.end] = l;
-    }
-    for (let k = 0; k < wordAt.length; k++) {
-      const w = wordAt[k]!;
-      if (level[w.start] === l - 1 && w.end <= n && level[w.end]! > l) level[w.end] = l;
-    }
-    if (level[n]! <= l) return true;
-  }
-  return false;
-}
-
-/** Two words and two affixes at most (adjustForStructure). */
-const PAIR_MAX_TOKENS = 4;
-let levelScratch = new Uint8Array(64);
-
 function hasGap(sequence: readonly { code: string }[]): boolean {
   for (let i = 0; i < sequence.length; i++) if (sequence[i]!.code === BRUTEFORCE_CODE) return true;
   return false;
@@ -293,26 +257,6 @@ function mixedCase(password: string): boolean {
     else if (c >= 0x61 && c <= 0x7a) lower = true;
   }
   return upper && lower;
-}
-
-/** More than one capital letter, and not all letters capitals. */
-function scatteredCapitals(password: string): boolean {
-  let upper = 0;
-  let lower = 0;
-  for (let i = 0; i < password.length; i++) {
-    const c = password.charCodeAt(i);
-    if (c >= 0x41 && c <= 0x5a) upper++;
-    else if (c >= 0x61 && c <= 0x7a) lower++;
-  }
-  return upper > 1 && lower > 0;
-}
-
-function isAllDigits(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x30 || c > 0x39) return false;
-  }
-  return true;
 }
 
 function typedAsListed(password: string, text: NormalisedText, from: number, to: number): boolean {

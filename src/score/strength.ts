@@ -161,6 +161,16 @@ function isUsable(c: Candidate, n: number): boolean {
   );
 }
 
+/**
+ * The largest guess count scored below `score` (1–4): what a structure rule that says "an attack
+ * finds this before score `score`" caps the guesses at, so the score follows the guesses (issue
+ * 19: the rules used to overwrite the score and leave the guesses, `tinchair150` at 10^11 and 2).
+ */
+export function guessesBelowScore(score: 1 | 2 | 3 | 4): number {
+  return SCORE_THRESHOLDS[(score - 1) as 0 | 1 | 2 | 3] - 5; // the +5 is zxcvbn's margin: 1e8 is still score 2
+}
+
+/** The guesses → score table (SCORE_THRESHOLDS): the only place a score is made from guesses. */
 export function scoreOf(guesses: number): 0 | 1 | 2 | 3 | 4 {
   if (guesses < SCORE_THRESHOLDS[0]) return 0;
   if (guesses < SCORE_THRESHOLDS[1]) return 1;

@@ -18,9 +18,13 @@ const PRIORITY_RANK: ReadonlyMap<string, number> = new Map(
   }),
 );
 const LAST = Math.max(...PRIORITY_RANK.values()) + 1;
-const rank = (code: string) => PRIORITY_RANK.get(code) ?? LAST;
+// A WEAK that names the cheapest attack (`kind`, score/attacks/) says more than the points rule's
+// count: it leads just before LOW_SCORE (issue 19). entra has no estimate, so its points wording stays.
+const NAMED_ATTACK_RANK = (PRIORITY_RANK.get('LOW_SCORE') ?? LAST) - 0.5;
+const rank = (f: Finding) =>
+  f.code === 'WEAK' && typeof f.params?.kind === 'string' ? NAMED_ATTACK_RANK : PRIORITY_RANK.get(f.code) ?? LAST;
 /** Rejections before warnings, then the most actionable code first (stable: ties keep their order). */
-const byActionability = (a: Finding, b: Finding) => severityRank(a) - severityRank(b) || rank(a.code) - rank(b.code);
+const byActionability = (a: Finding, b: Finding) => severityRank(a) - severityRank(b) || rank(a) - rank(b);
 
 /** The message for one finding in a locale; unknown (custom) codes fall back to the code. */
 export function messageFor(finding: Finding, locale: Locale): string {

@@ -70,7 +70,13 @@ export const de: LocaleWording = {
         suggestion: () => 'Fügen Sie ein paar Wörter ohne Zusammenhang hinzu oder lassen Sie einen Passwortmanager eines erzeugen.',
     },
     WEAK: {
-      warning: () => 'Dieses Passwort ist leicht zu erraten.',
+      // The cheapest attack, when an attack class named it (score/attacks/, issue 19).
+      warning: (p) =>
+        p.kind === 'reversed-word' ? 'Wer gängige Wörter rückwärts ausprobiert, findet dieses Passwort früh.'
+        : p.kind === 'reflected-word' ? 'Ein Wort, gefolgt von sich selbst rückwärts, gehört zum Ersten, was Angreifer ausprobieren.'
+        : p.kind === 'doubled-word' ? 'Ein zweimal getipptes Wort gehört zum Ersten, was Angreifer ausprobieren.'
+        : p.kind === 'digit-before-word' ? 'Ein gängiges Wort mit einer Ziffer davor gehört zum Ersten, was Angreifer ausprobieren.'
+        : 'Dieses Passwort ist leicht zu erraten.',
       suggestion: () => 'Verwenden Sie ein längeres Passwort, etwa mehrere unzusammenhängende Wörter.',
     },
     CHECK_ERROR: { warning: () => 'Das Passwort konnte nicht geprüft werden; bitte erneut versuchen.' },

@@ -71,7 +71,13 @@ export const en: LocaleWording = {
         suggestion: () => 'Add a few unrelated words, or let a password manager make one up.',
     },
     WEAK: {
-      warning: () => 'This password is easy to guess.',
+      // The cheapest attack, when an attack class named it (score/attacks/, issue 19).
+      warning: (p) =>
+        p.kind === 'reversed-word' ? 'An attacker who tries common words backwards finds this early.'
+        : p.kind === 'reflected-word' ? 'A word followed by itself backwards is among the first things attackers try.'
+        : p.kind === 'doubled-word' ? 'A word typed twice is among the first things attackers try.'
+        : p.kind === 'digit-before-word' ? 'A common word with a digit in front is among the first things attackers try.'
+        : 'This password is easy to guess.',
       suggestion: () => 'Use a longer password: several unrelated words work well.',
     },
     CHECK_ERROR: { warning: () => 'The password could not be checked; please try again.' },

@@ -71,7 +71,13 @@ export const es: LocaleWording = {
         suggestion: () => 'Añada unas cuantas palabras sin relación, o deje que un gestor de contraseñas genere una.',
     },
     WEAK: {
-      warning: () => 'Esta contraseña es fácil de adivinar.',
+      // The cheapest attack, when an attack class named it (score/attacks/, issue 19).
+      warning: (p) =>
+        p.kind === 'reversed-word' ? 'Quien prueba palabras comunes al revés encuentra esta contraseña enseguida.'
+        : p.kind === 'reflected-word' ? 'Una palabra seguida de sí misma al revés es de lo primero que prueban los atacantes.'
+        : p.kind === 'doubled-word' ? 'Una palabra escrita dos veces es de lo primero que prueban los atacantes.'
+        : p.kind === 'digit-before-word' ? 'Una palabra común con un dígito delante es de lo primero que prueban los atacantes.'
+        : 'Esta contraseña es fácil de adivinar.',
       suggestion: () => 'Use una contraseña más larga: varias palabras sin relación funcionan bien.',
     },
     CHECK_ERROR: { warning: () => 'No se pudo comprobar la contraseña; inténtelo de nuevo.' },

@@ -71,7 +71,13 @@ export const fr: LocaleWording = {
         suggestion: () => 'Ajoutez quelques mots sans rapport, ou laissez un gestionnaire de mots de passe en créer un.',
     },
     WEAK: {
-      warning: () => 'Ce mot de passe est facile à deviner.',
+      // The cheapest attack, when an attack class named it (score/attacks/, issue 19).
+      warning: (p) =>
+        p.kind === 'reversed-word' ? 'Un attaquant qui essaie les mots courants à l’envers trouve ce mot de passe très tôt.'
+        : p.kind === 'reflected-word' ? 'Un mot suivi de lui-même à l’envers fait partie des premiers essais des attaquants.'
+        : p.kind === 'doubled-word' ? 'Un mot tapé deux fois fait partie des premiers essais des attaquants.'
+        : p.kind === 'digit-before-word' ? 'Un mot courant précédé d’un chiffre fait partie des premiers essais des attaquants.'
+        : 'Ce mot de passe est facile à deviner.',
       suggestion: () => 'Allongez-le : plusieurs mots sans rapport fonctionnent bien.',
     },
     CHECK_ERROR: { warning: () => "Le mot de passe n'a pas pu être vérifié ; réessayez." },

@@ -71,7 +71,13 @@ export const it: LocaleWording = {
       suggestion: () => 'Aggiungi qualche parola senza legami, oppure lascia che un gestore di password ne crei una.',
     },
     WEAK: {
-      warning: () => 'Questa password è facile da indovinare.',
+      // The cheapest attack, when an attack class named it (score/attacks/, issue 19).
+      warning: (p) =>
+        p.kind === 'reversed-word' ? 'Chi prova le parole comuni al contrario trova presto questa password.'
+        : p.kind === 'reflected-word' ? 'Una parola seguita da sé stessa al contrario è tra le prime cose che un attaccante prova.'
+        : p.kind === 'doubled-word' ? 'Una parola scritta due volte è tra le prime cose che un attaccante prova.'
+        : p.kind === 'digit-before-word' ? 'Una parola comune preceduta da una cifra è tra le prime cose che un attaccante prova.'
+        : 'Questa password è facile da indovinare.',
       suggestion: () => 'Usa una password più lunga: più parole senza legame tra loro funzionano bene.',
     },
     CHECK_ERROR: { warning: () => 'Non è stato possibile verificare la password; riprova.' },

@@ -69,7 +69,13 @@ export const ja: LocaleWording = {
       suggestion: () => '関係のない単語をいくつか加えるか、パスワードマネージャーに作成させてください。',
     },
     WEAK: {
-      warning: () => 'このパスワードは推測されやすいです。',
+      // The cheapest attack, when an attack class named it (score/attacks/, issue 19).
+      warning: (p) =>
+        p.kind === 'reversed-word' ? 'よく使われる単語を逆から試す攻撃者は、このパスワードをすぐに見つけます。'
+        : p.kind === 'reflected-word' ? '単語の後にその逆さ読みを続けた形は、攻撃者が最初に試すものの一つです。'
+        : p.kind === 'doubled-word' ? '同じ単語を二回続けた形は、攻撃者が最初に試すものの一つです。'
+        : p.kind === 'digit-before-word' ? 'よく使われる単語の前に数字を付けた形は、攻撃者が最初に試すものの一つです。'
+        : 'このパスワードは推測されやすいです。',
       suggestion: () => 'もっと長いパスワードにしてください。関係のない単語をいくつか使うと効果的です。',
     },
     CHECK_ERROR: { warning: () => 'パスワードを確認できませんでした。もう一度お試しください。' },

@@ -71,7 +71,13 @@ export const nl: LocaleWording = {
       suggestion: () => 'Voeg een paar losse woorden toe, of laat een wachtwoordmanager er een maken.',
     },
     WEAK: {
-      warning: () => 'Dit wachtwoord is makkelijk te raden.',
+      // The cheapest attack, when an attack class named it (score/attacks/, issue 19).
+      warning: (p) =>
+        p.kind === 'reversed-word' ? 'Wie gangbare woorden achterstevoren probeert, vindt dit wachtwoord snel.'
+        : p.kind === 'reflected-word' ? 'Een woord gevolgd door zichzelf achterstevoren is een van de eerste dingen die aanvallers proberen.'
+        : p.kind === 'doubled-word' ? 'Een woord dat twee keer is getypt is een van de eerste dingen die aanvallers proberen.'
+        : p.kind === 'digit-before-word' ? 'Een gangbaar woord met een cijfer ervoor is een van de eerste dingen die aanvallers proberen.'
+        : 'Dit wachtwoord is makkelijk te raden.',
       suggestion: () => 'Gebruik een langer wachtwoord: een paar losse woorden werken goed.',
     },
     CHECK_ERROR: { warning: () => 'Het wachtwoord kon niet worden gecontroleerd; probeer het opnieuw.' },

@@ -73,7 +73,13 @@ export const pl: LocaleWording = {
       suggestion: () => 'Dodaj kilka niezwiązanych słów albo pozwól menedżerowi haseł je wygenerować.',
     },
     WEAK: {
-      warning: () => 'To hasło łatwo odgadnąć.',
+      // The cheapest attack, when an attack class named it (score/attacks/, issue 19).
+      warning: (p) =>
+        p.kind === 'reversed-word' ? 'Atakujący, który sprawdza popularne słowa czytane wspak, szybko znajdzie to hasło.'
+        : p.kind === 'reflected-word' ? 'Słowo, po którym następuje ono samo wspak, to jedna z pierwszych rzeczy, które sprawdzają atakujący.'
+        : p.kind === 'doubled-word' ? 'Słowo wpisane dwa razy to jedna z pierwszych rzeczy, które sprawdzają atakujący.'
+        : p.kind === 'digit-before-word' ? 'Popularne słowo poprzedzone cyfrą to jedna z pierwszych rzeczy, które sprawdzają atakujący.'
+        : 'To hasło łatwo odgadnąć.',
       suggestion: () => 'Użyj dłuższego hasła: kilka niepowiązanych słów sprawdza się dobrze.',
     },
     CHECK_ERROR: { warning: () => 'Nie udało się sprawdzić hasła; spróbuj ponownie.' },

@@ -72,7 +72,13 @@ export const pt: LocaleWording = {
       suggestion: () => 'Junte algumas palavras sem relação, ou deixe um gestor de senhas criar uma.',
     },
     WEAK: {
-      warning: () => 'Esta senha é fácil de adivinhar.',
+      // The cheapest attack, when an attack class named it (score/attacks/, issue 19).
+      warning: (p) =>
+        p.kind === 'reversed-word' ? 'Quem testa palavras comuns de trás para a frente encontra esta senha logo.'
+        : p.kind === 'reflected-word' ? 'Uma palavra seguida dela mesma de trás para a frente está entre as primeiras tentativas dos atacantes.'
+        : p.kind === 'doubled-word' ? 'Uma palavra digitada duas vezes está entre as primeiras tentativas dos atacantes.'
+        : p.kind === 'digit-before-word' ? 'Uma palavra comum com um dígito na frente está entre as primeiras tentativas dos atacantes.'
+        : 'Esta senha é fácil de adivinhar.',
       suggestion: () => 'Use uma senha mais longa: várias palavras sem relação funcionam bem.',
     },
     CHECK_ERROR: { warning: () => 'Não foi possível verificar a senha; tente novamente.' },

@@ -1,0 +1,138 @@
+import { guessesForWord } from '../guesses.js';
+import type { Attack, AttackInput, Found } from './types.js';
+import { JOHN_WORDLIST_RULES, PREPEND_DIGIT_RANK, RULE_RANK } from './rule-ranks.js';
+
+/**
+ * Wordlist + mangling rules, inverted (issue 19): what crackers try first still got through —
+ * words reversed (`llabteksab`, `elppaeniP`, `!uoyevoli`, `1enihsnus`), a word followed by its
+ * reversal (`salmonnomlas`), a word typed twice, a digit in front of a word (`5kalamazoo`). The
+ * password, less at most AFFIX_MAX digits or symbols at either end, is undone by each rule and
+ * looked up in the ranked dictionary; the guesses are the word's rank × the rule's position in
+ * the tools' default lists (rule-ranks.ts) × the ends (a mask over their classes, as a hybrid
+ * attack appends them) × the capitals and substitutions varied (guesses.ts).
+ *
+ * Appended digits and symbols alone (`monkey123`) are not found here: the split's affixes and
+ * its word-pair rule price them already (estimate.ts).
+ */
+export type MangleKind = 'reverse' | 'reflect' | 'duplicate' | 'prepend';
+
+interface MangleFound extends Found<MangleKind> {
+  readonly rank: number;
+  /** The word's typed and folded forms in the order the word is spelt (the case factor). */
+  readonly typed: string;
+  readonly folded: string;
+  readonly prefix: string;
+  readonly suffix: string;
+}
+
+/** The WEAK finding's `kind` for each rule (public: the locales word them). */
+const EXPLAIN: Readonly<Record<MangleKind, string>> = {
+  reverse: 'reversed-word', reflect: 'reflected-word', duplicate: 'doubled-word', prepend: 'digit-before-word',
+};
+
+/** Digits or symbols at one end a rule chain adds (hybrid masks of 1–4 characters). */
+const AFFIX_MAX = 4;
+/** Shorter words are everywhere in random strings; 4 letters reversed is still a word. */
+const MIN_WORD_LENGTH = 4;
+
+export const mangleAttack: Attack<MangleKind, MangleFound> = {
+  name: 'wordlist + mangling rules',
+  find: findMangled,
+  price(f) {
+    const word = guessesForWord(f.rank, f.folded, f.typed);
+    let rule: number;
+    if (f.kind === 'prepend') {
+      // One prepended digit is a rule of its own; a longer prefix is a mask before the word.
+      rule = f.prefix.length === 1 && isDigit(f.prefix.charCodeAt(0)) ? PREPEND_DIGIT_RANK[f.prefix.charCodeAt(0) - 0x30]! : JOHN_WORDLIST_RULES * maskSpace(f.prefix);
+    } else rule = RULE_RANK[f.kind] * maskSpace(f.prefix);
+    return Math.min(word * rule * maskSpace(f.suffix), Number.MAX_VALUE);
+  },
+  explain(f) {
+    return EXPLAIN[f.kind];
+  },
+};
+
+function findMangled(input: AttackInput): MangleFound[] {
+  const { text, dictionary } = input;
+  const plain = text.plain;
+  const n = plain.length;
+  if (n < MIN_WORD_LENGTH) return NONE;
+  let p = 0;
+  while (p < AFFIX_MAX && p < n && isAffix(plain.charCodeAt(p))) p++;
+  let q = n;
+  while (n - q < AFFIX_MAX && q > p && isAffix(plain.charCodeAt(q - 1))) q--;
+  const coreLength = q - p;
+  if (coreLength < MIN_WORD_LENGTH) return NONE;
+  // A passphrase's separators are inside: the core must be one word's letters.
+  const f = text.folded;
+  for (let i = p; i < q; i++) if (!foldsToLetter(f.charCodeAt(i))) return NONE;
+  let out: MangleFound[] | null = null;
+  const add = (kind: MangleKind, word: string, from: number, to: number, backwards: boolean) => {
+    const id = dictionary.index.idOf(word);
+    if (id < 0) return;
+    const typed = typedSpan(input.password, text, from, to);
+    if (typed === null) return;
+    (out ??= []).push({
+      start: 0, end: n, kind, rank: dictionary.rank[id]!, folded: word, typed: backwards ? reverse(typed) : typed,
+      prefix: plain.slice(0, p), suffix: plain.slice(q),
+    });
+  };
+  // Most passwords are no rule's output: compare in place before building any string.
+  if (coreLength % 2 === 0 && coreLength >= 2 * MIN_WORD_LENGTH) {
+    const h = coreLength / 2;
+    if (isReflection(f, p, p + h, q)) add('reflect', f.slice(p, p + h), p, p + h, false);
+    else if (isDuplicate(f, p, p + h, q)) add('duplicate', f.slice(p, p + h), p, p + h, false);
+  }
+  const folded = f.slice(p, q);
+  if (!isReflection(f, p, p, q)) add('reverse', reverse(folded), p, q, true); // not a palindrome
+  if (p > 0) add('prepend', folded, p, q, false);
+  return out ?? NONE;
+}
+
+const NONE: MangleFound[] = [];
+
+/** Whether f[mid, to) is f[from, mid) backwards (mid = from: f[from, to) is a palindrome). */
+function isReflection(f: string, from: number, mid: number, to: number): boolean {
+  if (mid === from) {
+    for (let i = from, j = to - 1; i < j; i++, j--) if (f.charCodeAt(i) !== f.charCodeAt(j)) return false;
+    return true;
+  }
+  for (let i = from, j = to - 1; i < mid; i++, j--) if (f.charCodeAt(i) !== f.charCodeAt(j)) return false;
+  return true;
+}
+
+function isDuplicate(f: string, from: number, mid: number, to: number): boolean {
+  for (let i = from, j = mid; j < to; i++, j++) if (f.charCodeAt(i) !== f.charCodeAt(j)) return false;
+  return true;
+}
+
+/** The password as typed over folded units [from, to), or null where normalisation changed lengths. */
+function typedSpan(password: string, text: AttackInput['text'], from: number, to: number): string | null {
+  const a = text.start[from]!;
+  const b = text.end[to - 1]!;
+  return b - a === to - from ? password.slice(a, b) : null;
+}
+
+/** Strings of this class and length: digits 10, symbols 33, both 43 a character. */
+function maskSpace(s: string): number {
+  if (s.length === 0) return 1;
+  let digits = false;
+  let symbols = false;
+  for (let i = 0; i < s.length; i++) {
+    if (isDigit(s.charCodeAt(i))) digits = true;
+    else symbols = true;
+  }
+  return (digits && symbols ? 43 : digits ? 10 : 33) ** s.length;
+}
+
+function reverse(s: string): string {
+  let r = '';
+  for (let i = s.length - 1; i >= 0; i--) r += s[i];
+  return r;
+}
+
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+/** ASCII digits and symbols (not letters, not space, not beyond ASCII). */
+const isAffix = (c: number) => c > 0x20 && c < 0x7f && !(c >= 0x61 && c <= 0x7a) && !(c >= 0x41 && c <= 0x5a);
+/** A leet digit or symbol inside the word (`p@ss`) folds to a letter. */
+const foldsToLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || c >= 0xc0;

@@ -1,0 +1,31 @@
+import type { NormalisedText } from '../../types.js';
+import type { RankedDictionary } from '../../detect/dictionary.js';
+
+/**
+ * One attack class a cracker runs (issue 19): `find` reads the password for the shapes the attack
+ * produces, `price` says how many guesses the attack makes before it produces that shape, and
+ * `explain` names it for the feedback. Registered in attacks/index.ts (ATTACKS); the estimate
+ * (estimate.ts) prices every found piece as a candidate of its split, so the cheapest attack wins.
+ * Piece kinds are internal and typed; what the result shows is the WEAK finding's `kind` param
+ * naming the cheapest attack (wording/locales/*.ts word it plainly), never a new code per rule.
+ */
+export interface AttackInput {
+  readonly password: string;
+  readonly text: NormalisedText;
+  readonly dictionary: RankedDictionary;
+}
+
+export interface Attack<K extends string, F extends Found<K>> {
+  readonly name: string;
+  find(input: AttackInput): readonly F[];
+  price(found: F): number;
+  /** The attack's name for the WEAK finding's `kind` param (`reversed-word`, …). */
+  explain(found: F): string;
+}
+
+/** A span of the folded password [start, end) the attack produces. */
+export interface Found<K extends string> {
+  readonly start: number;
+  readonly end: number;
+  readonly kind: K;
+}

@@ -1,0 +1,57 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createChecker } from '../../src/index.js';
+import type { EvaluationResult } from '../../src/engine/evaluate.js';
+import { ATTACKS } from '../../src/score/attacks/index.js';
+import { PREPEND_DIGIT_RANK, RULE_RANK } from '../../src/score/attacks/rule-ranks.js';
+
+/**
+ * Issue 19: what crackers try first — words reversed, a word and its reversal, a word twice, a
+ * digit in front — is priced by the wordlist + mangling-rules attack (score/attacks/mangle.ts)
+ * and rejected in `recommended`, the WEAK finding naming the attack; passphrases and random
+ * strings are not touched.
+ */
+describe('wordlist + mangling rules (score/attacks/)', () => {
+  let evaluate: (p: string) => EvaluationResult;
+  beforeAll(async () => {
+    const checker = await createChecker({ breached: false });
+    evaluate = (p) => checker.evaluate(p);
+  });
+  const weakKind = (r: EvaluationResult) => r.findings.find((f) => f.code === 'WEAK')?.params?.kind;
+
+  it.each([
+    ['llabteksab', 'reversed-word'],
+    ['elppaeniP', 'reversed-word'],
+    ['!uoyevoli', 'reversed-word'],
+    ['1enihsnus', 'reversed-word'],
+    ['salmonnomlas', 'reflected-word'],
+    ['drowssap12', 'reversed-word'],
+  ])('%s is rejected, the feedback naming the attack (%s)', (password, kind) => {
+    const r = evaluate(password);
+    expect(r.accepted).toBe(false);
+    expect(weakKind(r)).toBe(kind);
+    expect(r.feedback.warning).not.toBe('This password is easy to guess.');
+    expect(JSON.stringify(r)).not.toContain(password);
+  });
+
+  it.each(['correct-horse-battery-staple', 'Tr4vel.Quartz.Mango.Lid', 'q8#Vz!2mLp', 'kx7Pq2Lw9Zr'])('%s is not read as a mangled word', (password) => {
+    expect(weakKind(evaluate(password))).toBeUndefined();
+  });
+
+  it('never names an attack for random lowercase strings of 12 (where no word is reversed whole)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'), minLength: 12, maxLength: 12 }), (p) => {
+        const r = evaluate(p);
+        if (weakKind(r) !== undefined) expect(r.strength!.guesses).toBeLessThan(1e8 + 5);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is registered once, with rule ranks from the tools\' lists', () => {
+    expect(ATTACKS.map((a) => a.name)).toEqual(['wordlist + mangling rules']);
+    expect(RULE_RANK.reverse).toBeLessThan(RULE_RANK.duplicate);
+    expect(PREPEND_DIGIT_RANK).toHaveLength(10);
+    expect(Math.min(...PREPEND_DIGIT_RANK)).toBe(PREPEND_DIGIT_RANK[1]);
+  });
+});

@@ -1,0 +1,74 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createChecker } from '../../src/index.js';
+import type { EvaluationResult } from '../../src/engine/evaluate.js';
+import { SCORE_THRESHOLDS, scoreOf } from '../../src/score/strength.js';
+
+/**
+ * Issue 19: strength.score is a function of strength.guesses alone (one table, SCORE_THRESHOLDS),
+ * so it never falls as the guesses rise, and a rejection for weakness (WEAK, PREDICTABLE_STRING)
+ * never sits beside a score the profile accepts (`Tikbalang8` was 4/4 and rejected;
+ * `tinchair150` was 10^11 guesses and score 2).
+ */
+const BREACH_LIKE = [
+  'Tikbalang8', 'tinchair150', 'goldengate37', 'bestlove1990', 'Winniethepooh1', '3winniethepooh', '5kalamazoo',
+  'llabteksab', 'elppaeniP', '!uoyevoli', '1enihsnus', 'salmonnomlas', 'customercarepass', 'postgresqlpass',
+  'worthlesspieceofshit', 'thisisnotmypassword', 'go jump in a lake', 'leddzeppelin', 'p1a2s3s4w5o6r7d8',
+  'Password1!', 'Welcome01', 'Summer2024!', 'P@ssw0rd1', 'qwerty123', '000abl9f', '%T$R*()_', 'dontfuckwithchuck',
+  'mahmoodbetyou7', 'iloveyou2', 'Monkey!23', 'dragon1987', 'Charlie#1', 'sunshine99', 'zaq12wsxcde3',
+];
+const WORDS = ['love', 'monkey', 'dragon', 'sunshine', 'princess', 'football', 'charlie', 'shadow', 'master', 'tigger'];
+const AFFIXES = ['', '1', '12', '123', '!', '2024', '1990', '#1', '01'];
+
+/** Breach-like: a common word, maybe capitalised, with common affixes on either side. */
+const breachLike = fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...WORDS, ''), fc.constantFrom(...AFFIXES),
+  fc.constantFrom(...AFFIXES), fc.boolean()).map(([a, b, pre, post, cap]) => {
+  const w = a + b;
+  return pre + (cap ? w.charAt(0).toUpperCase() + w.slice(1) : w) + post;
+});
+const randomAscii = fc.string({ unit: fc.integer({ min: 0x21, max: 0x7e }).map((c) => String.fromCharCode(c)), minLength: 8, maxLength: 24 });
+
+const WEAKNESS = new Set(['WEAK', 'PREDICTABLE_STRING']);
+const rejectedForWeakness = (r: EvaluationResult) => r.findings.some((f) => WEAKNESS.has(f.code) && f.severity === 'reject');
+
+describe('strength score follows guesses (recommended)', () => {
+  let evaluate: (p: string) => EvaluationResult;
+  beforeAll(async () => {
+    const checker = await createChecker({ breached: false });
+    evaluate = (p) => checker.evaluate(p);
+  });
+
+  it('score = scoreOf(guesses); never 3+ beside a rejection for weakness, on the named shapes', () => {
+    for (const p of BREACH_LIKE) {
+      const r = evaluate(p);
+      const s = r.strength!;
+      expect(s.score, p).toBe(scoreOf(s.guesses));
+      if (rejectedForWeakness(r)) expect(s.guesses, p).toBeLessThan(SCORE_THRESHOLDS[2]);
+    }
+  });
+
+  it('pairs ordered by guesses are ordered by score, over random and breach-like passwords', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(randomAscii, breachLike), { minLength: 2, maxLength: 12 }), (pws) => {
+        const got = pws.map((p) => evaluate(p).strength!);
+        for (const a of got) {
+          for (const b of got) {
+            if (a.guesses > b.guesses) expect(a.score).toBeGreaterThanOrEqual(b.score);
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('no rejection for weakness with a score the profile accepts (3 or 4)', () => {
+    fc.assert(
+      fc.property(fc.oneof(randomAscii, breachLike), (p) => {
+        const r = evaluate(p);
+        if (rejectedForWeakness(r)) expect(r.strength!.score).toBeLessThan(3);
+        expect(r.strength!.score).toBe(scoreOf(r.strength!.guesses));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
