@@ -3,7 +3,10 @@
  * ship, how many passwords of ≥ 8 characters does each tool reject, and how many generated
  * strong passwords does it wrongly reject?
  *
- *   npm run -s bench:quality [-- --json] [--sample N] [--strong N] [--no-write] [--no-analysis] [--verbose] [--passgate-only] [--no-sims] [--zx-strong N] [--no-peer-cache]
+ *   npm run -s bench:quality [-- --json] [--sample N] [--strong N] [--no-write] [--no-analysis] [--verbose] [--passgate-only] [--no-sims] [--zx-strong N] [--no-peer-cache] [--light]
+ *
+ * --light adds the browser's tiers (bench/light-tier.ts): the light tier (the browser default) and
+ * the full tier as a page gets them, and a table of where the light tier is stricter than the server.
  *
  * Tools, in one run on the same passwords: passgate (recommended with minLength 8, with and
  * without the breached filter; entra; nist with mfa), zxcvbn-ts 4 (reject if score < 3; input
@@ -41,6 +44,7 @@ import { createChecker, type CheckerOptions, type EvaluationResult } from '../sr
 import type { CheckInput, Finding } from '../src/types.js';
 import { fetchQualitySets, type FetchedSet } from '../scripts/fetch-quality-sets.js';
 import { cachedJudge, type Judge, type PeerCacheStats } from './peer-cache.js';
+import { stricterMarkdown, tallyStricter, tierChecker, type StricterTally } from './light-tier.js';
 import { attackerSection, withAttackerSection } from './kept-sections.js';
 
 // ---------------------------------------------------------------- arguments and constants
@@ -121,6 +125,14 @@ export const cpLength = (s: string): number => {
   }
   return n;
 };
+
+/** A browser tier judged in Node through the browser platform (bench/light-tier.ts). */
+async function tierTool(tier: 'light' | 'full'): Promise<Tool> {
+  const checker = await tierChecker(tier, { minLength: MIN });
+  const evaluate = (p: string) => checker.evaluate(p);
+  const note = tier === 'light' ? 'browser default: short lists, 25 k filter at 1e-3, no character model' : 'browser full tier: the lists, the model, the 100 k filter';
+  return { name: `passgate browser ${tier} tier`, note, passgate: evaluate, judge: async (ps) => ps.map((p) => !evaluate(p).accepted) };
+}
 
 export async function passgateTool(name: string, note: string, options: CheckerOptions): Promise<Tool> {
   const checker = await createChecker(options);
@@ -483,9 +495,11 @@ async function main(): Promise<void> {
   // --passgate-only: the two recommended rows alone, for tuning runs (no peers, no simulations).
   const only = flag('--passgate-only');
   const noSims = only || flag('--no-sims');
-  const tools: Tool[] = only ? [recommended, recNoBreach] : [
+  const tiers: Tool[] = flag('--light') ? [await tierTool('light'), await tierTool('full')] : [];
+  const tools: Tool[] = only ? [recommended, recNoBreach, ...tiers] : [
     recommended,
     recNoBreach,
+    ...tiers,
     await passgateTool('passgate entra', 'Entra algorithm, shipped global list, no breached filter, no minimum', { profile: 'entra' }),
     await passgateTool('passgate nist (mfa)', 'whole-password blocklist + breached filter, minimum 8 (mfa: true)', { profile: 'nist', mfa: true }),
     zxcvbnTool('zxcvbn-ts 4 (default)', 'score < 3; input capped at 64 characters', {}),
@@ -526,7 +540,7 @@ async function main(): Promise<void> {
     rows.sort((a, b) => order(a.tool) - order(b.tool));
     // passgate on the whole set, and the held-out part of it
     const full = [];
-    for (const t of [recommended, recNoBreach, ...simTools]) {
+    for (const t of [recommended, recNoBreach, ...tiers, ...simTools]) {
       const vAll = await t.judge(min8);
       const outSet = new Set(out);
       full.push({ ...tally(t.name, min8, vAll, outSet) });
@@ -581,8 +595,14 @@ async function main(): Promise<void> {
     progress(`${fam.name}: passgate`);
   }
 
+  // ---- where the light tier rejects and the server accepts (a page must not err that way)
+  const lightStricter: StricterTally[] = [];
+  if (tiers[0]) {
+    for (const set of sets) lightStricter.push(tallyStricter(`${set.name} (≥ ${MIN} chars)`, readFileSync(set.file, 'utf8').split('\n').filter((p) => cpLength(p) >= MIN), tiers[0].passgate!, recommended.passgate!));
+    for (const fam of families) lightStricter.push(tallyStricter(`strong: ${fam.name}`, fam.passwords, tiers[0].passgate!, recommended.passgate!));
+  }
   const seconds = Math.round((performance.now() - started) / 1000);
-  const report = { date: new Date().toISOString(), machine: machine(), seconds, peerCache: { ...peerStats }, sample: SAMPLE, strongPerFamily: STRONG, zxStrong: ZX_STRONG, peerStrong: PWQ_STRONG, seed: SEED, sets: setResults, sources: sets.map(sourceOf), tools: [...tools, ...simTools].map((t) => ({ name: t.name, note: t.note })), strong, extra, analysis: analysisRows(analysis, analysedTotal) };
+  const report = { lightStricter, date: new Date().toISOString(), machine: machine(), seconds, peerCache: { ...peerStats }, sample: SAMPLE, strongPerFamily: STRONG, zxStrong: ZX_STRONG, peerStrong: PWQ_STRONG, seed: SEED, sets: setResults, sources: sets.map(sourceOf), tools: [...tools, ...simTools].map((t) => ({ name: t.name, note: t.note })), strong, extra, analysis: analysisRows(analysis, analysedTotal) };
   const md = markdown(report, analysedTotal);
   // The attacker's-guesses section (bench/attacker.ts) is not produced here: carried over as it is.
   const qualityFile = resolve(ROOT, 'bench/QUALITY.md');
@@ -664,7 +684,7 @@ export function machine() {
 // ---------------------------------------------------------------- markdown
 type Report = {
   date: string; machine: ReturnType<typeof machine>; seconds: number; peerCache: PeerCacheStats; sample: number; strongPerFamily: number; zxStrong: number; peerStrong: number; seed: number;
-  sets: SetResult[]; sources: ReturnType<typeof sourceOf>[]; tools: { name: string; note: string }[]; strong: StrongRow[]; extra: StrongRow[];
+  sets: SetResult[]; sources: ReturnType<typeof sourceOf>[]; tools: { name: string; note: string }[]; strong: StrongRow[]; extra: StrongRow[]; lightStricter: StricterTally[];
   analysis: ReturnType<typeof analysisRows>;
 };
 function markdown(r: Report, analysedTotal: number): string {
@@ -779,6 +799,7 @@ function markdown(r: Report, analysedTotal: number): string {
     L.push('');
   }
 
+  if (r.lightStricter.length) L.push(...stricterMarkdown(r.lightStricter));
   const simNames = [...new Set(r.strong.map((x) => x.tool))].filter((n) => n.startsWith('sim:'));
   if (simNames.length) {
     L.push('## Simulated improvements (custom checks on top of recommended, breached: false)', '');

@@ -13,6 +13,7 @@ import { resolve } from 'node:path';
 import { buildWordlists } from './build-wordlists.js';
 import { buildDefaultFilters } from './build-filters.js';
 import { buildModel } from './build-model.js';
+import { buildLightLists } from './build-light.js';
 import { Assets, lines } from '../src/assets/platform.js';
 import { collectDictionary, shippedDictionaryLists } from '../src/detect/dictionary.js';
 import { dictionaryKey, encodeDictionary } from '../src/detect/dictionary-bytes.js';
@@ -29,10 +30,11 @@ async function main(outDir: string, updatePin: boolean): Promise<void> {
   const words = await buildWordlists(outDir, { updatePin });
   const filters = await buildDefaultFilters(outDir);
   const compiled = [await buildCompiledDictionary(outDir), await buildCompiledBannedIndex(outDir), await buildModel(outDir)];
-  const manifest = { generatedBy: 'scripts/build-data.ts', wordlists: words, filters, compiled };
+  const light = await buildLightLists(outDir);
+  const manifest = { generatedBy: 'scripts/build-data.ts', wordlists: words, filters, compiled, light };
   await writeFile(resolve(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   const ms = Math.round(performance.now() - started);
-  const count = words.length + filters.filters.length + compiled.length;
+  const count = words.length + filters.filters.length + compiled.length + light.length;
   process.stderr.write(`build-data: ${count} files in ${outDir} (${ms} ms)\n`);
 }
 

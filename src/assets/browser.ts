@@ -1,10 +1,11 @@
 import { sha256 } from '@noble/hashes/sha2';
 import { Assets, type Platform } from './platform.js';
 import { DataError } from '../errors.js';
+import { LightFiles, type DataTier } from './tiers.js';
 import { MANIFEST, parseManifest, verifyFile, type Manifest } from './integrity.js';
 
 const NOT_FOUND = 404;
-const DATA_HINT = "Serve the package's data/ folder there, or pass its URL to withDataUrl()";
+const DATA_HINT = "Serve the package's data/ folder there and pass its URL to withDataUrl(), or give each file's URL to withDataFiles()";
 
 export interface BrowserPlatformOptions {
   /**
@@ -14,6 +15,18 @@ export interface BrowserPlatformOptions {
   baseUrl?: string | URL;
   /** The fetch to use (tests, service workers); default: the global one. */
   fetch?: typeof fetch;
+  /**
+   * Which data files to download (src/assets/tiers.ts). Default `'light'`: ≤ 300 KB gzip in all,
+   * shorter word lists, a 25 k breached filter and no character model; `'full'`: the lists Node
+   * judges with and the 100 k filter (~1.7 MB gzip). Both read from the same folder.
+   */
+  tier?: DataTier;
+  /**
+   * Each data file's own URL, by file name (`'names.light.txt'`): what a bundler gives for an
+   * imported asset (`import url from 'passgate/data/names.light.txt?url'` in Vite). With it,
+   * `baseUrl` is not used, and a file of the tier that is not listed is missing (a DataError).
+   */
+  urls?: Readonly<Record<string, string | URL>>;
 }
 
 /**
@@ -25,6 +38,10 @@ export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Pla
   const base = new URL(String(options.baseUrl ?? defaultBaseUrl()), globalThis.location?.href);
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const cache = new Map<string, Promise<Fetched | null>>();
+  const light = (options.tier ?? 'light') === 'light';
+  if (!light && options.tier !== 'full') throw new RangeError("`tier` must be 'light' or 'full'");
+  // The engine asks for files by their full-tier name; the light tier serves its own in their place.
+  const file = (name: string) => (light ? LightFiles[name] ?? name : name);
 
   // A data file: null only for a 404 (the platform's "no such file", which readRequired names
   // with the option that waives it); any other status or a network error is a DataError here.
@@ -59,24 +76,32 @@ export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Pla
     return pending;
   };
 
+  const urls = options.urls;
+  const urlOf = (name: string): URL | null => {
+    if (!urls) return new URL(file(name), base);
+    const given = Object.hasOwn(urls, file(name)) ? urls[file(name)] : undefined;
+    return given === undefined ? null : new URL(String(given), globalThis.location?.href);
+  };
+
   // The manifest is fetched with the first data file; every file is verified against it before use.
   const manifest = async (): Promise<Manifest> => {
-    const url = new URL(MANIFEST, base);
-    const got = await get(url, MANIFEST);
+    const url = urlOf(MANIFEST);
+    const got = url && (await get(url, MANIFEST));
     if (!got) {
-      throw new DataError(`passgate: data manifest ${MANIFEST} not found at ${url.href} (HTTP ${NOT_FOUND}): without it no data file can be verified. ${DATA_HINT}`, { file: MANIFEST, location: url.href, status: NOT_FOUND });
+      const where = url?.href ?? `the urls given (none for ${MANIFEST})`;
+      throw new DataError(`passgate: data manifest ${MANIFEST} not found at ${where}${url ? ` (HTTP ${NOT_FOUND})` : ''}: without it no data file can be verified. ${DATA_HINT}`, { file: MANIFEST, location: where, status: url ? NOT_FOUND : undefined });
     }
-    return parseManifest(got.bytes, url.href, got.type);
+    return parseManifest(got.bytes, url!.href, got.type);
   };
 
   return {
     async readAsset(name) {
-      const url = new URL(name, base);
-      const got = await get(url, name);
-      if (got === null || name === MANIFEST) return got?.bytes ?? null;
-      return verifyFile(name, got.bytes, await manifest(), sha256Hex, url.href, got.type);
+      const url = urlOf(name);
+      const got = url && (await get(url, file(name)));
+      if (!got || name === MANIFEST) return got?.bytes ?? null;
+      return verifyFile(file(name), got.bytes, await manifest(), sha256Hex, url!.href, got.type);
     },
-    locate: (name) => new URL(name, base).href,
+    locate: (name) => urlOf(name)?.href ?? `the urls given (none for ${file(name)})`,
     dataHint: DATA_HINT,
     notFoundStatus: NOT_FOUND,
     async readFile() {
@@ -87,6 +112,8 @@ export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Pla
     },
     // Browsers get the small tier: the 1M filter is several times the size of a page.
     breachedAsset: Assets.breachedSmall,
+    withoutModel: light,
+    fileOf: file,
   };
 }
 
@@ -108,8 +135,12 @@ async function sha256Hex(bytes: Uint8Array): Promise<string> {
 }
 
 function defaultBaseUrl(): URL {
-  return new URL('../data/', import.meta.url);
+  // Not `new URL('../data/', import.meta.url)` in one expression: bundlers read that as an asset
+  // to emit (Vite warned on every build that the folder does not exist). A bundled app passes its
+  // data URLs instead (withDataFiles, withDataUrl; README "Bundlers").
+  const here = import.meta.url;
+  return new URL('../data/', here);
 }
 
-/** The default browser platform: data files from `../data/` relative to the bundle. */
+/** The default browser platform: the light tier's data files from `../data/` relative to the bundle. */
 export const browserPlatform: Platform = createBrowserPlatform();

@@ -82,6 +82,14 @@ export interface Platform {
    * a server's work, and keyed hashing needs node:crypto; browsers have none.
    */
   readonly openPopularity?: (options: ResolvedPopularity) => Promise<PopularitySource>;
+  /**
+   * The browser's light tier (src/assets/tiers.ts) ships no character model: the native estimate
+   * runs without it (it can only price fewer passwords low, never more). Elsewhere the model is
+   * required (a missing one is a DataError).
+   */
+  readonly withoutModel?: boolean;
+  /** The file a data file's name is served from, for errors (the light tier's own files); default: the name. */
+  readonly fileOf?: (name: string) => string;
 }
 
 /** Data file names, shared by the build script and both platforms. */
@@ -128,6 +136,7 @@ export const Waivers = {
 export async function readRequired(platform: Platform, name: string, waiver: string): Promise<Uint8Array> {
   const bytes = await platform.readAsset(name);
   if (bytes) return bytes;
+  name = platform.fileOf?.(name) ?? name;
   const where = platform.locate(name);
   const status = platform.notFoundStatus;
   const how = status === undefined ? '' : ` (HTTP ${status})`;
@@ -156,6 +165,7 @@ export function decodeAsset<T>(platform: Platform, name: string, decode: () => T
 
 function damaged(platform: Platform, name: string, cause: unknown): DataError {
   const where = platform.locate(name);
+  name = platform.fileOf?.(name) ?? name;
   const why = cause instanceof Error ? cause.message : 'unreadable';
   return new DataError(`passgate: data file ${name} at ${where} is damaged (${why}); reinstall passgate or rebuild its data (npm run build:data).`, {
     file: name,

@@ -144,7 +144,8 @@ export function detect(state: EngineState, password: string, context: PasswordCo
     // A custom term stays binding: the organisation listed it (issue 11; entra has no estimate,
     // so W1–W7 are unchanged).
     const banned = state.banned;
-    const chance = strength !== null && state.model !== null && (
+    // (The browser's light tier has no model but the same charset-aware estimate, never lower.)
+    const chance = strength !== null && (state.model !== null || state.dictionary !== null) && (
       (strength.score >= 4 && scored.tokens.every((t) => t.kind !== 'banned' || banned.source[t.termId!] === 'global'))
       || (strength.score >= 3 && scored.tokens.every((t) => t.kind !== 'banned' || t.distance === 1)));
     if (lowScore && !chance) {

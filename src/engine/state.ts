@@ -66,7 +66,7 @@ export async function buildState(platform: Platform, raw: CheckerOptions | undef
     options.globalBannedTerms ?? readList(platform, Assets.globalBanned, Waivers.globalBanned),
     loadBreached(platform, options),
     native ? loadDictionary(platform, normaliser, options) : null,
-    native ? loadModel(platform) : null,
+    native && !platform.withoutModel ? loadModel(platform) : null,
   ] as const);
   const globalIndex = options.globalBannedTerms === undefined ? await loadGlobalIndex(platform, normaliser, options, globalTerms) : null;
   const banned = buildBannedLists(globalTerms, options.customBannedTerms, normaliser, profile.fuzzyMinLength, platform.exactMatcher, globalIndex);

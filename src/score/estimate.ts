@@ -93,7 +93,9 @@ export function estimate(
   }
   const wordAtSpan = spanLookup(wordAt, text.folded.length);
   // With a model, what is left between the matches was typed by nobody's habit: charset-aware.
-  const bruteforce = state.model ? bruteforceCardinality(password) : undefined;
+  // The native estimate runs without the model only on the browser's light tier (assets/tiers.ts),
+  // which must never price a password below the full tier: the same gap cost and bounds there.
+  const bruteforce = state.model || state.dictionary ? bruteforceCardinality(password) : undefined;
   const gapCost = bruteforce === undefined ? undefined : gapCardinalities(password, text, bruteforce);
   // The structure rules below say "an attack finds this before score 3"; each caps the guesses at
   // that bound (guessesBelowScore), and the score is made from the guesses alone (issue 19).

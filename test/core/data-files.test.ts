@@ -176,11 +176,17 @@ describe('missing data files (browser platform)', () => {
 
   it('a missing filter or word list is named; the browser never silently drops one', async () => {
     const lists = [Assets.globalBanned, 'manifest.json'];
-    const filter = await refusal(withDataUrl(base, { fetch: serving(404, lists) }).createChecker({ profile: 'nist' }));
+    const filter = await refusal(withDataUrl(base, { fetch: serving(404, lists), tier: 'full' }).createChecker({ profile: 'nist' }));
     expect(filter.file).toBe(Assets.breachedSmall);
-    const words = await refusal(withDataUrl(base, { fetch: serving(404, lists) }).createChecker({ breached: false }));
+    const words = await refusal(withDataUrl(base, { fetch: serving(404, lists), tier: 'full' }).createChecker({ breached: false }));
     expect(words.file).toBe(Assets.commonPasswords);
     expect(words.status).toBe(404);
+    // The light tier (the browser default) names its own files.
+    const lightFilter = await refusal(withDataUrl(base, { fetch: serving(404, lists) }).createChecker({ profile: 'nist' }));
+    expect(lightFilter.file).toBe('breached-light.pgf');
+    const lightWords = await refusal(withDataUrl(base, { fetch: serving(404, lists) }).createChecker({ breached: false }));
+    expect(lightWords.file).toBe('common-passwords.light.txt');
+    expect(lightWords.status).toBe(404);
     const entra = await withDataUrl(base, { fetch: serving(404, lists) }).createChecker({ profile: 'entra' });
     expect(entra.evaluate('P@ssw0rd').accepted).toBe(false);
   });

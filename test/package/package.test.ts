@@ -31,6 +31,8 @@ describe('the packed package', () => {
   it('ships the built dist/ and data/ and the CLI, and nothing of the sources or tests', () => {
     const files = paths();
     for (const f of ['bin/passgate.js', 'data/manifest.json', 'data/breached-1m.pgf', 'data/breached-100k.pgf', 'data/dictionary-other.txt',
+      // The browser's light tier (its default): src/assets/tiers.ts.
+      'data/breached-light.pgf', 'data/dictionary-en.light.txt', 'data/common-passwords.light.txt', 'data/names.light.txt', 'data/dictionary-other.light.txt',
       'dist/cli.js', 'dist/index.js', 'dist/index.cjs', 'dist/browser.js', 'dist/browser.cjs', 'dist/zxcvbn.js', 'dist/zxcvbn.cjs', 'NOTICE.md']) {
       expect(files).toContain(f);
     }
@@ -54,7 +56,7 @@ describe('the packed package', () => {
     // `problems` is grouped by kind (an object); list every problem found, whatever its shape.
     const report = JSON.parse(readFileSync(out, 'utf8')) as { analysis: { entrypoints: Record<string, unknown> }; problems?: unknown };
     expect(Object.values(report.problems ?? {}).flat()).toEqual([]);
-    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './better-auth', './browser', './builder', './express', './fastify', './fetch', './package.json', './server', './zitadel', './zod', './zxcvbn']);
+    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './better-auth', './browser', './builder', './data/*', './express', './fastify', './fetch', './package.json', './server', './zitadel', './zod', './zxcvbn']);
     expect(r.status).toBe(0);
   }, 120_000);
 

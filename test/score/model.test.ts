@@ -143,7 +143,8 @@ describe('recommended with the model', () => {
       }
       return new Response(new Uint8Array(files.get(name)!));
     }) as typeof fetch;
-    const web = await bindApi(createBrowserPlatform({ baseUrl: 'https://x.example/d/', fetch: f })).createChecker({ breached: false });
+    // The full tier: the same data as Node (the light default is compared in test/browser/light-tier.test.ts).
+    const web = await bindApi(createBrowserPlatform({ baseUrl: 'https://x.example/d/', fetch: f, tier: 'full' })).createChecker({ breached: false });
     const node = await createChecker({ breached: false });
     const codes = (r: { accepted: boolean; findings: readonly { code: string }[] }) => [r.accepted, r.findings.map((x) => x.code)];
     for (const p of ['parveen143', 'khuzaima786', 'x4ivyga51f', 'w0lenKrcc', 'correct horse battery staple', 'Tr0ub4dor&3', 'kovdir-Xyhpa4-qemfuz']) {

@@ -18,7 +18,7 @@ afterEach(() => {
   for (const pid of child?.pid ? childrenOf(child.pid) : []) process.kill(pid, 'SIGKILL');
 });
 
-/** The processes whose parent is `pid` (Linux /proc): the primary's workers. */
+/** The worker processes whose parent is `pid` (Linux /proc). */
 function childrenOf(pid: number): number[] {
   const out: number[] = [];
   for (const entry of readdirSync('/proc')) {
@@ -26,7 +26,8 @@ function childrenOf(pid: number): number[] {
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === pid) out.push(Number(entry));
+      // Workers only (they run the same script); a helper process the primary may have is not one.
+      if (ppid === pid && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('run-cli.ts')) out.push(Number(entry));
     } catch {
       // gone meanwhile
     }
