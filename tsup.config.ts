@@ -1,15 +1,33 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { defineConfig, type Options } from 'tsup';
 
 // `passgate --version` prints the package's own version, fixed at build time.
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 const define = { __PASSGATE_VERSION__: JSON.stringify(version) };
 
+// dist/ is emptied once, here, rather than by `clean: true` on one of the four builds: tsup's
+// declaration step of a build with `clean` deletes every .d.ts/.d.cts in dist/ when it starts,
+// and the four builds run in parallel — once the adapters made the first build's declarations
+// slower, it deleted the browser builds' (browser.d.ts, browser.d.cts), and publint/attw failed.
+rmSync('dist', { recursive: true, force: true });
+
 // `npm pack --json` reads stdout: the build (run by `prepack`) must print nothing there.
 const quiet: Options = { silent: true };
 
 /** `passgate/zxcvbn`: imports nothing but zxcvbn-ts (kept external), so one file serves Node and browsers. */
 const zxcvbn = 'src/zxcvbn.ts';
+
+/**
+ * The drop-in adapters, `passgate/<name>` (docs/integrations.md). Each imports its framework only
+ * where it must (zod, better-auth: kept external, optional peers) and no Node built-in.
+ */
+const adapters = {
+  express: 'src/adapters/express.ts',
+  fastify: 'src/adapters/fastify.ts',
+  zod: 'src/adapters/zod.ts',
+  'better-auth': 'src/adapters/better-auth.ts',
+  zitadel: 'src/adapters/zitadel.ts',
+};
 
 export default defineConfig([
   {
@@ -20,19 +38,18 @@ export default defineConfig([
     // build-worker: the thread 'passgate build' starts next to the bundle (src/filter/build-workers.ts).
     entry: {
       index: 'src/index.ts', cli: 'src/cli/main.ts', server: 'src/server/index.ts', fetch: 'src/fetch.ts', zxcvbn,
-      'build-worker': 'src/filter/build-worker.ts',
+      'build-worker': 'src/filter/build-worker.ts', ...adapters,
     },
     format: ['esm'],
-    dts: { entry: { index: 'src/index.ts', server: 'src/server/index.ts', fetch: 'src/fetch.ts', zxcvbn } },
+    dts: { entry: { index: 'src/index.ts', server: 'src/server/index.ts', fetch: 'src/fetch.ts', zxcvbn, ...adapters } },
     platform: 'node',
     target: 'node20',
     define,
-    clean: true,
   },
   {
     // The same library for require(): one file per entry.
     ...quiet,
-    entry: { index: 'src/index.ts', server: 'src/server/index.ts', fetch: 'src/fetch.ts', zxcvbn },
+    entry: { index: 'src/index.ts', server: 'src/server/index.ts', fetch: 'src/fetch.ts', zxcvbn, ...adapters },
     format: ['cjs'],
     dts: true,
     platform: 'node',

@@ -10,7 +10,10 @@
  * the minimal server of the same round. Logs of `passgate serve` go to /dev/null (stderr), as
  * the operator's would go to a file or journal.
  *
- *   npx tsx bench/server.ts [--quick] [--workers N] [--write]
+ *   npx tsx bench/server.ts [--quick] [--workers N] [--parts] [--write]
+ *
+ * --parts adds the service's own request path with its per-request extras (log line, metrics)
+ * toggled one by one (coreServer), to show what the gap to the minimal server is made of.
  *
  * --write replaces the "HTTP service" section of bench/RESULTS.md (between its markers).
  */
@@ -50,6 +53,30 @@ async function minimalServer(): Promise<void> {
   });
 }
 
+/**
+ * The service's own request path (routing core, request parsing, writeReply) with each of its
+ * per-request extras switched on or off, to find what costs: `--log` writes the text log line to
+ * stderr (→ /dev/null, as `passgate serve` here), `--metrics` counts in prom-client. Neither:
+ * routing and parsing alone. All of them: what `passgate serve` does per request.
+ */
+async function coreServer(withLog: boolean, withMetrics: boolean): Promise<void> {
+  const [{ StateHolder }, { handleNodeRequest }, { createLogger }, { loadServiceMetrics }] = await Promise.all([
+    import('../src/server/holder.js'),
+    import('../src/server/node-server.js'),
+    import('../src/server/logger.js'),
+    import('../src/server/metrics.js'),
+  ]);
+  const metrics = withMetrics ? await loadServiceMetrics(1) : { request() {}, reload() {}, reply: async () => ({ status: 404 }) };
+  const logger = createLogger(withLog ? (line) => void process.stderr.write(line + '\n') : () => {});
+  const holder = await StateHolder.create({ load: async () => ({}), logger, watchIntervalMs: 0, services: { metrics: () => metrics.reply() } });
+  const server = createServer((req, res) => handleNodeRequest(req, res, holder, logger, metrics as never));
+  process.on('SIGTERM', () => process.exit(0));
+  server.listen(0, '127.0.0.1', () => {
+    const address = server.address() as { port: number };
+    process.stdout.write(`listening on http://127.0.0.1:${address.port}/\n`);
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Parent: load generation
 // ---------------------------------------------------------------------------------------------
@@ -73,8 +100,17 @@ function spawnChild(args: string[]): { child: ChildProcess; url: Promise<string>
   return { child, url };
 }
 
-const targets = (workers: number): Target[] => [
+const targets = (workers: number, parts: boolean): Target[] => [
   { name: 'minimal node:http + evaluate', start: () => spawnChild([SELF, '--child-minimal']) },
+  // --parts: the service's request path with its extras toggled (coreServer), same rounds.
+  ...(parts
+    ? [
+        { name: 'service path: routing + parsing only', start: () => spawnChild([SELF, '--child-core']) },
+        { name: 'service path + log line', start: () => spawnChild([SELF, '--child-core', '--log']) },
+        { name: 'service path + metrics', start: () => spawnChild([SELF, '--child-core', '--metrics']) },
+        { name: 'service path + log line + metrics', start: () => spawnChild([SELF, '--child-core', '--log', '--metrics']) },
+      ]
+    : []),
   { name: 'passgate serve', start: () => spawnChild([CLI, 'serve', '--port', '0', '--no-watch']) },
   ...(workers > 1 ? [{ name: `passgate serve --workers ${workers}`, start: () => spawnChild([CLI, 'serve', '--port', '0', '--no-watch', '--workers', String(workers)]) }] : []),
 ];
@@ -144,6 +180,7 @@ const fmt = (xs: number[], digits = 0) => `${median(xs).toFixed(digits)} (${Math
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args.includes('--child-minimal')) return minimalServer();
+  if (args.includes('--child-core')) return coreServer(args.includes('--log'), args.includes('--metrics'));
   const quick = args.includes('--quick');
   const wi = args.indexOf('--workers');
   const workers = wi >= 0 ? Number(args[wi + 1]) : 2;
@@ -153,7 +190,7 @@ async function main(): Promise<void> {
   const connections = 32;
   const bodies = generatePasswords(2_000, 20261204).map((password) => JSON.stringify({ password }));
 
-  const list = targets(workers);
+  const list = targets(workers, args.includes('--parts'));
   const rows: Row[] = list.map((t) => ({ name: t.name, rates: [], ratios: [], cpu: [], cpuRatios: [] }));
   const loadBefore = loadavg();
   for (let round = 0; round < rounds; round++) {

@@ -10,12 +10,19 @@ import type { Checker } from './checker.js';
 import { serveRequest, type CoreRequest } from './server/core.js';
 import { apiRoutes, type ApiState } from './server/api-routes.js';
 import { BASE_HEADERS, errorReply, textBody, tooLarge, type BodyResult } from './server/reply.js';
+import { checkBasePath, stripBasePath } from './server/base-path.js';
 
 export interface HandlerOptions {
   /** Request bodies above this many bytes are refused with 413. Default 16 KiB, as the service. */
   maxBodyBytes?: number;
   /** `*` or one origin whose pages may call the API (CORS). Default: none. */
   corsOrigin?: string;
+  /**
+   * Where the handler is mounted, e.g. `/api/password` for a framework route `/api/password/*`:
+   * requests under it are answered with the prefix taken off, any other path is a 404, and
+   * /openapi.json names it as its server. Default `/`.
+   */
+  basePath?: string;
   /**
    * The whole body must arrive within this many ms, else 408 (a stalled or slow-drip stream
    * would otherwise hold the request forever). Default 10 000, the service's request limit.
@@ -29,6 +36,8 @@ const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 const DEFAULT_BODY_TIMEOUT_MS = 10_000;
 const MAX_BODY_TIMEOUT_MS = 600_000;
 const routes = apiRoutes<ApiState>();
+/** A path no route answers (routes never contain a space): what a request outside basePath becomes. */
+const OUTSIDE = '/ (outside basePath)';
 
 /**
  * Reads a body up to `limit` bytes within `timeoutMs`, refusing early on a declared length above
@@ -84,6 +93,7 @@ export function createHandler(checker: Checker, options: HandlerOptions = {}): (
   if (typeof bodyTimeoutMs !== 'number' || !Number.isInteger(bodyTimeoutMs) || bodyTimeoutMs < 1 || bodyTimeoutMs > MAX_BODY_TIMEOUT_MS) {
     throw new RangeError(`\`bodyTimeoutMs\` must be an integer in 1..${MAX_BODY_TIMEOUT_MS}`);
   }
+  const basePath = checkBasePath(options.basePath);
   const state: ApiState = {
     checker,
     generation: 1,
@@ -91,13 +101,16 @@ export function createHandler(checker: Checker, options: HandlerOptions = {}): (
     policy: textBody(JSON.stringify(checker.policy()), 'application/json; charset=utf-8'),
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     corsOrigin: options.corsOrigin,
+    basePath,
     recordToken: options.recordToken,
   };
   return async (request) => {
     const url = new URL(request.url);
+    // Outside the prefix: a path no route has, so the core answers its usual 404.
+    const path = stripBasePath(url.pathname, basePath) ?? OUTSIDE;
     const core: CoreRequest = {
       method: request.method,
-      target: url.pathname + url.search,
+      target: path + url.search,
       header: (name) => request.headers.get(name) ?? undefined,
       body: (limit) => readBody(request, limit, bodyTimeoutMs),
     };

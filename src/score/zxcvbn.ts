@@ -1,3 +1,5 @@
+import { importOptional } from '../optional-import.js';
+
 /**
  * zxcvbn-ts as an opt-in estimator. It is loaded only when asked for (`estimator: 'zxcvbn'`),
  * its factory built once per checker. Our normaliser already undid leetspeak, so its own l33t
@@ -20,11 +22,15 @@ export interface ZxcvbnPlugin {
 /** zxcvbn's cost grows steeply with length (1.1 s for 100 random characters): cap its input. */
 export const ZXCVBN_MAX_LENGTH = 64;
 
+// Optional peer dependencies: a library install without `estimator: 'zxcvbn'` never needs them.
+const ZXCVBN_PACKAGES = ['@zxcvbn-ts/core', '@zxcvbn-ts/language-common'];
+
 export async function loadZxcvbn(): Promise<ZxcvbnEstimator> {
-  const [{ ZxcvbnFactory }, common] = await Promise.all([
-    import('@zxcvbn-ts/core'),
-    import('@zxcvbn-ts/language-common'),
-  ]);
+  const [{ ZxcvbnFactory }, common] = await importOptional(
+    () => Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common')]),
+    "estimator: 'zxcvbn'",
+    ZXCVBN_PACKAGES,
+  );
   const factory = new ZxcvbnFactory({
     dictionary: { ...common.dictionary },
     graphs: common.adjacencyGraphs,

@@ -1,6 +1,6 @@
-import Negotiator from 'negotiator';
 import { conditional, errorReply, json, textBody, type StaticBody } from './reply.js';
 import { parseEvaluateRequest } from './evaluate-request.js';
+import { preferredLanguage } from './negotiate.js';
 import { recordChosen } from './chosen-route.js';
 import { openApiDocument } from './openapi.js';
 import { LOCALES } from '../wording/locales.js';
@@ -27,12 +27,22 @@ export interface ApiState extends CoreState {
   readonly recordToken?: string | undefined;
   /** The last reload's failure, or null when the last reload (or the start) succeeded. */
   readonly reloadFailure?: (() => ReloadFailure | null) | undefined;
+  /** Where a fetch handler is mounted ('' or undefined: the root); /openapi.json names it as its server. */
+  readonly basePath?: string | undefined;
   /** Under `serve --workers N`: the primary's view of the workers (null: not yet told, or one process). */
   readonly workers?: (() => WorkersStatus | null) | undefined;
 }
 
+// One document per mount point, built on first request: the root's is shared by every server.
 let openApi: StaticBody | undefined;
-const openApiBody = () => (openApi ??= textBody(JSON.stringify(openApiDocument(), null, 2), 'application/json; charset=utf-8'));
+const mounted = new WeakMap<ApiState, StaticBody>();
+const openApiText = (basePath?: string) => textBody(JSON.stringify(openApiDocument(basePath), null, 2), 'application/json; charset=utf-8');
+function openApiBody(state: ApiState): StaticBody {
+  if (!state.basePath) return (openApi ??= openApiText());
+  let body = mounted.get(state);
+  if (!body) mounted.set(state, (body = openApiText(state.basePath)));
+  return body;
+}
 
 /**
  * Longest Accept-Language read, in UTF-16 units (a browser sends ~20–60). Parsing costs grow
@@ -48,7 +58,7 @@ export const MAX_ACCEPT_HEADER = 256;
 function requestedLocale(header: string, configured: string): string | undefined {
   if (header.length > MAX_ACCEPT_HEADER) return undefined;
   const candidates = [configured, ...LOCALES.filter((l) => l !== configured)];
-  const best = new Negotiator({ headers: { 'accept-language': header } }).language(candidates);
+  const best = preferredLanguage(header, candidates);
   return best === configured ? undefined : best;
 }
 
@@ -96,6 +106,6 @@ export function apiRoutes<S extends ApiState>(): Route<S>[] {
         },
       },
     },
-    { template: '/openapi.json', methods: { GET: ({ request }) => conditional(request.header('if-none-match'), openApiBody()) } },
+    { template: '/openapi.json', methods: { GET: ({ request, state }) => conditional(request.header('if-none-match'), openApiBody(state)) } },
   ];
 }

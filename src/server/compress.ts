@@ -1,6 +1,6 @@
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { promisify } from 'node:util';
-import Negotiator from 'negotiator';
+import { chooseEncoding as negotiateEncoding } from './negotiate.js';
 import { MAX_ACCEPT_HEADER } from './api-routes.js';
 
 const brotli = promisify(brotliCompress);
@@ -24,12 +24,7 @@ export interface Packed {
 export function chooseEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | null {
   // As Accept-Language (api-routes.ts): a header longer than any browser's is not parsed.
   if (!acceptEncoding || acceptEncoding.length > MAX_ACCEPT_HEADER) return null;
-  // negotiator 1.x breaks q-value ties by `preferred` (@types/negotiator still describes 0.6).
-  const negotiator = new Negotiator({ headers: { 'accept-encoding': acceptEncoding } }) as unknown as {
-    encoding(available: string[], options: { preferred: string[] }): string | undefined;
-  };
-  const best = negotiator.encoding(['br', 'gzip', 'identity'], { preferred: ['br', 'gzip', 'identity'] });
-  return best === 'br' || best === 'gzip' ? best : null;
+  return negotiateEncoding(acceptEncoding);
 }
 
 /**

@@ -2,7 +2,7 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { StateHolder } from './holder.js';
 import { createLogger, type LogFormat } from './logger.js';
-import { ServiceMetrics } from './metrics.js';
+import { loadServiceMetrics } from './metrics.js';
 import { handleNodeRequest } from './node-server.js';
 import {
   DEFAULT_HOST,
@@ -69,7 +69,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Passgat
   const logger = createLogger(options.log ?? ((line: string) => void process.stderr.write(line + '\n')), options.logFormat);
   const overrides = validateConfig(options.config ?? {}, 'settings');
   const load = async (settleMs: number) => mergeConfig(options.configFile ? await readConfigFile(options.configFile, settleMs) : {}, overrides);
-  const metrics = new ServiceMetrics(1);
+  const metrics = await loadServiceMetrics(1);
   if (options.workers) metrics.workers(options.workers);
   const holder = await StateHolder.create({
     load,

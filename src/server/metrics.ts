@@ -1,8 +1,20 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { importOptional } from '../optional-import.js';
 import type { Served } from './core.js';
 import type { Reply } from './reply.js';
 import type { WorkersStatus } from './workers-status.js';
 import type { PopularityStats } from '../popularity/types.js';
+
+type PromClient = typeof import('prom-client');
+
+/**
+ * prom-client is an optional peer dependency: a library install never needs it, so the server
+ * loads it when it starts and says how to install it when it is missing.
+ */
+export async function loadServiceMetrics(generation: number): Promise<ServiceMetrics> {
+  const prom = await importOptional(() => import('prom-client'), 'passgate serve (its /metrics)', ['prom-client']);
+  return new ServiceMetrics(prom, generation);
+}
 
 /**
  * The service's Prometheus metrics (prom-client, the Node client the Prometheus docs list).
@@ -11,26 +23,94 @@ import type { PopularityStats } from '../popularity/types.js';
  * Each server has its own registry (tests and embedders may run several in one process).
  */
 export class ServiceMetrics {
-  readonly registry = new Registry();
-  readonly #requests = new Counter({ name: 'passgate_http_requests_total', help: 'HTTP requests answered, by route template, method and status.', labelNames: ['route', 'method', 'status'], registers: [this.registry] });
-  readonly #latency = new Histogram({
-    name: 'passgate_http_request_duration_seconds',
-    help: 'Time from the request to the answer written, by route template.',
-    labelNames: ['route'],
-    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
-    registers: [this.registry],
-  });
-  readonly #verdicts = new Counter({ name: 'passgate_verdicts_total', help: 'Passwords judged by POST /v1/evaluate, by verdict.', labelNames: ['verdict'], registers: [this.registry] });
-  readonly #reasons = new Counter({ name: 'passgate_rejections_total', help: 'Rejecting reasons (policy.rejectedBy), by finding code; one verdict may count under several.', labelNames: ['code'], registers: [this.registry] });
-  readonly #generation = new Gauge({ name: 'passgate_config_generation', help: 'The configuration generation in force.', registers: [this.registry] });
-  readonly #reloads = new Counter({ name: 'passgate_reloads_total', help: 'Reloads attempted, by outcome.', labelNames: ['outcome'], registers: [this.registry] });
-  readonly #failing = new Gauge({ name: 'passgate_reload_failing', help: '1 while the last reload failed (the previous generation keeps serving), else 0.', registers: [this.registry] });
+  readonly registry: Registry;
+  readonly #requests: Counter;
+  readonly #latency: Histogram;
+  readonly #verdicts: Counter;
+  readonly #reasons: Counter;
+  readonly #generation: Gauge;
+  readonly #reloads: Counter;
+  readonly #failing: Gauge;
+  // Per-request counts kept in plain maps and handed to prom-client when scraped (its `collect`):
+  // prom-client's inc() validates and hashes the labels on every call, the largest per-request
+  // extra the service had (bench/RESULTS.md). Keys come from fixed vocabularies, so they are few.
+  readonly #requestCounts = new Map<string, { labels: { route: string; method: string; status: number }; n: number }>();
+  readonly #verdictCounts = { accepted: 0, rejected: 0 };
+  readonly #reasonCounts = new Map<string, number>();
+  /** prom-client, loaded by loadServiceMetrics: metrics added later (watchPopularity) use it too. */
+  readonly #prom: PromClient;
+
+  constructor(prom: PromClient, generation: number) {
+    this.#prom = prom;
+    const { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } = prom;
+    const registers = [(this.registry = new Registry())];
+    const requestCounts = this.#requestCounts;
+    const verdictCounts = this.#verdictCounts;
+    const reasonCounts = this.#reasonCounts;
+    this.#requests = new Counter({
+      name: 'passgate_http_requests_total',
+      help: 'HTTP requests answered, by route template, method and status.',
+      labelNames: ['route', 'method', 'status'],
+      registers,
+      collect() {
+        this.reset();
+        for (const { labels, n } of requestCounts.values()) this.inc(labels, n);
+      },
+    });
+    this.#latency = new Histogram({
+      name: 'passgate_http_request_duration_seconds',
+      help: 'Time from the request to the answer written, by route template.',
+      labelNames: ['route'],
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+      registers,
+    });
+    this.#verdicts = new Counter({
+      name: 'passgate_verdicts_total',
+      help: 'Passwords judged by POST /v1/evaluate, by verdict.',
+      labelNames: ['verdict'],
+      registers,
+      collect() {
+        this.reset();
+        for (const verdict of ['accepted', 'rejected'] as const) this.inc({ verdict }, verdictCounts[verdict]);
+      },
+    });
+    this.#reasons = new Counter({
+      name: 'passgate_rejections_total',
+      help: 'Rejecting reasons (policy.rejectedBy), by finding code; one verdict may count under several.',
+      labelNames: ['code'],
+      registers,
+      collect() {
+        this.reset();
+        for (const [code, n] of reasonCounts) this.inc({ code }, n);
+      },
+    });
+    this.#generation = new Gauge({ name: 'passgate_config_generation', help: 'The configuration generation in force.', registers });
+    this.#reloads = new Counter({ name: 'passgate_reloads_total', help: 'Reloads attempted, by outcome.', labelNames: ['outcome'], registers });
+    this.#failing = new Gauge({ name: 'passgate_reload_failing', help: '1 while the last reload failed (the previous generation keeps serving), else 0.', registers });
+    collectDefaultMetrics({ register: this.registry });
+    this.#generation.set(generation);
+    this.#failing.set(0);
+    for (const outcome of ['ok', 'failed']) this.#reloads.inc({ outcome }, 0);
+  }
+
+  request(served: Served, status: number, seconds: number): void {
+    const key = `${served.route}\u0000${served.method}\u0000${status}`;
+    const counted = this.#requestCounts.get(key);
+    if (counted) counted.n++;
+    else this.#requestCounts.set(key, { labels: { route: served.route, method: served.method, status }, n: 1 });
+    this.#latency.observe({ route: served.route }, seconds);
+    const result = served.result;
+    if (!result) return;
+    this.#verdictCounts[result.accepted ? 'accepted' : 'rejected']++;
+    for (const code of result.policy.rejectedBy) this.#reasonCounts.set(code, (this.#reasonCounts.get(code) ?? 0) + 1);
+  }
 
   /**
    * Under `serve --workers N`: the primary's view of the workers, read at each scrape from the
    * status it last sent (prom-client calls `collect` first). A single process registers none.
    */
   workers(source: () => WorkersStatus | null): void {
+    const { Counter, Gauge } = this.#prom;
     const registers = [this.registry];
     const count = (name: string, help: string, pick: (s: WorkersStatus) => number) =>
       new Counter({
@@ -57,23 +137,6 @@ export class ServiceMetrics {
     count('passgate_worker_restarts_total', 'Replacement worker processes started.', (s) => s.restarts);
   }
 
-  constructor(generation: number) {
-    collectDefaultMetrics({ register: this.registry });
-    this.#generation.set(generation);
-    this.#failing.set(0);
-    for (const outcome of ['ok', 'failed']) this.#reloads.inc({ outcome }, 0);
-    for (const verdict of ['accepted', 'rejected']) this.#verdicts.inc({ verdict }, 0);
-  }
-
-  request(served: Served, status: number, seconds: number): void {
-    this.#requests.inc({ route: served.route, method: served.method, status });
-    this.#latency.observe({ route: served.route }, seconds);
-    const result = served.result;
-    if (!result) return;
-    this.#verdicts.inc({ verdict: result.accepted ? 'accepted' : 'rejected' });
-    for (const code of result.policy.rejectedBy) this.#reasons.inc({ code });
-  }
-
   reload(ok: boolean, generation: number): void {
     this.#reloads.inc({ outcome: ok ? 'ok' : 'failed' });
     this.#failing.set(ok ? 0 : 1);
@@ -85,6 +148,7 @@ export class ServiceMetrics {
    * store failed. Nothing about any root — no count, no hash, no position — is ever a metric.
    */
   watchPopularity(read: () => Promise<PopularityStats | null>): void {
+    const { Counter, Gauge } = this.#prom;
     let reported = 0;
     // Registered after the gauge, whose collect() brings it up to date: one scrape shows both.
     let errors: Counter | undefined;

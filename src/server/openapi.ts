@@ -37,7 +37,8 @@ const staticGet = (operationId: string, summary: string, type: string, extra: Re
   },
 });
 
-export function openApiDocument() {
+/** `basePath`: where a fetch handler is mounted (createHandler's option); the paths are relative to it. */
+export function openApiDocument(basePath = '') {
   return {
     openapi: '3.1.0',
     info: {
@@ -49,8 +50,8 @@ export function openApiDocument() {
         'is answered 405 with an `Allow` header; any path not listed is answered 404. Passwords are never logged or echoed.',
       license: { name: LICENSE, identifier: LICENSE },
     },
-    // Relative: the service root, wherever a proxy mounts it.
-    servers: [{ url: '/' }],
+    // Relative: the service root (or the handler's mount point), wherever a proxy mounts it.
+    servers: [{ url: basePath || '/' }],
     // No authentication: keep the service on a private network (docs/service.md).
     security: [],
     paths: {

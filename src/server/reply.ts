@@ -42,6 +42,8 @@ export interface StaticBody {
   readonly body: Uint8Array;
   readonly type: string;
   readonly etag: string;
+  /** Worth compressing although not text (the character model: a quarter smaller). Default: text types only. */
+  readonly compress?: boolean;
 }
 
 const encoder = new TextEncoder();
@@ -62,7 +64,7 @@ export function conditional(ifNoneMatch: string | undefined, file: StaticBody, c
   if (ifNoneMatch !== undefined && ifNoneMatch.split(',').some(held)) {
     return { status: 304, headers };
   }
-  return { status: 200, headers: { ...headers, 'content-type': file.type }, body: file.body, compressible: isText(file.type) };
+  return { status: 200, headers: { ...headers, 'content-type': file.type }, body: file.body, compressible: file.compress ?? isText(file.type) };
 }
 
 const isText = (type: string): boolean => /^(text\/|application\/json)/.test(type);

@@ -56,7 +56,7 @@ describe('the packed package', () => {
     // `problems` is grouped by kind (an object); list every problem found, whatever its shape.
     const report = JSON.parse(readFileSync(out, 'utf8')) as { analysis: { entrypoints: Record<string, unknown> }; problems?: unknown };
     expect(Object.values(report.problems ?? {}).flat()).toEqual([]);
-    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './browser', './builder', './data/*', './fetch', './package.json', './server', './zxcvbn']);
+    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './better-auth', './browser', './builder', './data/*', './express', './fastify', './fetch', './package.json', './server', './zitadel', './zod', './zxcvbn']);
     expect(r.status).toBe(0);
   }, 120_000);
 
@@ -77,4 +77,47 @@ describe('the packed package', () => {
     for (const hook of ['prepare', 'preinstall', 'install', 'postinstall']) expect(scripts[hook]).toBeUndefined();
     expect(scripts.prepack).toContain('build');
   });
+});
+
+describe('what a library install pulls in', () => {
+  // DESIGN §11: library-only installs pull no server or zxcvbn-ts dependency. The service's
+  // metrics (prom-client) and the zxcvbn estimator are optional peers, loaded when used.
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, Record<string, unknown> | undefined>;
+  it('has no runtime dependency of the service, zxcvbn-ts or any framework', () => {
+    const deps = Object.keys(pkg.dependencies ?? {});
+    for (const name of ['prom-client', 'negotiator', '@zxcvbn-ts/core', '@zxcvbn-ts/language-common', 'express', 'fastify', 'hono', 'zod', 'better-auth']) {
+      expect(deps, name).not.toContain(name);
+    }
+    expect(pkg.optionalDependencies ?? {}).toEqual({});
+  });
+
+  it('declares the optional ones as optional peers, installed here for the tests and `passgate serve`', () => {
+    const peers = pkg.peerDependencies ?? {};
+    for (const name of Object.keys(peers)) {
+      expect(pkg.peerDependenciesMeta?.[name], name).toEqual({ optional: true });
+      expect(pkg.devDependencies?.[name], name).toBeDefined();
+    }
+    expect(Object.keys(peers)).toEqual(expect.arrayContaining(['prom-client', '@zxcvbn-ts/core', '@zxcvbn-ts/language-common']));
+  });
+});
+
+describe('the packed package installed alone (no optional peer)', () => {
+  it('judges passwords as a library; serve and the zxcvbn estimator say what to install', () => {
+    const app = join(dir, 'app');
+    execFileSync('mkdir', ['-p', app]);
+    execFileSync('npm', ['init', '-y'], { cwd: app, stdio: 'ignore' });
+    // --offline: with no runtime dependency, installing the tarball needs no registry at all.
+    execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], { cwd: app, stdio: 'ignore', timeout: 120_000 });
+    const script = `import { createChecker } from 'passgate';
+const c = await createChecker({ breached: false });
+console.log(JSON.stringify(c.evaluate('Winter2020!').accepted));
+try { await createChecker({ breached: false, estimator: 'zxcvbn' }); } catch (e) { console.log(e.name + ': ' + e.message); }`;
+    const lib = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: app, encoding: 'utf8', timeout: 60_000 });
+    expect(lib.stderr).toBe('');
+    expect(lib.stdout).toContain('false\n');
+    expect(lib.stdout).toContain("estimator: 'zxcvbn' needs @zxcvbn-ts/core and @zxcvbn-ts/language-common (an optional peer dependency, not installed): npm install @zxcvbn-ts/core @zxcvbn-ts/language-common");
+    const serve = spawnSync(join(app, 'node_modules', '.bin', 'passgate'), ['serve', '--port', '0', '--no-watch'], { cwd: app, encoding: 'utf8', timeout: 60_000 });
+    expect(serve.stderr).toContain('needs prom-client (an optional peer dependency, not installed): npm install prom-client');
+    expect(serve.status).toBe(3); // the README's exit code for a failure
+  }, 180_000);
 });

@@ -50,6 +50,24 @@ describe('compression', () => {
     expect((await rawGet(url, { 'accept-encoding': 'br', 'if-none-match': String(br.headers.etag) })).status).toBe(304);
   });
 
+  it('serves the 1.26 MB character model compressed (br or gzip), compressed once and kept', async () => {
+    const url = new URL('/data/model-chars.bin', s.url).href;
+    const plain = await rawGet(url, {});
+    expect(plain.status).toBe(200);
+    expect(plain.body.length).toBeGreaterThan(1_000_000);
+    expect(plain.headers.vary).toContain('Accept-Encoding');
+    for (const [accept, encoding, decode] of [['br, gzip', 'br', brotliDecompressSync], ['gzip', 'gzip', gunzipSync]] as const) {
+      const packed = await rawGet(url, { 'accept-encoding': accept });
+      expect(packed.headers['content-encoding']).toBe(encoding);
+      expect(packed.body.length).toBeLessThan(plain.body.length * 0.85);
+      expect(decode(packed.body).equals(plain.body)).toBe(true);
+      // The second answer comes from the cache: the same bytes, the same tag.
+      const again = await rawGet(url, { 'accept-encoding': accept });
+      expect(again.body.equals(packed.body)).toBe(true);
+      expect(again.headers.etag).toBe(packed.headers.etag);
+    }
+  }, 60_000);
+
   it('does not compress the filter (random bits) or the JSON answers', async () => {
     const filter = await rawGet(new URL('/data/breached.pgf', s.url).href, { 'accept-encoding': 'br, gzip' });
     expect(filter.status).toBe(200);
