@@ -8,7 +8,6 @@ import { resolveLocale, type Locale } from './wording/locales.js';
 import { runAsync, runSync } from './engine/run-checks.js';
 import { predecessors as predecessorsOf, MAX_PREDECESSORS } from './rotation/predecessors.js';
 import { codePointLength } from './normalise/normalise.js';
-import { ROTATION_SOURCE } from './rotation/source.js';
 import type { PopularityStats } from './popularity/types.js';
 
 export interface EvaluateOptions {
@@ -66,7 +65,7 @@ export class Checker {
    * and applies to those calls only, so it is not counted here).
    */
   get needsAsync(): boolean {
-    return this.#state.asyncSources.some((s) => s.name !== ROTATION_SOURCE) || this.#state.options.checks.length > 0;
+    return this.#state.asyncSources.some((s) => !s.contextOnly) || this.#state.options.checks.length > 0;
   }
 
   /**

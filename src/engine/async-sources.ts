@@ -21,6 +21,11 @@ export interface SourceCall {
 export interface AsyncSource {
   /** Short name shown in CHECK_ERROR params, e.g. 'breached-range'. Never holds user data. */
   readonly name: string;
+  /**
+   * True for a source that applies only when the caller's context asks for it (stored hashes of a
+   * previous password): a checker with only such sources does not need `evaluateAsync` otherwise.
+   */
+  readonly contextOnly?: boolean;
   applies(call: SourceCall): boolean;
   check(call: SourceCall, signal: AbortSignal): Promise<readonly Finding[]>;
 }

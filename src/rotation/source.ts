@@ -107,6 +107,7 @@ export async function verifyCandidates(
 export function rotationSource(options: ResolvedRotation, maxLength: number, verify: Verify | undefined): AsyncSource {
   return {
     name: ROTATION_SOURCE,
+    contextOnly: true,
     applies: (call) => readRotationContext(call.context, maxLength).hashes.length > 0,
     async check(call, signal) {
       const { hashes } = readRotationContext(call.context, maxLength);

@@ -79,6 +79,8 @@ describe('every surface waits for asynchronous sources', () => {
   it('plain evaluate with a range source fails closed and says evaluateAsync is needed', async () => {
     const c = await createChecker({ breached: range });
     expect(c.needsAsync).toBe(true);
+    // The rotation source applies only to calls that pass stored hashes: alone it needs no evaluateAsync.
+    expect((await createChecker({ breached: false })).needsAsync).toBe(false);
     const r = c.evaluate(STRONG);
     expect(r.accepted).toBe(false);
     expect(r.findings.find((f) => f.code === 'CHECK_ERROR')?.params?.reason).toMatch(/evaluateAsync/);
