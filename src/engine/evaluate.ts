@@ -149,12 +149,16 @@ export function detect(state: EngineState, password: string, context: PasswordCo
       (strength.score >= 4 && scored.tokens.every((t) => t.kind !== 'banned' || banned.source[t.termId!] === 'global'))
       || (strength.score >= 3 && scored.tokens.every((t) => t.kind !== 'banned' || t.distance === 1)));
     if (lowScore && !chance) {
-      findings.splice(lowScoreAt, 0, { code: 'LOW_SCORE', source: 'policy', params: { points: scored.points, threshold: profile.threshold } });
+      findings.splice(lowScoreAt, 0, { code: 'LOW_SCORE', source: 'policy', params: lowScoreParams(scored.points, profile) });
     }
   }
   if (breached) findings.push(known?.params ? { code: 'BREACHED', source: 'breached', params: known.params } : { code: 'BREACHED', source: 'breached' });
   return { findings, input, points, strength, breached };
 }
+
+/** LOW_SCORE's figures; `plain` asks the wording for plain words instead of the arithmetic (profiles.ts `pointsWording`). */
+const lowScoreParams = (points: number, profile: EngineState['options']['profile']): Finding['params'] =>
+  profile.pointsWording === 'plain' ? { points, threshold: profile.threshold, plain: true } : { points, threshold: profile.threshold };
 
 const tooLong = (max: number): Detection => ({ findings: [{ code: 'TOO_LONG', source: 'policy', params: { max } }], input: null, points: 0, strength: null, breached: false });
 

@@ -37,6 +37,11 @@ export interface Profile {
   readonly lengthRule: null | { readonly standard: string; readonly maxLengthAtLeast: number };
   /** Entra's points threshold. */
   readonly threshold: number;
+  /**
+   * How a points shortfall (LOW_SCORE) is worded: with Entra's arithmetic ('points', the entra
+   * profile, whose algorithm it is) or in plain words ('plain').
+   */
+  readonly pointsWording: 'points' | 'plain';
   /** Years, digit runs, keyboard walks… count as one token each in the points. */
   readonly patternTokens: boolean;
   /** Dictionary words and the strength estimate take part. */
@@ -68,6 +73,7 @@ const recommended: ProfileData = {
   maxLength: 256,
   lengthRule: null,
   threshold: 5,
+  pointsWording: 'plain',
   patternTokens: true,
   strength: true,
   minStrengthScore: 3,
@@ -90,6 +96,7 @@ const entra: ProfileData = {
   maxLength: 256,
   lengthRule: null,
   threshold: 5,
+  pointsWording: 'points',
   patternTokens: false,
   strength: false,
   minStrengthScore: 0,
@@ -112,6 +119,7 @@ const nist: ProfileData = {
   maxLength: 256,
   lengthRule: { standard: 'SP 800-63B', maxLengthAtLeast: 64 },
   threshold: 0,
+  pointsWording: 'plain',
   patternTokens: false,
   strength: false,
   minStrengthScore: 0,

@@ -64,6 +64,7 @@ function paramsOf(f: Finding, locale: Locale): Params {
     shape: p?.shape,
     points: p?.points,
     threshold: p?.threshold,
+    plain: p?.plain,
     min: p?.min,
     max: p?.max,
   };

@@ -50,6 +50,8 @@ describe('English reads naturally with any number', () => {
     ['TOO_LONG', { max: 64 }, 'It is too long: use at most 64 characters.'],
     ['LOW_SCORE', { points: 1, threshold: 5 }, 'Too little of it is your own: it scores 1 of the 5 points needed.'],
     ['LOW_SCORE', { points: 0, threshold: 1 }, 'Too little of it is your own: it scores 0 of the 1 point needed.'],
+    // recommended and nist word a shortfall plainly; the arithmetic is the entra profile's (issue 22).
+    ['LOW_SCORE', { points: 3, threshold: 5, plain: true }, 'It is mostly a common word with a few changes, which attackers try first.'],
     ['CONTEXT_TERM', { fieldName: 'email address' }, 'It contains your email address.'],
   ] as const)('%s %j', (code, p, text) => {
     expect(en(code, p)).toBe(text);

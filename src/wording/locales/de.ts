@@ -29,7 +29,7 @@ export const de: LocaleWording = {
     },
     LOW_SCORE: {
       warning: (p) =>
-        `Zu wenig davon ist eigenständig: ${p.points} von ${p.threshold} ${plural('de', Number(p.threshold), { one: 'nötigen Punkt', other: 'nötigen Punkten' })}.`,
+        p.plain ? 'Es ist im Wesentlichen ein gängiges Wort mit kleinen Änderungen – genau das probieren Angreifer zuerst.' : `Zu wenig davon ist eigenständig: ${p.points} von ${p.threshold} ${plural('de', Number(p.threshold), { one: 'nötigen Punkt', other: 'nötigen Punkten' })}.`,
       suggestion: () => 'Fügen Sie einige eigene Wörter oder Zeichen hinzu.',
     },
     TOO_SHORT: {

@@ -29,8 +29,9 @@ export const en: LocaleWording = {
       suggestion: () => 'Choose a password you have never used anywhere else.',
     },
     LOW_SCORE: {
+      // `plain`: profiles other than entra say what the points rule found without its arithmetic.
       warning: (p) =>
-        `Too little of it is your own: it scores ${p.points} of the ${p.threshold} ${plural('en', Number(p.threshold), POINTS)} needed.`,
+        p.plain ? 'It is mostly a common word with a few changes, which attackers try first.' : `Too little of it is your own: it scores ${p.points} of the ${p.threshold} ${plural('en', Number(p.threshold), POINTS)} needed.`,
       suggestion: () => 'Add a few more words or characters of your own.',
     },
     TOO_SHORT: {

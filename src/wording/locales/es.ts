@@ -30,7 +30,7 @@ export const es: LocaleWording = {
     },
     LOW_SCORE: {
       warning: (p) =>
-        `Tiene muy poco propio: ${p.points} de ${plural('es', Number(p.threshold), { one: `${p.threshold} punto necesario`, other: `los ${p.threshold} puntos necesarios` })}.`,
+        p.plain ? 'Es sobre todo una palabra común con pocos cambios: los atacantes la prueban primero.' : `Tiene muy poco propio: ${p.points} de ${plural('es', Number(p.threshold), { one: `${p.threshold} punto necesario`, other: `los ${p.threshold} puntos necesarios` })}.`,
       suggestion: () => 'Añada algunas palabras o caracteres propios.',
     },
     TOO_SHORT: {

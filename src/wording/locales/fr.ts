@@ -30,7 +30,7 @@ export const fr: LocaleWording = {
     },
     LOW_SCORE: {
       warning: (p) =>
-        `Il contient trop peu d'éléments personnels : ${count('fr', Number(p.points), { one: 'point', other: 'points' })} sur les ${p.threshold} requis.`,
+        p.plain ? 'C’est surtout un mot courant à peine modifié : les attaquants l’essaient en premier.' : `Il contient trop peu d'éléments personnels : ${count('fr', Number(p.points), { one: 'point', other: 'points' })} sur les ${p.threshold} requis.`,
       suggestion: () => 'Ajoutez quelques mots ou caractères de votre choix.',
     },
     TOO_SHORT: {

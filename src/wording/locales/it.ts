@@ -30,7 +30,7 @@ export const it: LocaleWording = {
     },
     LOW_SCORE: {
       warning: (p) =>
-        `Troppo poco è tuo: ottiene ${count('it', Number(p.points), { one: 'punto', other: 'punti' })} su ${p.threshold} ${plural('it', Number(p.threshold), { one: 'necessario', other: 'necessari' })}.`,
+        p.plain ? 'È soprattutto una parola comune con poche modifiche: gli attaccanti la provano per prima.' : `Troppo poco è tuo: ottiene ${count('it', Number(p.points), { one: 'punto', other: 'punti' })} su ${p.threshold} ${plural('it', Number(p.threshold), { one: 'necessario', other: 'necessari' })}.`,
       suggestion: () => 'Aggiungi qualche parola o carattere tuo.',
     },
     TOO_SHORT: {

@@ -28,7 +28,7 @@ export const ja: LocaleWording = {
       suggestion: () => 'ほかのどこでも使ったことのないパスワードを選んでください。',
     },
     LOW_SCORE: {
-      warning: (p) => `独自の部分が少なすぎます：必要な${p.threshold}ポイントのうち${p.points}ポイントしかありません。`,
+      warning: (p) => p.plain ? 'ほとんどがよく使われる単語に少し手を加えただけで、攻撃者が最初に試す形です。' : `独自の部分が少なすぎます：必要な${p.threshold}ポイントのうち${p.points}ポイントしかありません。`,
       suggestion: () => '独自の単語や文字をいくつか加えてください。',
     },
     TOO_SHORT: {

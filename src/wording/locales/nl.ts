@@ -30,7 +30,7 @@ export const nl: LocaleWording = {
     },
     LOW_SCORE: {
       warning: (p) =>
-        `Te weinig ervan is van jezelf: het scoort ${p.points} van de ${p.threshold} ${plural('nl', Number(p.threshold), { one: 'benodigde punt', other: 'benodigde punten' })}.`,
+        p.plain ? 'Het is vooral een veelgebruikt woord met kleine wijzigingen: aanvallers proberen dat als eerste.' : `Te weinig ervan is van jezelf: het scoort ${p.points} van de ${p.threshold} ${plural('nl', Number(p.threshold), { one: 'benodigde punt', other: 'benodigde punten' })}.`,
       suggestion: () => 'Voeg nog een paar eigen woorden of tekens toe.',
     },
     TOO_SHORT: {

@@ -31,7 +31,7 @@ export const pl: LocaleWording = {
     },
     LOW_SCORE: {
       warning: (p) =>
-        `Za mało w nim własnej inwencji: zdobywa ${count('pl', Number(p.points), { one: 'punkt', few: 'punkty', many: 'punktów', other: 'punktu' })} ` +
+        p.plain ? 'To głównie popularne słowo z drobnymi zmianami – atakujący sprawdzają to w pierwszej kolejności.' : `Za mało w nim własnej inwencji: zdobywa ${count('pl', Number(p.points), { one: 'punkt', few: 'punkty', many: 'punktów', other: 'punktu' })} ` +
         `z ${p.threshold} ${plural('pl', Number(p.threshold), { one: 'wymaganego', other: 'wymaganych' })}.`,
       suggestion: () => 'Dodaj kilka własnych słów lub znaków.',
     },

@@ -31,7 +31,7 @@ export const pt: LocaleWording = {
     },
     LOW_SCORE: {
       warning: (p) =>
-        `Pouco dela é seu: soma ${count('pt', Number(p.points), { one: 'ponto', other: 'pontos' })} ${plural('pt', Number(p.threshold), { one: `de ${p.threshold} necessário`, other: `dos ${p.threshold} necessários` })}.`,
+        p.plain ? 'É sobretudo uma palavra comum com poucas alterações: os atacantes tentam-na primeiro.' : `Pouco dela é seu: soma ${count('pt', Number(p.points), { one: 'ponto', other: 'pontos' })} ${plural('pt', Number(p.threshold), { one: `de ${p.threshold} necessário`, other: `dos ${p.threshold} necessários` })}.`,
       suggestion: () => 'Acrescente mais algumas palavras ou caracteres seus.',
     },
     TOO_SHORT: {
