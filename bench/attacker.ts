@@ -30,16 +30,9 @@ import { archiveFor, extract, fetchQualitySets, type SetSource } from '../script
 import { CandidateSink, CORRUPT_FUNCTIONS, drawCandidates, generatable, pairPlan, pairSeed, parseRules, runInto } from './attacker-lists.js';
 import { attackerMarkdown, type AttackerReport, type ListResult, type ShapeRow } from './attacker-report.js';
 import { withAttackerSection } from './kept-sections.js';
-import { debVersion, machine, passgateTool, peerStats, pwqcheckTool, ROOT, sample, TOP1M, zxcvbnTool, zxVersion, type Tool } from './quality.js';
+import { debVersion, flag, machine, numArg, passgateTool, peerStats, pwqcheckTool, ROOT, sample, TOP1M, zxcvbnTool, zxVersion, type Tool } from './quality.js';
 
 const argv = process.argv.slice(2);
-const flag = (name: string) => argv.includes(name);
-const numArg = (name: string, dflt: number): number => {
-  const i = argv.indexOf(name);
-  const v = i >= 0 ? Number(argv[i + 1]) : dflt;
-  if (!Number.isFinite(v) || v <= 0) throw new RangeError(`${name} must be a positive number`);
-  return Math.floor(v);
-};
 const listArg = (name: string): string[] | null => {
   const i = argv.indexOf(name);
   return i >= 0 ? (argv[i + 1] ?? '').split(',').filter(Boolean) : null;

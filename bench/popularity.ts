@@ -36,6 +36,7 @@ import { falseRefusalRate, sketchSize, MIN_FALSE_POSITIVE_RATE, MIN_LIMIT } from
 import type { PopularitySource } from '../src/popularity/types.js';
 import { BIG_FILTERS_HEADING, POPULARITY_END, POPULARITY_START } from './kept-sections.js';
 import { startRedis } from '../test/popularity/redis-server.js';
+import { seededRandom } from '../scripts/wordlists/false-hits.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SETS = resolve(ROOT, '.cache/quality/sets');
@@ -51,18 +52,6 @@ const LIMITS = [2, 5, 10] as const;
 const GUESSES = [10, 100, 1000] as const;
 const MAX_TRIES = 100;
 const SECRET = 'bench-secret-0123456789abcdef';
-
-// ---------------------------------------------------------------- seeded randomness (mulberry32)
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Draws a rank (0-based) with probability ∝ (r + 1)^−s. */
 function zipfSampler(n: number, s: number): (u: number) => number {
@@ -94,7 +83,7 @@ interface Outcome {
 
 async function simulate(accepted: readonly string[], limit: number | null, seed: number): Promise<Outcome> {
   const draw = zipfSampler(accepted.length, ZIPF);
-  const random = rng(seed);
+  const random = seededRandom(seed);
   let source: PopularitySource | null = null;
   if (limit !== null) {
     // A fresh sketch per run, sized for this organisation (expectedAccounts = N).

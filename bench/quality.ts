@@ -49,8 +49,8 @@ import { attackerSection, withAttackerSection } from './kept-sections.js';
 
 // ---------------------------------------------------------------- arguments and constants
 const argv = process.argv.slice(2);
-const flag = (name: string) => argv.includes(name);
-const numArg = (name: string, dflt: number): number => {
+export const flag = (name: string) => argv.includes(name);
+export const numArg = (name: string, dflt: number): number => {
   const i = argv.indexOf(name);
   const v = i >= 0 ? Number(argv[i + 1]) : dflt;
   if (!Number.isFinite(v) || v <= 0) throw new RangeError(`${name} must be a positive number`);

@@ -7,22 +7,15 @@
  * a letter inside flipped), so the figures show what the ranking misses too. Seeded: the same
  * sets give the same pairs.
  */
+import { seededRandom } from '../scripts/wordlists/false-hits.js';
 import { CHANGE_WEIGHTS, END_SYMBOLS, type ChangeClass } from '../src/rotation/predecessors.js';
 
 /** Share of pairs made by changes outside CHANGE_WEIGHTS (Das et al. find ~1 in 5 edits beyond the simple classes). */
 export const UNMODELLED_SHARE = 0.2;
 
 export type Rng = () => number;
-export function seeded(seed: number): Rng {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's one seeded generator (mulberry32), so the pairs are the same on every machine. */
+export const seeded = (seed: number): Rng => seededRandom(seed);
 
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
 
