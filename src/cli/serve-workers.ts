@@ -72,12 +72,14 @@ export async function runPrimary(count: number, out: (line: string) => void, log
   const pending = new Set<NodeJS.Timeout>();
 
   const status = (): WorkersStatus => ({ expected: count, alive: serving.size, deaths, restarts, lastDeath });
+  // A worker killed at the same moment as another (SIGKILL to both) may still be in `serving`
+  // while its channel closes: without a callback, send() reports that as an 'error' event on the
+  // Worker, which nothing handles, and the primary — the whole service — crashed with it. With a
+  // callback the error is handed to it: that worker is on its way out, its exit is handled.
+  const ignore = () => undefined;
   const tell = (w: Worker) => {
-    try {
-      w.send({ type: 'passgate-workers', status: status() } satisfies WorkersStatusMessage);
-    } catch {
-      // its channel is closing: it is on its way out
-    }
+    if (!w.isConnected()) return;
+    w.send({ type: 'passgate-workers', status: status() } satisfies WorkersStatusMessage, ignore);
   };
   const broadcast = () => {
     for (const w of serving) tell(w);
@@ -96,11 +98,9 @@ export async function runPrimary(count: number, out: (line: string) => void, log
         w.once('exit', () => --left === 0 && done(code));
         // A message rather than a signal: after Ctrl-C the workers also got the terminal's SIGINT,
         // and a second signal would stop them at once instead of after their requests in flight.
-        try {
-          w.send({ type: 'passgate-stop' });
-        } catch {
-          w.process.kill('SIGTERM'); // its channel is already closing: it is on its way out
-        }
+        const kill = () => w.process.kill('SIGTERM'); // its channel is already closing: it is on its way out
+        if (!w.isConnected()) kill();
+        else w.send({ type: 'passgate-stop' }, (err: Error | null) => err && kill());
       }
     };
 
