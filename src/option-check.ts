@@ -16,9 +16,9 @@ export const LIBRARY_NAMER: Namer = (id, part) =>
 
 /** Names each option by its key in the service's config (`config file 'a.json': 'limits.maxBodyBytes'`). */
 export const configNamer =
-  (where: string): Namer =>
+  (where = ''): Namer =>
   (id, part) => {
-    const key = `${where}: '${OPTION_SCHEMA[id].config ?? id}'`;
+    const key = `${where && `${where}: `}'${OPTION_SCHEMA[id].config ?? id}'`;
     return part?.index !== undefined ? `${key} (term ${part.index + 1})` : part?.on ? `${key} true` : key;
   };
 

@@ -75,13 +75,19 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 export const DEFAULT_PAGE_FILTER_MAX_BYTES = 64 << 20;
 
 const OBJECT = (shape: string): Kind => ({ type: 'object', shape });
-const lengths = (key: 'minLength' | 'maxLength') => `the profile's (${PROFILE_NAMES.map((p) => `${p} ${PROFILES[p][key]}`).join(', ')})`;
+/** A length's default: the profile's (`by profile: recommended 8, entra 1, nist 15`, or one number when all agree). */
+const lengths = (key: 'minLength' | 'maxLength') => {
+  const all = PROFILE_NAMES.map((p) => PROFILES[p][key]);
+  return all.every((n) => n === all[0]) ? `${all[0]}` : `by profile: ${PROFILE_NAMES.map((p, i) => `${p} ${all[i]}`).join(', ')}`;
+};
+/** The profiles that ask less with MFA, for `mfa`'s summary (`nist: 8 characters suffice`). */
+const MFA = PROFILE_NAMES.filter((p) => PROFILES[p].mfaMinLength !== null).map((p) => `${p}: ${PROFILES[p].mfaMinLength} characters suffice`).join('; ');
 
 /** Every `CheckerOptions` key, exactly (tsc fails on a missing or unknown one). */
 export const LIBRARY_OPTIONS = {
   profile: {
     kind: { type: 'enum', values: PROFILE_NAMES },
-    summary: 'the policy: which checks run and their thresholds',
+    summary: 'the policy: which checks run, and their thresholds',
     default: DEFAULT_PROFILE,
     cli: [{ flag: 'profile', arg: 'NAME' }],
     config: 'profile',
@@ -92,7 +98,7 @@ export const LIBRARY_OPTIONS = {
     kind: { type: 'terms', minLength: GLOBAL_TERM_MIN_LENGTH, maxLength: GLOBAL_TERM_MAX_LENGTH },
     summary: 'replaces the shipped global banned list ([] for none)',
     defaultText: 'the shipped list',
-    cli: [{ flag: 'global', arg: 'FILE', help: 'replace the shipped global banned list (one term a line)' }],
+    cli: [{ flag: 'global', arg: 'FILE', help: 'replace the shipped global banned list, one term a line' }],
     config: 'globalTermsFile',
     page: true,
   },
@@ -128,14 +134,14 @@ export const LIBRARY_OPTIONS = {
     kind: { type: 'integer', min: 1, max: MAX_LENGTH_LIMIT },
     summary: 'maximum length in characters; longer input is refused before any other work',
     defaultText: lengths('maxLength'),
-    cli: [{ flag: 'max-length', arg: 'N' }],
+    cli: [{ flag: 'max-length', arg: 'N', help: 'maximum length in characters' }],
     config: 'maxLength',
     policy: true,
     page: true,
   },
   mfa: {
     kind: { type: 'boolean' },
-    summary: 'the password is one of several factors (nist: a minimum of 8)',
+    summary: `the password is one of several factors (${MFA})`,
     default: false,
     cli: [{ flag: 'mfa', sets: true }],
     config: 'mfa',
@@ -177,12 +183,12 @@ export const LIBRARY_OPTIONS = {
 
 /** Settings of `passgate serve` (and its config file) that are not checker options. */
 export const SERVICE_SETTINGS = {
-  host: { kind: { type: 'string' }, summary: 'address to bind (0.0.0.0 for every interface)', default: DEFAULT_HOST, cli: [{ flag: 'host', arg: 'H' }], config: 'host' },
-  port: { kind: { type: 'integer', min: 0, max: 65535 }, summary: 'port to listen on (0 picks a free one)', default: DEFAULT_PORT, cli: [{ flag: 'port', arg: 'N' }], config: 'port' },
+  port: { kind: { type: 'integer', min: 0, max: 65535 }, summary: 'port to listen on; 0 picks a free one', default: DEFAULT_PORT, cli: [{ flag: 'port', arg: 'N' }], config: 'port' },
+  host: { kind: { type: 'string' }, summary: 'address to bind; 0.0.0.0 for every interface', default: DEFAULT_HOST, cli: [{ flag: 'host', arg: 'H' }], config: 'host' },
   corsOrigin: {
     kind: { type: 'string', format: 'origin' },
-    summary: 'let pages from ORIGIN (or * for any) call the service (CORS)',
-    defaultText: 'none (same origin only)',
+    summary: 'let pages from this origin (or * for any) call the service (CORS)',
+    defaultText: 'none: same origin only',
     cli: [{ flag: 'cors-origin', arg: 'ORIGIN' }],
     config: 'corsOrigin',
   },

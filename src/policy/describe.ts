@@ -1,6 +1,7 @@
 import type { EngineState } from '../engine/state.js';
 import type { Mode, ProfileName } from '../types.js';
 import type { Locale } from '../wording/locales.js';
+import { CONTEXT_FIELDS } from '../detect/context.js';
 
 /** The policy in force, for UI checklists and `GET /v1/policy`. */
 export interface PolicyDescription {
@@ -39,7 +40,7 @@ export function describePolicy(state: EngineState): PolicyDescription {
       dictionaryWords: state.dictionary?.index.size ?? 0,
     },
     strength: profile.strength ? { estimator: options.estimator, minScore: profile.minStrengthScore } : null,
-    contextFields: ['firstName', 'lastName', 'username', 'email', 'tenantName', 'displayName'],
+    contextFields: [...CONTEXT_FIELDS],
     locale: options.locale,
   };
 }
