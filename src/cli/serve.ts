@@ -116,7 +116,7 @@ const serveCommand: Subcommand = async (args, io) => {
 type Values = Record<string, string | boolean | undefined>;
 
 /** Turns flags into service settings, keeping file paths (the service re-reads them on reload). */
-function configFromFlags(values: Values): ServiceConfig {
+export function configFromFlags(values: Values): ServiceConfig {
   // The value flags (profile, lengths, locale, port, …) are checked exactly as `check` checks
   // them, named by their flag; the file flags are kept as paths rather than read here.
   const given = optionValues([...CHECKER_OPTION_IDS, ...SERVE_OPTION_IDS], values);

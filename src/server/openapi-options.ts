@@ -38,7 +38,9 @@ export function optionJsonSchema(id: OptionId): Record<string, unknown> {
 /** The options with `flag` set in the schema (`policy`: shown by GET /v1/policy; `page`: sent to the page). */
 const withFlag = (flag: 'policy' | 'page') => OPTION_IDS.filter((id): id is LibraryOption => OPTION_SCHEMA[id][flag] === true);
 
-export const policyOptionProperties = (): Record<string, unknown> => Object.fromEntries(withFlag('policy').map((id) => [id, optionJsonSchema(id)]));
+/** `only`: the subset a smaller object shows (a result's `policy` has no `locale`). */
+export const policyOptionProperties = (only?: readonly LibraryOption[]): Record<string, unknown> =>
+  Object.fromEntries(withFlag('policy').filter((id) => !only || only.includes(id)).map((id) => [id, optionJsonSchema(id)]));
 export const pageOptionProperties = (): Record<string, unknown> => Object.fromEntries(withFlag('page').map((id) => [id, optionJsonSchema(id)]));
 
 /** The locales, for a per-request `locale`. */

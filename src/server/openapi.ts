@@ -226,7 +226,7 @@ export function openApiDocument(basePath = '') {
             policy: {
               type: 'object',
               properties: {
-                ...policyOptionProperties(),
+                ...policyOptionProperties(['profile', 'mode', 'minLength', 'maxLength']),
                 threshold: { type: 'number' },
                 rejectedBy: { type: 'array', items: { type: 'string' } },
               },
