@@ -211,6 +211,8 @@ export const SERVICE_SETTINGS = {
 } as const satisfies Record<string, OptionEntry>;
 
 export type LibraryOption = keyof typeof LIBRARY_OPTIONS;
+/** The options `checker.policy()` shows (`policy: true`): describePolicy must give each (tsc). */
+export type PolicyOption = { [K in LibraryOption]: (typeof LIBRARY_OPTIONS)[K] extends { readonly policy: true } ? K : never }[LibraryOption];
 export type ServiceSetting = keyof typeof SERVICE_SETTINGS;
 export type OptionId = LibraryOption | ServiceSetting;
 

@@ -2,6 +2,7 @@ import type { EngineState } from '../engine/state.js';
 import type { Mode, ProfileName } from '../types.js';
 import type { Locale } from '../wording/locales.js';
 import { CONTEXT_FIELDS } from '../detect/context.js';
+import type { PolicyOption } from '../option-schema.js';
 
 /** The policy in force, for UI checklists and `GET /v1/policy`. */
 export interface PolicyDescription {
@@ -26,11 +27,17 @@ export interface PolicyDescription {
 export function describePolicy(state: EngineState): PolicyDescription {
   const { options } = state;
   const { profile } = options;
-  return {
+  // Every option the schema marks `policy` (src/option-schema.ts), as resolved: tsc asks for a new one.
+  const shown: Pick<PolicyDescription, PolicyOption> = {
     profile: profile.name,
     mode: options.mode,
     minLength: options.minLength,
     maxLength: options.maxLength,
+    locale: options.locale,
+  };
+  const { locale, ...leading } = shown; // locale last, where it has always been in the JSON
+  return {
+    ...leading,
     threshold: profile.threshold,
     matching: profile.matching,
     lists: {
@@ -41,6 +48,6 @@ export function describePolicy(state: EngineState): PolicyDescription {
     },
     strength: profile.strength ? { estimator: options.estimator, minScore: profile.minStrengthScore } : null,
     contextFields: [...CONTEXT_FIELDS],
-    locale: options.locale,
+    locale,
   };
 }
