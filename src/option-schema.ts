@@ -13,6 +13,10 @@ import type { CheckerOptions } from './options.js';
 import { DEFAULT_PROFILE, PROFILE_NAMES, PROFILES } from './policy/profiles.js';
 import { LOCALES } from './wording/locales.js';
 import { DEFAULT_CHECK_TIMEOUT_MS, MAX_CHECK_TIMEOUT_MS } from './engine/async-sources.js';
+import {
+  DEFAULT_HOST, DEFAULT_MAX_BODY_BYTES, DEFAULT_PAGE_FILTER_MAX_BYTES, DEFAULT_PORT, DEFAULT_REQUEST_TIMEOUT_MS,
+  MAX_BODY_BYTES_LIMIT, MAX_REQUEST_TIMEOUT_MS, MIN_BODY_BYTES_LIMIT, MIN_REQUEST_TIMEOUT_MS,
+} from './server/limits.js';
 
 export type Kind =
   | { readonly type: 'enum'; readonly values: readonly string[] }
@@ -66,13 +70,9 @@ export const GLOBAL_TERM_MAX_LENGTH = 64;
 /** No configuration may raise the analysis cap past this: it bounds the worst-case work. */
 export const MAX_LENGTH_LIMIT = 4096;
 export const MODES = ['enforce', 'audit'] as const;
-export const DEFAULT_HOST = '127.0.0.1';
-export const DEFAULT_PORT = 8080;
-/** The service's and `passgate/fetch`'s body limit. */
-export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
-export const MAX_BODY_BYTES_LIMIT = 1024 * 1024;
-export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
-export const DEFAULT_PAGE_FILTER_MAX_BYTES = 64 << 20;
+export {
+  DEFAULT_HOST, DEFAULT_PORT, DEFAULT_MAX_BODY_BYTES, DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_PAGE_FILTER_MAX_BYTES,
+} from './server/limits.js';
 
 const OBJECT = (shape: string): Kind => ({ type: 'object', shape });
 /** A length's default: the profile's (`by profile: recommended 8, entra 1, nist 15`, or one number when all agree). */
@@ -195,13 +195,13 @@ export const SERVICE_SETTINGS = {
   allowEmptyCustomTerms: { kind: { type: 'boolean' }, summary: 'a reload may empty the custom terms list', default: false, config: 'allowEmptyCustomTerms' },
   allowEmptyGlobalTerms: { kind: { type: 'boolean' }, summary: 'a reload may empty the global terms list', default: false, config: 'allowEmptyGlobalTerms' },
   maxBodyBytes: {
-    kind: { type: 'integer', min: 256, max: MAX_BODY_BYTES_LIMIT },
+    kind: { type: 'integer', min: MIN_BODY_BYTES_LIMIT, max: MAX_BODY_BYTES_LIMIT },
     summary: 'refuse larger request bodies with 413',
     default: DEFAULT_MAX_BODY_BYTES,
     cli: [{ flag: 'max-body', arg: 'BYTES' }],
     config: 'limits.maxBodyBytes',
   },
-  requestTimeoutMs: { kind: { type: 'integer', min: 100, max: 600_000 }, summary: 'a request must arrive completely within this time', default: DEFAULT_REQUEST_TIMEOUT_MS, config: 'limits.requestTimeoutMs' },
+  requestTimeoutMs: { kind: { type: 'integer', min: MIN_REQUEST_TIMEOUT_MS, max: MAX_REQUEST_TIMEOUT_MS }, summary: 'a request must arrive completely within this time', default: DEFAULT_REQUEST_TIMEOUT_MS, config: 'limits.requestTimeoutMs' },
   pageFilterMaxBytes: {
     kind: { type: 'integer', min: 0, max: 2 ** 31 - 1 },
     summary: 'a larger breached file is streamed, and the page gets the small tier',
