@@ -222,12 +222,6 @@ export const OPTION_IDS = Object.keys(OPTION_SCHEMA) as OptionId[];
 
 export const isLibraryOption = (id: string): id is LibraryOption => Object.hasOwn(LIBRARY_OPTIONS, id);
 
-/** Where an option can be given: 'library', 'cli', 'config'. */
-export function surfaces(id: OptionId): ('library' | 'cli' | 'config')[] {
-  const e = OPTION_SCHEMA[id];
-  return [...(isLibraryOption(id) ? ['library' as const] : []), ...(e.cli ? ['cli' as const] : []), ...(e.config ? ['config' as const] : [])];
-}
-
 /** `a (default), b or c`: the default first. */
 export function choices(all: readonly string[], first?: string): string {
   const list = first === undefined ? [...all] : [`${first} (default)`, ...all.filter((x) => x !== first)];

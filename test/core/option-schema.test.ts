@@ -192,7 +192,7 @@ describe('the OpenAPI document and checker.policy() show the schema’s limits a
 
 it('docs/options.md holds the table generated from the schema (npm run docs:options)', () => {
   const current = readFileSync(OPTIONS_DOC, 'utf8');
-  expect(renderOptionsDoc(current)).toBe(current);
+  expect(renderOptionsDoc(current), 'docs/options.md is stale: run npm run docs:options').toBe(current);
   for (const id of OPTION_IDS) {
     const { config, cli } = OPTION_SCHEMA[id];
     if (config) expect(current).toContain(`\`${config}\``);
