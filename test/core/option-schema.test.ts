@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LIBRARY_OPTIONS, OPTION_IDS, OPTION_SCHEMA, DEFAULT_MAX_BODY_BYTES, isLibraryOption, type LibraryOption, type OptionId } from '../../src/option-schema.js';
 import type { CheckerOptions } from '../../src/options.js';
-import { resolveOptions } from '../../src/options.js';
+import { resolveOptions, SCALAR_OPTIONS } from '../../src/options.js';
 import { createChecker } from '../../src/index.js';
 import { ConfigError, validateConfig } from '../../src/server/config.js';
 import { buildServiceState } from '../../src/server/service-state.js';
@@ -83,6 +83,11 @@ describe('every CheckerOptions key has a schema entry', () => {
   it('the schema lists exactly the keys of CheckerOptions (tsc checks it too)', () => {
     expectTypeOf<LibraryOption>().toEqualTypeOf<keyof CheckerOptions>();
     expect(Object.keys(LIBRARY_OPTIONS)).toEqual(libraryIds);
+  });
+
+  it('the options every front end translates into are the schema’s scalar ones with a config key', () => {
+    const scalar = libraryIds.filter((id) => ['enum', 'locale', 'integer', 'boolean'].includes(OPTION_SCHEMA[id].kind.type) && OPTION_SCHEMA[id].config);
+    expect([...SCALAR_OPTIONS]).toEqual(scalar);
   });
 
   it.each(libraryIds)('`%s` is a known option; an unknown one is refused', (id) => {
