@@ -61,13 +61,24 @@ type CheckText<T, C extends BuiltInCode> = T extends string
   : T;
 
 // A function is given its code's parameters (this is also the contextual type that types `p`).
-type CheckEntry<E, C extends BuiltInCode, Added extends boolean> = E extends string
-  ? CheckText<E, C>
-  : E extends (...args: never[]) => unknown
+type CheckField<T, C extends BuiltInCode> = T extends string
+  ? CheckText<T, C>
+  : T extends (...args: never[]) => unknown
     ? (params: MessageParams[C]) => string
-    : { readonly [K in keyof E]: K extends 'warning' | 'suggestion' ? (E[K] extends string ? CheckText<E[K], C> : E[K] extends null ? null : (params: MessageParams[C]) => string) : never } & (Added extends true ? { readonly warning: MessageText<C> } : unknown);
+    : T;
 
-type CheckLocale<O, Added extends boolean> = {
+type CheckEntry<E, C extends BuiltInCode, Added extends boolean> = E extends string | ((...args: never[]) => unknown)
+  ? CheckField<E, C>
+  : { readonly [K in keyof E]: K extends 'warning' | 'suggestion' ? CheckField<E[K], C> : never } & (Added extends true ? { readonly warning: MessageText<C> } : unknown);
+
+// A language typed wide (`LocaleMessages`, a record) rather than written out is checked at run time only.
+type CheckLocale<O, Added extends boolean> = string extends keyof O
+  ? unknown
+  : LocaleMessages extends O
+    ? unknown
+    : CheckWritten<O, Added>;
+
+type CheckWritten<O, Added extends boolean> = {
   readonly [K in keyof O]: K extends BuiltInCode ? CheckEntry<O[K], K, Added> : K extends 'fields' ? O[K] : never;
 } & (Added extends true
   ? { readonly [C in Exclude<BuiltInCode, keyof O>]: MessageEntry<C> } & { readonly fields: { readonly [F in FieldName]: string } }

@@ -120,14 +120,15 @@ export function resolveMessages(raw: unknown): CheckerWording {
 function compileLanguage(language: string, builtIn: Locale | null, value: unknown): Speaker {
   const where = `\`messages.${language}\``;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new TypeError(`${where} must be an object keyed by code`);
+  // Paths below are bare (messages.en.TOO_SHORT.warning); `q` quotes them in a message.
   // What a function that fails falls back to: the locale's own message, or English for an added language.
   const base = CATALOGUES[builtIn ?? 'en'];
   const entries = new Map<string, SpokenEntry>();
   let fields: Readonly<Record<string, string>> = builtIn ? CATALOGUES[builtIn].fields : {};
   for (const key of Object.keys(value)) {
     const item = (value as Record<string, unknown>)[key];
-    if (key === 'fields') fields = { ...fields, ...fieldNames(`\`messages.${language}.fields\``, item, builtIn === null) };
-    else if (CODES.has(key)) entries.set(key, compileEntry(`\`messages.${language}.${key}\``, key as BuiltInCode, item, base.messages[key as BuiltInCode], builtIn === null));
+    if (key === 'fields') fields = { ...fields, ...fieldNames(`messages.${language}.fields`, item, builtIn === null) };
+    else if (CODES.has(key)) entries.set(key, compileEntry(`messages.${language}.${key}`, key as BuiltInCode, item, base.messages[key as BuiltInCode], builtIn === null));
     else throw new TypeError(`\`messages.${language}\` has ${shown(key)}, which is not a code passgate reports${didYouMean(key)}`);
   }
   if (builtIn === null) {
@@ -150,13 +151,13 @@ function compileEntry(where: string, code: BuiltInCode, item: unknown, base: Ent
   // A headline alone keeps the locale's suggestion; an added language has none to keep (English would show).
   if (typeof item === 'string' || typeof item === 'function') return { warning: compileText(where, code, item, base.warning), suggestion: complete ? undefined : base.suggestion };
   if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-    throw new TypeError(`${where} must be a string, a function or { warning, suggestion }`);
+    throw new TypeError(`${q(where)} must be a string, a function or { warning, suggestion }`);
   }
   for (const key of Object.keys(item)) {
-    if (key !== 'warning' && key !== 'suggestion') throw new TypeError(`${where} has ${shown(key)}: only \`warning\` and \`suggestion\` are known`);
+    if (key !== 'warning' && key !== 'suggestion') throw new TypeError(`${q(where)} has ${shown(key)}: only \`warning\` and \`suggestion\` are known`);
   }
   const { warning, suggestion } = item as { warning?: unknown; suggestion?: unknown };
-  if (warning === undefined && complete) throw new RangeError(`${where}.warning is missing: an added language words every code's warning`);
+  if (warning === undefined && complete) throw new RangeError(`${q(`${where}.warning`)} is missing: an added language words every code's warning`);
   const baseSuggestion = base.suggestion ?? (() => undefined);
   return {
     warning: warning === undefined ? base.warning : compileText(`${where}.warning`, code, warning, base.warning),
@@ -169,7 +170,7 @@ function compileEntry(where: string, code: BuiltInCode, item: unknown, base: Ent
 
 function compileText<R extends string | undefined>(where: string, code: BuiltInCode, text: unknown, fallback: (p: Params) => R): (p: Params, guard?: Guard) => string | R {
   if (typeof text === 'function') return guarded(code, text as (p: object) => unknown, fallback);
-  if (typeof text !== 'string') throw new TypeError(`${where} must be a string or a function`);
+  if (typeof text !== 'string') throw new TypeError(`${q(where)} must be a string or a function`);
   return template(where, code, text);
 }
 
@@ -192,8 +193,8 @@ const PLACEHOLDER = /\{([^{}]*)\}/g;
 
 /** A template compiled into its literal parts and parameter names. */
 function template(where: string, code: BuiltInCode, text: string): (p: Params) => string {
-  if (text.trim() === '') throw new RangeError(`${where} is empty`);
-  if (text.length > MAX_MESSAGE_LENGTH) throw new RangeError(`${where} is longer than ${MAX_MESSAGE_LENGTH} characters`);
+  if (text.trim() === '') throw new RangeError(`${q(where)} is empty`);
+  if (text.length > MAX_MESSAGE_LENGTH) throw new RangeError(`${q(where)} is longer than ${MAX_MESSAGE_LENGTH} characters`);
   const known = paramNames(code);
   const literals: string[] = [];
   const names: string[] = [];
@@ -202,7 +203,7 @@ function template(where: string, code: BuiltInCode, text: string): (p: Params) =
     const name = m[1]!;
     if (!known.includes(name)) {
       const has = known.length === 0 ? 'it has none' : `it has ${known.map((k) => `{${k}}`).join(', ')}`;
-      throw new RangeError(`${where} refers to {${name.slice(0, 40)}}, a parameter ${code} does not have (${has})`);
+      throw new RangeError(`${q(where)} refers to {${name.slice(0, 40)}}, a parameter ${code} does not have (${has})`);
     }
     literals.push(text.slice(at, m.index));
     names.push(name);
@@ -210,7 +211,7 @@ function template(where: string, code: BuiltInCode, text: string): (p: Params) =
   }
   literals.push(text.slice(at));
   if (literals.some((l) => l.includes('{') || l.includes('}'))) {
-    throw new RangeError(`${where} has a brace that is not around a parameter name (write {name}; for other braces use a function)`);
+    throw new RangeError(`${q(where)} has a brace that is not around a parameter name (write {name}; for other braces use a function)`);
   }
   if (names.length === 0) return () => text;
   return (p) => {
@@ -222,20 +223,23 @@ function template(where: string, code: BuiltInCode, text: string): (p: Params) =
 }
 
 function fieldNames(where: string, value: unknown, complete: boolean): Record<string, string> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new TypeError(`${where} must be an object naming context fields`);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new TypeError(`${q(where)} must be an object naming context fields`);
   const out: Record<string, string> = {};
   for (const key of Object.keys(value)) {
-    if (!FIELD_NAMES.includes(key)) throw new TypeError(`${where} has ${shown(key)}, which is not a context field (${FIELD_NAMES.join(', ')})`);
+    if (!FIELD_NAMES.includes(key)) throw new TypeError(`${q(where)} has ${shown(key)}, which is not a context field (${FIELD_NAMES.join(', ')})`);
     const name = (value as Record<string, unknown>)[key];
     if (typeof name !== 'string' || name.trim() === '' || name.length > MAX_FIELD_NAME_LENGTH) {
-      throw new TypeError(`${where}.${key} must be a non-empty string of at most ${MAX_FIELD_NAME_LENGTH} characters`);
+      throw new TypeError(`${q(`${where}.${key}`)} must be a non-empty string of at most ${MAX_FIELD_NAME_LENGTH} characters`);
     }
     out[key] = name;
   }
   const missing = FIELD_NAMES.filter((f) => !Object.hasOwn(out, f));
-  if (complete && missing.length > 0) throw new RangeError(`${where} must name every context field of an added language; missing: ${missing.join(', ')}`);
+  if (complete && missing.length > 0) throw new RangeError(`${q(where)} must name every context field of an added language; missing: ${missing.join(', ')}`);
   return out;
 }
+
+/** A path as an error shows it. */
+const q = (path: string) => `\`${path}\``;
 
 /** A key as an error shows it: quoted, cut short. */
 function shown(key: string): string {
