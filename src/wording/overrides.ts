@@ -82,15 +82,6 @@ export class CheckerWording {
     const language = tag.toLowerCase().split(/[-_]/, 1)[0] ?? '';
     return this.#speakers.has(language) ? language : undefined;
   }
-
-  /** The `locale` option resolved against these languages; throws naming it (`shown`). */
-  resolve(tag: unknown, shown = '`locale`'): string {
-    if (typeof tag !== 'string') throw new TypeError(`${shown} must be a string such as 'en' or 'fr-CA'`);
-    const language = this.language(tag);
-    if (language !== undefined) return language;
-    const added = this.locales.length > LOCALES.length ? ' (or add it with `messages`)' : ', or add it with `messages`';
-    throw new RangeError(`${shown} '${tag.slice(0, 20)}' is not supported; use one of ${this.locales.join(', ')}${added}`);
-  }
 }
 
 /** The wording of a checker without `messages`: the nine catalogues as they are. */
@@ -120,7 +111,7 @@ export function resolveMessages(raw: unknown): CheckerWording {
 function compileLanguage(language: string, builtIn: Locale | null, value: unknown): Speaker {
   const where = `\`messages.${language}\``;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new TypeError(`${where} must be an object keyed by code`);
-  // Paths below are bare (messages.en.TOO_SHORT.warning); `q` quotes them in a message.
+  // The paths passed on are bare (messages.en.TOO_SHORT); `q` quotes them in a message.
   // What a function that fails falls back to: the locale's own message, or English for an added language.
   const base = CATALOGUES[builtIn ?? 'en'];
   const entries = new Map<string, SpokenEntry>();
