@@ -74,6 +74,11 @@ function findPhrases(input: AttackInput): PhraseFound[] {
   const plain = text.plain;
   const n = f.length;
   if (n < 4 || n > MAX_INPUT_LENGTH) return NONE;
+  // Words of one or two letters fill at most 2 of the 3 characters a word needs (even with a
+  // separator each): a phrase holds a dictionary word of letters. Most passwords stop here.
+  let dictionaryWords = 0;
+  for (let m = 0; m < wordAt.length && dictionaryWords === 0; m++) if (lettersOnly(plain, wordAt[m]!.start, wordAt[m]!.end)) dictionaryWords++;
+  if (dictionaryWords === 0) return NONE;
   let out: PhraseFound[] | null = null;
   let separator = -1;
   for (let i = 0; i < n; i++) {
@@ -89,7 +94,8 @@ function findPhrases(input: AttackInput): PhraseFound[] {
     bestFrom = new Int32Array(size * 2);
     bestShort = new Uint8Array(size * 2);
   }
-  for (const sep of separator < 0 ? [-1] : [-1, separator]) {
+  for (let pass = separator < 0 ? 1 : 0; pass < 2; pass++) {
+    const sep = pass === 0 ? separator : -1;
     bestLn.fill(Infinity, 0, size);
     // A phrase starts at the password's start or after a character that is not a letter.
     let w = 0;
@@ -117,26 +123,18 @@ function findPhrases(input: AttackInput): PhraseFound[] {
           if (plain.charCodeAt(i) !== sep) continue;
           at = i + 1;
         }
-        const relax = (end: number, rank: number) => {
-          if (end - from > MAX_PHRASE_LENGTH) return;
-          const cell = (k + 1) * (n + 1) + end;
-          const ln = base + Math.log(rank);
-          if (ln < bestLn[cell]!) {
-            bestLn[cell] = ln;
-            bestFrom[cell] = from;
-            bestShort[cell] = short | (end - (at === i ? i : at) <= 2 ? 1 : 0);
-          }
-        };
+        const row = (k + 1) * (n + 1);
+        const limit = from + MAX_PHRASE_LENGTH;
         for (let m = at === i ? w : firstAt(wordAt, at); m < wordAt.length && wordAt[m]!.start === at; m++) {
           const match = wordAt[m]!;
-          if (lettersOnly(plain, at, match.end)) relax(match.end, dictionary.rank[match.termId]!);
+          if (match.end <= limit && lettersOnly(plain, at, match.end)) relax(row + match.end, base + Math.log(dictionary.rank[match.termId]!), from, short);
         }
         if (at < n && isLetter(plain.charCodeAt(at))) {
           const r1 = SHORT_WORD_RANK.get(plain[at]!);
-          if (r1 !== undefined) relax(at + 1, r1);
-          if (at + 2 <= n && isLetter(plain.charCodeAt(at + 1))) {
+          if (r1 !== undefined && at + 1 <= limit) relax(row + at + 1, base + Math.log(r1), from, 1);
+          if (at + 2 <= n && at + 2 <= limit && isLetter(plain.charCodeAt(at + 1))) {
             const r2 = SHORT_WORD_RANK.get(plain.slice(at, at + 2));
-            if (r2 !== undefined) relax(at + 2, r2);
+            if (r2 !== undefined) relax(row + at + 2, base + Math.log(r2), from, 1);
           }
         }
       }
@@ -163,6 +161,15 @@ function findPhrases(input: AttackInput): PhraseFound[] {
 }
 
 const NONE: PhraseFound[] = [];
+
+/** Keeps the cheaper of a cell's cover and a new one (ln-product, start, short words among them). */
+function relax(cell: number, ln: number, from: number, short: number): void {
+  if (ln < bestLn[cell]!) {
+    bestLn[cell] = ln;
+    bestFrom[cell] = from;
+    bestShort[cell] = short;
+  }
+}
 
 /** First index of wordAt whose match starts at or after `at` (wordAt is sorted by start). */
 function firstAt(wordAt: AttackInput['wordAt'], at: number): number {
