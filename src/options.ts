@@ -9,6 +9,8 @@ import { resolveRotation, type ResolvedRotation, type RotationOptions } from './
 import { resolvePopularity, type PopularityOptions, type ResolvedPopularity } from './popularity/options.js';
 import { LIBRARY_OPTIONS } from './option-schema.js';
 import { checkTerms, checkValue, LIBRARY_NAMER } from './option-check.js';
+import { resolveMessages, type CheckerWording } from './wording/overrides.js';
+import type { CheckedMessages, Messages } from './wording/messages.js';
 
 /**
  * Where the breached-password filter comes from; or a k-anonymity range API (`rangeUrl`, used by
@@ -29,7 +31,8 @@ export interface KeepEmbedded {
   keepEmbedded?: boolean;
 }
 
-export interface CheckerOptions {
+/** `M`: a literal `messages` as written, so createChecker checks its templates (wording/messages.ts). */
+export interface CheckerOptions<M = Messages> {
   /** A profile's name (the README's table; src/policy/profiles.ts): default `'recommended'`. */
   profile?: ProfileName;
   /** Replaces the shipped global banned list; `[]` for none. */
@@ -72,6 +75,12 @@ export interface CheckerOptions {
    * `checker.recordChosen` counts them): README "Popular passwords in your organisation".
    */
   popularity?: PopularityOptions;
+  /**
+   * Your wording, by language and code: `{ en: { BREACHED: 'This password appeared in a data
+   * breach.' } }` replaces one message; a language passgate does not ship (`sv`), given whole,
+   * adds it (`locale: 'sv'`). Checked at construction: README "Your own wording".
+   */
+  messages?: CheckedMessages<M>;
 }
 
 export interface ResolvedOptions {
@@ -81,7 +90,10 @@ export interface ResolvedOptions {
   readonly breached: BreachedOption | undefined;
   readonly minLength: number;
   readonly maxLength: number;
-  readonly locale: Locale;
+  /** A built-in locale, or a language `messages` added. */
+  readonly locale: Locale | (string & {});
+  /** The languages the checker speaks, with `messages` compiled in (wording/overrides.ts). */
+  readonly wording: CheckerWording;
   readonly mode: Mode;
   readonly checks: readonly AsyncCheck[];
   readonly checkTimeoutMs: number;
@@ -179,6 +191,7 @@ export function resolveOptions(options: CheckerOptions | undefined): ResolvedOpt
   }
 
   const breached = breachedOption(options.breached);
+  const wording = resolveMessages(options.messages);
   return {
     profile,
     globalBannedTerms:
@@ -187,7 +200,9 @@ export function resolveOptions(options: CheckerOptions | undefined): ResolvedOpt
     breached,
     minLength,
     maxLength,
-    locale: checkOption('locale', options.locale ?? 'en'),
+    // An added language is a locale too; otherwise the scalar check (and its message) as before.
+    locale: wording.language(options.locale ?? 'en') ?? checkOption('locale', options.locale ?? 'en'),
+    wording,
     mode,
     checks,
     checkTimeoutMs:

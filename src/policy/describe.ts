@@ -21,7 +21,8 @@ export interface PolicyDescription {
   };
   readonly strength: null | { readonly estimator: 'native' | 'zxcvbn'; readonly minScore: number };
   readonly contextFields: readonly string[];
-  readonly locale: Locale;
+  /** A built-in locale, or a language added with options `messages`. */
+  readonly locale: Locale | (string & {});
 }
 
 export function describePolicy(state: EngineState): PolicyDescription {

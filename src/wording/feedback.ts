@@ -1,6 +1,7 @@
 import type { Finding } from '../types.js';
-import { entryFor, fieldNameFor, type Params } from './catalogue.js';
+import type { Params } from './catalogue.js';
 import type { Locale } from './locales.js';
+import { BUILT_IN_WORDING, type Guard, type Speaker } from './overrides.js';
 import { sortSmall } from '../sort-small.js';
 import { BUILT_IN_CODES, CODE_TABLE } from '../codes.js';
 
@@ -26,25 +27,33 @@ const rank = (f: Finding) =>
 /** Rejections before warnings, then the most actionable code first (stable: ties keep their order). */
 const byActionability = (a: Finding, b: Finding) => severityRank(a) - severityRank(b) || rank(a) - rank(b);
 
-/** The message for one finding in a locale; unknown (custom) codes fall back to the code. */
-export function messageFor(finding: Finding, locale: Locale): string {
-  const entry = entryFor(locale, finding.code);
+// A built-in locale, or a checker's speaker of one of its languages (options `messages`: overrides.ts).
+const speakerOf = (locale: Locale | Speaker): Speaker => (typeof locale === 'string' ? BUILT_IN_WORDING.speaker(locale) : locale);
+
+/**
+ * The message for one finding in a locale; unknown (custom) codes fall back to the code.
+ * `guard`: whether a text would give the password away, for `messages` functions (overrides.ts).
+ */
+export function messageFor(finding: Finding, locale: Locale | Speaker, guard?: Guard): string {
+  const speaker = speakerOf(locale);
+  const entry = speaker.entry(finding.code);
   if (!entry) return finding.code;
-  return entry.warning(paramsOf(finding, locale));
+  return entry.warning(paramsOf(finding, speaker), guard);
 }
 
 /** Warning from the most actionable rejecting finding; suggestions from every finding, deduped. */
-export function feedbackFor(findings: readonly Finding[], locale: Locale): Feedback {
+export function feedbackFor(findings: readonly Finding[], locale: Locale | Speaker, guard?: Guard): Feedback {
+  const speaker = speakerOf(locale);
   if (!findings.some((f) => f.severity === 'reject')) return { warning: null, suggestions: [] };
   const ordered = sortSmall(findings.filter((f) => f.severity !== 'info'), byActionability);
   const lead = ordered[0]!;
   const suggestions: string[] = [];
   for (const f of ordered) {
-    const s = entryFor(locale, f.code)?.suggestion?.(paramsOf(f, locale));
+    const s = speaker.entry(f.code)?.suggestion?.(paramsOf(f, speaker), guard);
     if (s && !suggestions.includes(s)) suggestions.push(s);
     if (suggestions.length === 3) break;
   }
-  return { warning: lead.message ?? messageFor(lead, locale), suggestions };
+  return { warning: lead.message ?? messageFor(lead, speaker, guard), suggestions };
 }
 
 function severityRank(f: Finding): number {
@@ -53,13 +62,14 @@ function severityRank(f: Finding): number {
 
 // An object of one fixed shape rather than a spread of `params`: spreading objects of many
 // shapes went megamorphic and cost a third of a whole evaluation (measured with --cpu-prof).
-function paramsOf(f: Finding, locale: Locale): Params {
+function paramsOf(f: Finding, speaker: Speaker): Params {
   const p = f.params;
   const field = typeof p?.field === 'string' ? p.field : undefined;
   return {
     term: f.term,
     distance: f.distance,
-    fieldName: field ? fieldNameFor(locale, field) ?? field : undefined,
+    fieldName: field ? speaker.fieldName(field) ?? field : undefined,
+    field,
     kind: p?.kind,
     shape: p?.shape,
     points: p?.points,
