@@ -36,24 +36,37 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
   });
 }
 
-/** Writes a reply, compressed when it is a static text body and the client accepts br or gzip. */
-export async function writeReply(req: IncomingMessage, res: ServerResponse, reply: Reply): Promise<void> {
+/**
+ * Writes a reply, compressed when it is a static text body and the client accepts br or gzip.
+ * Returns a promise only when it compresses (off the event loop); anything else is written at
+ * once, without an await per answer.
+ */
+export function writeReply(req: IncomingMessage, res: ServerResponse, reply: Reply): Promise<void> | undefined {
+  const body = reply.body;
+  if (reply.compressible && body !== undefined && typeof body !== 'string') return writeCompressed(req, res, reply, body);
+  write(res, reply.status, { ...BASE_HEADERS, ...reply.headers }, body);
+  return undefined;
+}
+
+async function writeCompressed(req: IncomingMessage, res: ServerResponse, reply: Reply, raw: Uint8Array): Promise<void> {
   const headers: Record<string, string | number> = { ...BASE_HEADERS, ...reply.headers };
-  let body = reply.body;
-  if (reply.compressible && body !== undefined && typeof body !== 'string') {
-    headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : 'Accept-Encoding';
-    const packed = await compressed(body, req.headers['accept-encoding'], typeof headers.etag === 'string' ? headers.etag : undefined);
-    if (packed) {
-      body = packed.body;
-      headers['content-encoding'] = packed.encoding;
-      if (packed.etag) headers.etag = packed.etag;
-    }
+  let body = raw;
+  headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : 'Accept-Encoding';
+  const packed = await compressed(raw, req.headers['accept-encoding'], typeof headers.etag === 'string' ? headers.etag : undefined);
+  if (packed) {
+    body = packed.body;
+    headers['content-encoding'] = packed.encoding;
+    if (packed.etag) headers.etag = packed.etag;
   }
+  write(res, reply.status, headers, body);
+}
+
+function write(res: ServerResponse, status: number, headers: Record<string, string | number>, body: string | Uint8Array | undefined): void {
   if (body !== undefined) headers['content-length'] = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
   if (res.headersSent || res.destroyed) return;
   // For HEAD, node:http sends these headers (Content-Length included) and drops the body. A
   // string body stays a string: node:http then sends head and body in one write, not a writev
   // of two buffers (which cost the service a quarter of its CPU under load).
-  res.writeHead(reply.status, headers);
+  res.writeHead(status, headers);
   res.end(body);
 }
