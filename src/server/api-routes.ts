@@ -57,10 +57,23 @@ export const MAX_ACCEPT_HEADER = 256;
  */
 function requestedLocale(header: string, configured: string): string | undefined {
   if (header.length > MAX_ACCEPT_HEADER) return undefined;
+  // A service sees few distinct headers (one per browser language set), and negotiating one costs
+  // more than the rest of the request's routing (bench/server-overhead.ts): keep the answers.
+  const key = `${configured}\u0000${header}`;
+  const known = localeMemo.get(key);
+  if (known !== undefined) return known === NO_LOCALE ? undefined : known;
   const candidates = [configured, ...LOCALES.filter((l) => l !== configured)];
   const best = preferredLanguage(header, candidates);
-  return best === configured ? undefined : best;
+  const answer = best === configured ? undefined : best;
+  if (localeMemo.size >= LOCALE_MEMO_MAX) localeMemo.delete(localeMemo.keys().next().value!);
+  localeMemo.set(key, answer ?? NO_LOCALE);
+  return answer;
 }
+
+/** Bounded: at most this many headers (each ≤ MAX_ACCEPT_HEADER) kept, the oldest dropped first. */
+const LOCALE_MEMO_MAX = 256;
+const NO_LOCALE = '';
+const localeMemo = new Map<string, string>();
 
 export function apiRoutes<S extends ApiState>(): Route<S>[] {
   return [
