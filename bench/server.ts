@@ -10,7 +10,7 @@
  * the minimal server of the same round. Logs of `passgate serve` go to /dev/null (stderr), as
  * the operator's would go to a file or journal.
  *
- *   npx tsx bench/server.ts [--quick] [--workers N] [--parts] [--dist] [--write]
+ *   npx tsx bench/server.ts [--quick] [--rounds N] [--workers N] [--parts] [--dist] [--write]
  *
  * --parts adds the service's own request path with its per-request extras (log line, metrics)
  * toggled one by one (coreServer), to show what the gap to the minimal server is made of.
@@ -198,7 +198,8 @@ async function main(): Promise<void> {
   const quick = args.includes('--quick');
   const wi = args.indexOf('--workers');
   const workers = wi >= 0 ? Number(args[wi + 1]) : 2;
-  const rounds = quick ? 2 : 5;
+  const ri = args.indexOf('--rounds');
+  const rounds = ri >= 0 ? Number(args[ri + 1]) : quick ? 2 : 5;
   const warmMs = quick ? 1000 : 3000;
   const runMs = quick ? 2000 : 5000;
   const connections = 32;
