@@ -8,6 +8,7 @@ import { OPTION_SCHEMA } from '../option-schema.js';
 import type { ServiceConfig } from '../server/config.js';
 import type { WorkersStatus } from '../server/workers-status.js';
 import { DEFAULT_PROFILE } from '../policy/profiles.js';
+import { logLines } from './log-lines.js';
 
 const HELP = `Usage: passgate serve [--port N] [--host H] [--config FILE] [options]
 
@@ -61,56 +62,62 @@ const serveCommand: Subcommand = async (args, io) => {
   if (logFormat !== 'text' && logFormat !== 'json') throw new UsageError('--log-format must be text or json');
   // Imported here so `passgate serve --help` and flag errors stay instant.
   const [{ startServer, ConfigError }, { createLogger }] = await Promise.all([import('../server/index.js'), import('../server/logger.js')]);
-  const sink = (line: string) => void io.stderr.write(line + '\n');
+  const lines = logLines((text) => void io.stderr.write(text));
+  const sink = lines.line;
   const logger = createLogger(sink, logFormat);
-  const workers = typeof values.workers === 'string' ? wholeNumber(values.workers, '--workers', 64) : 1;
-  if (workers < 1) throw new UsageError('--workers must be a whole number from 1 to 64');
-  if (workers > 1 && !isWorker()) {
-    // The primary serves nothing itself: each worker re-runs this command and checks the
-    // configuration; one that cannot start makes the primary exit with its code.
-    return runPrimary(workers, (line) => void io.stdout.write(line + '\n'), (level, message) => logger.event(level, message));
-  }
-  // A worker shows the primary's view of all workers in /healthz and /metrics.
-  let workersStatus: WorkersStatus | null = null;
-  if (isWorker()) onWorkersStatus((s) => (workersStatus = s));
-  let started;
   try {
-    started = await startServer({
-      ...(values.config !== undefined && { configFile: resolve(values.config) }),
-      config,
-      log: sink,
-      logFormat,
-      watchIntervalMs: values['no-watch'] ? 0 : 1000,
-      reloadOnSighup: true,
-      ...(isWorker() && { workers: () => workersStatus }),
-      ...(workerPort() !== undefined && { port: workerPort() }),
-    });
-  } catch (err) {
-    if (err instanceof ConfigError) throw new UsageError(err.message);
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
-      throw new UsageError(`cannot listen (${code}): try another --port or --host`);
+    const workers = typeof values.workers === 'string' ? wholeNumber(values.workers, '--workers', 64) : 1;
+    if (workers < 1) throw new UsageError('--workers must be a whole number from 1 to 64');
+    if (workers > 1 && !isWorker()) {
+      // The primary serves nothing itself: each worker re-runs this command and checks the
+      // configuration; one that cannot start makes the primary exit with its code.
+      return runPrimary(workers, (line) => void io.stdout.write(line + '\n'), (level, message) => logger.event(level, message));
     }
-    throw err;
-  }
-  if (isWorker()) reportListening(started.url);
-  else io.stdout.write(`passgate serve: listening on ${started.url} (profile ${started.config.profile ?? DEFAULT_PROFILE})\n`);
+    // A worker shows the primary's view of all workers in /healthz and /metrics.
+    let workersStatus: WorkersStatus | null = null;
+    if (isWorker()) onWorkersStatus((s) => (workersStatus = s));
+    let started;
+    try {
+      started = await startServer({
+        ...(values.config !== undefined && { configFile: resolve(values.config) }),
+        config,
+        log: sink,
+        logFormat,
+        watchIntervalMs: values['no-watch'] ? 0 : 1000,
+        reloadOnSighup: true,
+        ...(isWorker() && { workers: () => workersStatus }),
+        ...(workerPort() !== undefined && { port: workerPort() }),
+      });
+    } catch (err) {
+      if (err instanceof ConfigError) throw new UsageError(err.message);
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+        throw new UsageError(`cannot listen (${code}): try another --port or --host`);
+      }
+      throw err;
+    }
+    if (isWorker()) reportListening(started.url);
+    else io.stdout.write(`passgate serve: listening on ${started.url} (profile ${started.config.profile ?? DEFAULT_PROFILE})\n`);
 
-  // Stop on the first SIGINT/SIGTERM after the requests in flight; a second one stops at once.
-  const signal = await new Promise<NodeJS.Signals>((done) => {
-    process.once('SIGINT', () => done('SIGINT'));
-    process.once('SIGTERM', () => done('SIGTERM'));
-    onStopRequest(() => done('SIGTERM'));
-  });
-  logger.event('info', `${signal}, shutting down`);
-  const hardStop = () => process.exit(Exit.FAILURE);
-  process.once('SIGINT', hardStop);
-  process.once('SIGTERM', hardStop);
-  await started.close();
-  process.off('SIGINT', hardStop);
-  process.off('SIGTERM', hardStop);
-  logger.event('info', 'stopped');
-  return Exit.OK;
+    // Stop on the first SIGINT/SIGTERM after the requests in flight; a second one stops at once.
+    const signal = await new Promise<NodeJS.Signals>((done) => {
+      process.once('SIGINT', () => done('SIGINT'));
+      process.once('SIGTERM', () => done('SIGTERM'));
+      onStopRequest(() => done('SIGTERM'));
+    });
+    logger.event('info', `${signal}, shutting down`);
+    const hardStop = () => process.exit(Exit.FAILURE);
+    process.once('SIGINT', hardStop);
+    process.once('SIGTERM', hardStop);
+    await started.close();
+    process.off('SIGINT', hardStop);
+    process.off('SIGTERM', hardStop);
+    logger.event('info', 'stopped');
+    return Exit.OK;
+  } finally {
+    // Whatever the command prints next (an error, the exit code's message) follows its log lines.
+    lines.flush();
+  }
 };
 
 type Values = Record<string, string | boolean | undefined>;

@@ -56,11 +56,26 @@ export const MAX_ACCEPT_HEADER = 256;
  */
 function requestedLocale(header: string, configured: string, spoken: readonly string[]): string | undefined {
   if (header.length > MAX_ACCEPT_HEADER) return undefined;
-  // The checker's languages: the built-in ones and any its options `messages` added.
+  // A service sees few distinct headers (one per browser language set), and negotiating one costs
+  // more than the rest of the request's routing (bench/server-overhead.ts): keep the answers, per
+  // set of languages the checker speaks (the built-in ones and any its options `messages` added).
+  let localeMemo = memoBySpoken.get(spoken);
+  if (localeMemo === undefined) memoBySpoken.set(spoken, (localeMemo = new Map()));
+  const key = `${configured}\u0000${header}`;
+  const known = localeMemo.get(key);
+  if (known !== undefined) return known === NO_LOCALE ? undefined : known;
   const candidates = [configured, ...spoken.filter((l) => l !== configured)];
   const best = preferredLanguage(header, candidates);
-  return best === configured ? undefined : best;
+  const answer = best === configured ? undefined : best;
+  if (localeMemo.size >= LOCALE_MEMO_MAX) localeMemo.delete(localeMemo.keys().next().value!);
+  localeMemo.set(key, answer ?? NO_LOCALE);
+  return answer;
 }
+
+/** Bounded: at most this many headers (each ≤ MAX_ACCEPT_HEADER) kept, the oldest dropped first. */
+const LOCALE_MEMO_MAX = 256;
+const NO_LOCALE = '';
+const memoBySpoken = new WeakMap<readonly string[], Map<string, string>>();
 
 export function apiRoutes<S extends ApiState>(): Route<S>[] {
   return [
