@@ -201,10 +201,11 @@ export function finish(state: EngineState, detection: Detection, extra: readonly
   const builtIn = detection.findings.length;
   const input = detection.input;
   let redactor: PasswordRedactor | null = null;
-  const findings = all.map((f, i): Finding => {
+  const findings: Finding[] = [];
+  for (let i = 0; i < all.length; i++) {
     // Findings made by this evaluation are fresh objects: complete them in place instead of
     // cloning (clones of many shapes are slow). A custom check's objects are the caller's: copy.
-    const own = (i < builtIn ? f : { ...f }) as Mutable<Finding>;
+    const own = (i < builtIn ? all[i]! : { ...all[i]! }) as Mutable<Finding>;
     if (own.term !== undefined && input) {
       redactor ??= new PasswordRedactor(input.password, input.text, state.normaliser);
       if (redactor.reveals(own.term)) delete own.term;
@@ -212,8 +213,8 @@ export function finish(state: EngineState, detection: Detection, extra: readonly
     own.severity = verdict.severities[i]!;
     // A custom check's own message (already checked: customFindings) is kept.
     if (own.severity !== 'info' && (i < builtIn || typeof own.message !== 'string')) own.message = messageFor(own, locale);
-    return own;
-  });
+    findings.push(own);
+  }
   return {
     accepted: verdict.accepted,
     wouldReject: verdict.wouldReject,
