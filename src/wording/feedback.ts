@@ -29,8 +29,15 @@ const rank = (f: Finding) =>
 export function messageFor(finding: Finding, locale: Locale): string {
   const entry = entryFor(locale, finding.code);
   if (!entry) return finding.code;
-  return entry.warning(paramsOf(finding, locale));
+  return wordsOf(entry.warning, finding, locale);
 }
+
+/** A message function's text; the parameters object only for a function that takes one (most
+ * messages are fixed sentences: `() => '…'`, whose `length` is 0). */
+function wordsOf(text: (p: Params) => string, f: Finding, locale: Locale): string {
+  return text.length === 0 ? text(NO_PARAMS) : text(paramsOf(f, locale));
+}
+const NO_PARAMS: Params = Object.freeze({});
 
 /** Warning from the most actionable rejecting finding; suggestions from every finding, deduped. */
 export function feedbackFor(findings: readonly Finding[], locale: Locale): Feedback {
@@ -48,7 +55,8 @@ export function feedbackFor(findings: readonly Finding[], locale: Locale): Feedb
   const suggestions: string[] = [];
   for (let i = 0; i < ordered.length; i++) {
     const f = ordered[i]!.f;
-    const s = entryFor(locale, f.code)?.suggestion?.(paramsOf(f, locale));
+    const suggestion = entryFor(locale, f.code)?.suggestion;
+    const s = suggestion ? wordsOf(suggestion, f, locale) : undefined;
     if (s && !suggestions.includes(s)) suggestions.push(s);
     if (suggestions.length === 3) break;
   }
