@@ -218,8 +218,16 @@ async function main(): Promise<void> {
       const { picked, ...gen } = await generate(wl, rs);
       const pending = pwq.judge(picked); // its own process, while the JavaScript tools judge
       const rows = [];
-      for (const t of [rec, noBreach, zx]) rows.push({ tool: t.name, rejected: (await t.judge(picked)).filter(Boolean).length });
-      rows.splice(2, 0, { tool: pwq.name, rejected: (await pending).filter(Boolean).length });
+      const verdicts: boolean[][] = [];
+      for (const t of [rec, noBreach, zx]) {
+        const v = await t.judge(picked);
+        verdicts.push(v);
+        rows.push({ tool: t.name, rejected: v.filter(Boolean).length });
+      }
+      const pwqVerdicts = await pending;
+      rows.splice(2, 0, { tool: pwq.name, rejected: pwqVerdicts.filter(Boolean).length });
+      const dumpDir = listArg('--dump')?.[0];
+      if (dumpDir) dumpVerdicts(dumpDir, `${wl.name}.${rs.name}`, picked, verdicts[0]!, pwqVerdicts, verdicts[2]!);
       results.push({ ...gen, n: picked.length, inTop1M: picked.filter(inTop).length, rows });
       progress(`${wl.name} × ${rs.name}: ${picked.length} judged of ${gen.stats.distinct} distinct, ${Math.round(performance.now() - t0)} ms`);
     }
@@ -251,6 +259,17 @@ async function main(): Promise<void> {
   const file = resolve(ROOT, 'bench/QUALITY.md');
   if (!flag('--no-write')) writeFileSync(file, withAttackerSection(existsSync(file) ? readFileSync(file, 'utf8') : '', md));
   process.stdout.write(flag('--json') ? JSON.stringify(report, null, 2) + '\n' : md);
+}
+
+/**
+ * --dump DIR: one TSV per list (candidate, then 1 = rejected by passgate recommended, pwqcheck,
+ * zxcvbn-ts), for reading what passes. The candidates are the attacker's, not users' secrets, and
+ * go under a directory the caller names (keep it in the gitignored .cache/).
+ */
+function dumpVerdicts(dir: string, name: string, picked: readonly string[], rec: readonly boolean[], pwq: readonly boolean[], zx: readonly boolean[]): void {
+  mkdirSync(dir, { recursive: true });
+  const lines = picked.map((p, i) => `${p}\t${rec[i] ? 1 : 0}\t${pwq[i] ? 1 : 0}\t${zx[i] ? 1 : 0}`);
+  writeFileSync(resolve(dir, `${name}.tsv`), lines.join('\n') + '\n');
 }
 
 let zxFactory: ((p: string) => number) | undefined;

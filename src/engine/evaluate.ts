@@ -183,6 +183,8 @@ function tokenFindings(state: EngineState, text: NormalisedText, scored: PointsR
       out.push({ code: 'BANNED_TERM', source: banned.source[id] ?? 'global', start, end, term: banned.display[id], distance: t.distance ?? 0 });
     } else {
       const p = patterns[t.patternIndex!]!;
+      // A passphrase's separator joins words: a token, not a finding (detect/patterns/affix.ts).
+      if (p.params?.position === 'separator') continue;
       out.push({ code: p.code, source: 'pattern', start, end, params: { kind: p.kind, ...p.params } });
     }
   }

@@ -15,6 +15,9 @@ export interface Candidate {
   end: number;
   guesses: number;
   code: string;
+  /** How many words a piece joins (a combinator phrase, score/attacks/combinator.ts): the
+   * structure rules count them as words (structure.ts). */
+  words?: number;
 }
 
 export interface Strength {
@@ -331,7 +334,9 @@ function bestSequence(n: number, candidates: readonly Candidate[], order: Int32A
     if (inToken) {
       const slot = tokSlot[at]!;
       const c = candidates[order[slot]!]!;
-      out.push({ start: c.start, end: c.end, guesses: 10 ** logG[slot]!, code: c.code });
+      const piece: Candidate = { start: c.start, end: c.end, guesses: 10 ** logG[slot]!, code: c.code };
+      if (c.words !== undefined) piece.words = c.words;
+      out.push(piece);
       inToken = tokFromGap[at] === 0;
       k = c.start;
     } else {

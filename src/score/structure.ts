@@ -53,6 +53,7 @@ export function wordPair(s: Strength, password: string, wordAtSpan: (start: numb
     // `tinchair150`) is still a word if the dictionary has it.
     // (Affixes first: `1990` is also in the common-passwords list, but it is a year here.)
     if (AFFIXES.has(c.code)) affixes++;
+    else if (c.words !== undefined) wordCount += c.words; // a phrase the combinator priced
     else if (WORDS.has(c.code) || wordAtSpan(c.start, c.end)) wordCount++;
     else return false;
   }
@@ -73,7 +74,7 @@ export function mayBeWordPair(n: number, candidates: readonly Candidate[], wordA
   for (let l = 1; l <= PAIR_MAX_TOKENS; l++) {
     for (let k = 0; k < candidates.length; k++) {
       const c = candidates[k]!;
-      if (level[c.start] === l - 1 && c.end <= n && level[c.end]! > l && (AFFIXES.has(c.code) || WORDS.has(c.code))) level[c.end] = l;
+      if (level[c.start] === l - 1 && c.end <= n && level[c.end]! > l && (AFFIXES.has(c.code) || WORDS.has(c.code) || c.words === 2)) level[c.end] = l;
     }
     for (let k = 0; k < wordAt.length; k++) {
       const w = wordAt[k]!;

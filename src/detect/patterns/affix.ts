@@ -7,7 +7,10 @@ import type { PatternMatch } from './types.js';
  * is reported as ONE token, wherever it sits (start, end, or between words), so a token-counting
  * scorer sees `Winter2020!` as winter + 2020 + ! rather than winter + six leftover characters.
  *
- * `params.position` says where the run sits: 'prefix', 'suffix', 'infix' or 'whole'.
+ * `params.position` says where the run sits: 'prefix', 'suffix', 'infix' or 'whole' — or
+ * 'separator': one space, `-`, `_`, `.`, `+`, `/` or `,` between two letters, which joins the
+ * words of a passphrase (`the cat sat`). A separator is still a token (the points rule counts it,
+ * the estimate prices it) but no finding: it is not "added at the start or end" (issue 19).
  * Not caught on purpose: letters (they are words for the dictionary matchers) and mixed
  * digit/symbol runs (`12!`): those are two tokens, because they are two decisions.
  */
@@ -37,7 +40,7 @@ export function findAffixes(plain: string): PatternMatch[] {
       code: 'PREDICTABLE_AFFIX',
       kind: digit ? 'digits' : 'symbols',
       guesses: digit ? digitGuesses(len) : symbolGuesses(len, commonSymbols),
-      params: { position: i === 0 ? (j === n ? 'whole' : 'prefix') : j === n ? 'suffix' : 'infix' },
+      params: { position: i === 0 ? (j === n ? 'whole' : 'prefix') : j === n ? 'suffix' : isSeparator(plain, i, j) ? 'separator' : 'infix' },
     });
     i = j;
   }
@@ -71,3 +74,12 @@ function isCommonSymbol(c: number): boolean {
     c === 0x2d || c === 0x2e || c === 0x3f || c === 0x40 || c === 0x5f
   );
 }
+
+const SEPARATORS = ' -_.+/,';
+
+function isSeparator(plain: string, start: number, end: number): boolean {
+  return end - start === 1 && SEPARATORS.includes(plain[start]!) && isLetterCode(plain.charCodeAt(start - 1)) && isLetterCode(plain.charCodeAt(end));
+}
+
+/** Lowercase ASCII or a letter beyond ASCII (plain is lowercase). */
+const isLetterCode = (c: number) => (c >= 0x61 && c <= 0x7a) || c >= 0xc0;

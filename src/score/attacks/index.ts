@@ -1,10 +1,14 @@
 import type { Candidate } from '../strength.js';
 import type { Attack, AttackInput, Found } from './types.js';
 import { mangleAttack } from './mangle.js';
+import { combinatorAttack } from './combinator.js';
 
 /** The attack classes, in one place (issue 19). The other attacks — Markov (model/), keyboard,
  * dates, repeats and sequences (detect/patterns/) — still enter the split as pattern matches. */
-export const ATTACKS: readonly Attack<string, Found<string>>[] = [mangleAttack as unknown as Attack<string, Found<string>>];
+export const ATTACKS: readonly Attack<string, Found<string>>[] = [
+  mangleAttack as unknown as Attack<string, Found<string>>,
+  combinatorAttack as unknown as Attack<string, Found<string>>,
+];
 
 /** The candidate code the split carries for an attack's piece (internal: the finding is MANGLED_WORD). */
 export const ATTACK_CODE = 'ATTACK';
@@ -20,6 +24,7 @@ export function attackCandidates(input: AttackInput, out: Candidate[]): AttackCa
   for (const attack of ATTACKS) {
     for (const found of attack.find(input)) {
       const c: AttackCandidate = { start: found.start, end: found.end, guesses: attack.price(found), code: ATTACK_CODE, attack, found };
+      if (found.words !== undefined) c.words = found.words;
       out.push(c);
       mine.push(c);
     }

@@ -1,5 +1,6 @@
 import type { NormalisedText } from '../../types.js';
 import type { RankedDictionary } from '../../detect/dictionary.js';
+import type { TermMatch } from '../../match/index.js';
 
 /**
  * One attack class a cracker runs (issue 19): `find` reads the password for the shapes the attack
@@ -13,6 +14,8 @@ export interface AttackInput {
   readonly password: string;
   readonly text: NormalisedText;
   readonly dictionary: RankedDictionary;
+  /** The dictionary's matches in the folded password, sorted by start, then end (word-scan.ts). */
+  readonly wordAt: readonly TermMatch[];
 }
 
 export interface Attack<K extends string, F extends Found<K>> {
@@ -28,4 +31,6 @@ export interface Found<K extends string> {
   readonly start: number;
   readonly end: number;
   readonly kind: K;
+  /** The words a piece joins, where it joins several (a phrase): the structure rules count them. */
+  readonly words?: number;
 }

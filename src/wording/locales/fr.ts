@@ -76,6 +76,7 @@ export const fr: LocaleWording = {
         p.kind === 'reversed-word' ? 'Un attaquant qui essaie les mots courants à l’envers trouve ce mot de passe très tôt.'
         : p.kind === 'reflected-word' ? 'Un mot suivi de lui-même à l’envers fait partie des premiers essais des attaquants.'
         : p.kind === 'doubled-word' ? 'Un mot tapé deux fois fait partie des premiers essais des attaquants.'
+        : p.kind === 'common-phrase' ? 'Des mots courants réunis en une phrase sont ce que les attaquants combinent en premier : une phrase connue ou banale tombe vite.'
         : p.kind === 'digit-before-word' ? 'Un mot courant précédé d’un chiffre fait partie des premiers essais des attaquants.'
         : 'Ce mot de passe est facile à deviner.',
       suggestion: () => 'Allongez-le : plusieurs mots sans rapport fonctionnent bien.',

@@ -78,6 +78,7 @@ export const pl: LocaleWording = {
         p.kind === 'reversed-word' ? 'Atakujący, który sprawdza popularne słowa czytane wspak, szybko znajdzie to hasło.'
         : p.kind === 'reflected-word' ? 'Słowo, po którym następuje ono samo wspak, to jedna z pierwszych rzeczy, które sprawdzają atakujący.'
         : p.kind === 'doubled-word' ? 'Słowo wpisane dwa razy to jedna z pierwszych rzeczy, które sprawdzają atakujący.'
+        : p.kind === 'common-phrase' ? 'Popularne słowa połączone w zdanie atakujący łączą w pierwszej kolejności: znane lub codzienne zdanie szybko pada.'
         : p.kind === 'digit-before-word' ? 'Popularne słowo poprzedzone cyfrą to jedna z pierwszych rzeczy, które sprawdzają atakujący.'
         : 'To hasło łatwo odgadnąć.',
       suggestion: () => 'Użyj dłuższego hasła: kilka niepowiązanych słów sprawdza się dobrze.',
