@@ -77,7 +77,7 @@ function findPhrases(input: AttackInput): PhraseFound[] {
   let out: PhraseFound[] | null = null;
   let separator = -1;
   for (let i = 0; i < n; i++) {
-    if (SEPARATORS.includes(plain[i]!) && i > 0 && isLetter(plain.charCodeAt(i - 1))) {
+    if (isSeparatorUnit(plain.charCodeAt(i)) && i > 0 && isLetter(plain.charCodeAt(i - 1))) {
       separator = plain.charCodeAt(i);
       break;
     }
@@ -89,7 +89,9 @@ function findPhrases(input: AttackInput): PhraseFound[] {
     bestFrom = new Int32Array(size * 2);
     bestShort = new Uint8Array(size * 2);
   }
-  for (const sep of separator < 0 ? [-1] : [-1, separator]) {
+  // One pass without separators, then (if the password has one after a letter) one with it.
+  for (let pass = separator < 0 ? 1 : 0; pass < 2; pass++) {
+    const sep = pass === 0 ? -1 : separator < 0 ? -1 : separator;
     bestLn.fill(Infinity, 0, size);
     // A phrase starts at the password's start or after a character that is not a letter.
     let w = 0;
@@ -117,26 +119,20 @@ function findPhrases(input: AttackInput): PhraseFound[] {
           if (plain.charCodeAt(i) !== sep) continue;
           at = i + 1;
         }
-        const relax = (end: number, rank: number) => {
-          if (end - from > MAX_PHRASE_LENGTH) return;
-          const cell = (k + 1) * (n + 1) + end;
-          const ln = base + Math.log(rank);
-          if (ln < bestLn[cell]!) {
-            bestLn[cell] = ln;
-            bestFrom[cell] = from;
-            bestShort[cell] = short | (end - (at === i ? i : at) <= 2 ? 1 : 0);
-          }
-        };
+        // (relax() is a module function, not a closure per cell: a closure per (i, k) was most
+        // of an evaluation's allocation.)
+        const row = (k + 1) * (n + 1);
         for (let m = at === i ? w : firstAt(wordAt, at); m < wordAt.length && wordAt[m]!.start === at; m++) {
           const match = wordAt[m]!;
-          if (lettersOnly(plain, at, match.end)) relax(match.end, dictionary.rank[match.termId]!);
+          if (lettersOnly(plain, at, match.end)) relax(row, from, base, short, at, match.end, dictionary.rank[match.termId]!);
         }
         if (at < n && isLetter(plain.charCodeAt(at))) {
-          const r1 = SHORT_WORD_RANK.get(plain[at]!);
-          if (r1 !== undefined) relax(at + 1, r1);
+          const c0 = plain.charCodeAt(at);
+          const r1 = SHORT_RANK_BY_UNITS.get(c0);
+          if (r1 !== undefined) relax(row, from, base, short, at, at + 1, r1);
           if (at + 2 <= n && isLetter(plain.charCodeAt(at + 1))) {
-            const r2 = SHORT_WORD_RANK.get(plain.slice(at, at + 2));
-            if (r2 !== undefined) relax(at + 2, r2);
+            const r2 = SHORT_RANK_BY_UNITS.get(c0 * 0x10000 + plain.charCodeAt(at + 1));
+            if (r2 !== undefined) relax(row, from, base, short, at, at + 2, r2);
           }
         }
       }
@@ -163,6 +159,27 @@ function findPhrases(input: AttackInput): PhraseFound[] {
 }
 
 const NONE: PhraseFound[] = [];
+
+/** One of SEPARATORS (read by code unit: no one-character string per position). */
+const isSeparatorUnit = (c: number) => c === 0x20 || c === 0x2d || c === 0x5f || c === 0x2e || c === 0x2b;
+
+/** A cover of `row`'s word count ending at `end`: kept if cheaper (the DP step of findPhrases). */
+function relax(row: number, from: number, base: number, short: number, at: number, end: number, rank: number): void {
+  if (end - from > MAX_PHRASE_LENGTH) return;
+  const cell = row + end;
+  const ln = base + Math.log(rank);
+  if (ln < bestLn[cell]!) {
+    bestLn[cell] = ln;
+    bestFrom[cell] = from;
+    bestShort[cell] = short | (end - at <= 2 ? 1 : 0);
+  }
+}
+
+/** SHORT_WORD_RANK by the code units of the word (one: the unit; two: first · 0x10000 + second),
+ * read without slicing the password. */
+const SHORT_RANK_BY_UNITS: ReadonlyMap<number, number> = new Map(
+  [...SHORT_WORD_RANK].map(([word, rank]) => [word.length === 1 ? word.charCodeAt(0) : word.charCodeAt(0) * 0x10000 + word.charCodeAt(1), rank]),
+);
 
 /** First index of wordAt whose match starts at or after `at` (wordAt is sorted by start). */
 function firstAt(wordAt: AttackInput['wordAt'], at: number): number {
