@@ -28,7 +28,7 @@ import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as zxcvbnCommon from '@zxcvbn-ts/language-common';
 import { archiveFor, extract, fetchQualitySets, type SetSource } from '../scripts/fetch-quality-sets.js';
 import { CandidateSink, CORRUPT_FUNCTIONS, drawCandidates, generatable, pairPlan, pairSeed, parseRules, runInto } from './attacker-lists.js';
-import { attackerMarkdown, type AttackerReport, type ListResult, type ShapeRow } from './attacker-report.js';
+import { attackerMarkdown, PWQCHECK_WORDS, type AttackerReport, type ListResult, type ShapeRow } from './attacker-report.js';
 import { withAttackerSection } from './kept-sections.js';
 import { debVersion, flag, machine, numArg, passgateTool, peerStats, pwqcheckTool, ROOT, sample, TOP1M, zxcvbnTool, zxVersion, type Tool } from './quality.js';
 
@@ -209,7 +209,11 @@ async function main(): Promise<void> {
   const noBreach = await passgateTool('passgate recommended, breached: false', 'minLength 8, no breached filter', { minLength: MIN, breached: false });
   const pwq = pwqcheckTool('pwqcheck default', 'passwdqc defaults: min=disabled,24,11,8,7 max=40 passphrase=3 match=4', []);
   const zx = zxcvbnTool('zxcvbn-ts 4 (default)', 'score < 3 = reject; input capped at 64 characters', {});
-  const tools = [rec, noBreach, pwq, zx];
+  // pwqcheck's word and weak-substring checks alone, without its class rule (which rejects every
+  // one-class password and two classes under 24 characters, so random lowercase and EFF-word
+  // passphrases too): the peer at a false-rejection rate near passgate's (bench/QUALITY.md).
+  const pwqWords = pwqcheckTool(PWQCHECK_WORDS, 'min=8,8,8,8,8: length 8, its weak-substring and word checks alone', ['min=8,8,8,8,8']);
+  const tools = [rec, noBreach, pwq, pwqWords, zx];
 
   const results: ListResult[] = [];
   for (const wl of lists) {
@@ -217,6 +221,7 @@ async function main(): Promise<void> {
       const t0 = performance.now();
       const { picked, ...gen } = await generate(wl, rs);
       const pending = pwq.judge(picked); // its own process, while the JavaScript tools judge
+      const pendingWords = pwqWords.judge(picked);
       const rows = [];
       const verdicts: boolean[][] = [];
       for (const t of [rec, noBreach, zx]) {
@@ -225,7 +230,7 @@ async function main(): Promise<void> {
         rows.push({ tool: t.name, rejected: v.filter(Boolean).length });
       }
       const pwqVerdicts = await pending;
-      rows.splice(2, 0, { tool: pwq.name, rejected: pwqVerdicts.filter(Boolean).length });
+      rows.splice(2, 0, { tool: pwq.name, rejected: pwqVerdicts.filter(Boolean).length }, { tool: pwqWords.name, rejected: (await pendingWords).filter(Boolean).length });
       const dumpDir = listArg('--dump')?.[0];
       if (dumpDir) dumpVerdicts(dumpDir, `${wl.name}.${rs.name}`, picked, verdicts[0]!, pwqVerdicts, verdicts[2]!);
       results.push({ ...gen, n: picked.length, inTop1M: picked.filter(inTop).length, rows });

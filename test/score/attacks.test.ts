@@ -26,6 +26,10 @@ describe('wordlist + mangling rules (score/attacks/)', () => {
     ['1enihsnus', 'reversed-word'],
     ['salmonnomlas', 'reflected-word'],
     ['drowssap12', 'reversed-word'],
+    // Insertion rules undone: a run of digits or symbols inside a word (hashcat/John `iNX`).
+    ['bolste60r', 'inserted-characters'],
+    ['be2022llows', 'inserted-characters'],
+    ['Sun#shine7', 'inserted-characters'],
   ])('%s is rejected, the feedback naming the attack (%s)', (password, kind) => {
     const r = evaluate(password);
     expect(r.accepted).toBe(false);
@@ -34,7 +38,7 @@ describe('wordlist + mangling rules (score/attacks/)', () => {
     expect(JSON.stringify(r)).not.toContain(password);
   });
 
-  it.each(['correct-horse-battery-staple', 'Tr4vel.Quartz.Mango.Lid', 'q8#Vz!2mLp', 'kx7Pq2Lw9Zr'])('%s is not read as a mangled word', (password) => {
+  it.each(['correct-horse-battery-staple', 'Tr4vel.Quartz.Mango.Lid', 'q8#Vz!2mLp', 'kx7Pq2Lw9Zr', 'ab12cd', 'monkey12house', 'xq7vbnmrt'])('%s is not read as a mangled word', (password) => {
     expect(weakKind(evaluate(password))).toBeUndefined();
   });
 

@@ -74,10 +74,15 @@ function findPhrases(input: AttackInput): PhraseFound[] {
   const plain = text.plain;
   const n = f.length;
   if (n < 4 || n > MAX_INPUT_LENGTH) return NONE;
+  // Words of one or two letters fill at most 2 of the 3 characters a word needs (even with a
+  // separator each): a phrase holds a dictionary word of letters. Most passwords stop here.
+  let dictionaryWords = 0;
+  for (let m = 0; m < wordAt.length && dictionaryWords === 0; m++) if (lettersOnly(plain, wordAt[m]!.start, wordAt[m]!.end)) dictionaryWords++;
+  if (dictionaryWords === 0) return NONE;
   let out: PhraseFound[] | null = null;
   let separator = -1;
   for (let i = 0; i < n; i++) {
-    if (isSeparatorUnit(plain.charCodeAt(i)) && i > 0 && isLetter(plain.charCodeAt(i - 1))) {
+    if (SEPARATORS.includes(plain[i]!) && i > 0 && isLetter(plain.charCodeAt(i - 1))) {
       separator = plain.charCodeAt(i);
       break;
     }
@@ -89,9 +94,8 @@ function findPhrases(input: AttackInput): PhraseFound[] {
     bestFrom = new Int32Array(size * 2);
     bestShort = new Uint8Array(size * 2);
   }
-  // One pass without separators, then (if the password has one after a letter) one with it.
   for (let pass = separator < 0 ? 1 : 0; pass < 2; pass++) {
-    const sep = pass === 0 ? -1 : separator < 0 ? -1 : separator;
+    const sep = pass === 0 ? separator : -1;
     bestLn.fill(Infinity, 0, size);
     // A phrase starts at the password's start or after a character that is not a letter.
     let w = 0;
@@ -119,20 +123,18 @@ function findPhrases(input: AttackInput): PhraseFound[] {
           if (plain.charCodeAt(i) !== sep) continue;
           at = i + 1;
         }
-        // (relax() is a module function, not a closure per cell: a closure per (i, k) was most
-        // of an evaluation's allocation.)
         const row = (k + 1) * (n + 1);
+        const limit = from + MAX_PHRASE_LENGTH;
         for (let m = at === i ? w : firstAt(wordAt, at); m < wordAt.length && wordAt[m]!.start === at; m++) {
           const match = wordAt[m]!;
-          if (lettersOnly(plain, at, match.end)) relax(row, from, base, short, at, match.end, dictionary.rank[match.termId]!);
+          if (match.end <= limit && lettersOnly(plain, at, match.end)) relax(row + match.end, base + Math.log(dictionary.rank[match.termId]!), from, short);
         }
         if (at < n && isLetter(plain.charCodeAt(at))) {
-          const c0 = plain.charCodeAt(at);
-          const r1 = SHORT_RANK_BY_UNITS.get(c0);
-          if (r1 !== undefined) relax(row, from, base, short, at, at + 1, r1);
-          if (at + 2 <= n && isLetter(plain.charCodeAt(at + 1))) {
-            const r2 = SHORT_RANK_BY_UNITS.get(c0 * 0x10000 + plain.charCodeAt(at + 1));
-            if (r2 !== undefined) relax(row, from, base, short, at, at + 2, r2);
+          const r1 = SHORT_WORD_RANK.get(plain[at]!);
+          if (r1 !== undefined && at + 1 <= limit) relax(row + at + 1, base + Math.log(r1), from, 1);
+          if (at + 2 <= n && at + 2 <= limit && isLetter(plain.charCodeAt(at + 1))) {
+            const r2 = SHORT_WORD_RANK.get(plain.slice(at, at + 2));
+            if (r2 !== undefined) relax(row + at + 2, base + Math.log(r2), from, 1);
           }
         }
       }
@@ -160,26 +162,14 @@ function findPhrases(input: AttackInput): PhraseFound[] {
 
 const NONE: PhraseFound[] = [];
 
-/** One of SEPARATORS (read by code unit: no one-character string per position). */
-const isSeparatorUnit = (c: number) => c === 0x20 || c === 0x2d || c === 0x5f || c === 0x2e || c === 0x2b;
-
-/** A cover of `row`'s word count ending at `end`: kept if cheaper (the DP step of findPhrases). */
-function relax(row: number, from: number, base: number, short: number, at: number, end: number, rank: number): void {
-  if (end - from > MAX_PHRASE_LENGTH) return;
-  const cell = row + end;
-  const ln = base + Math.log(rank);
+/** Keeps the cheaper of a cell's cover and a new one (ln-product, start, short words among them). */
+function relax(cell: number, ln: number, from: number, short: number): void {
   if (ln < bestLn[cell]!) {
     bestLn[cell] = ln;
     bestFrom[cell] = from;
-    bestShort[cell] = short | (end - at <= 2 ? 1 : 0);
+    bestShort[cell] = short;
   }
 }
-
-/** SHORT_WORD_RANK by the code units of the word (one: the unit; two: first · 0x10000 + second),
- * read without slicing the password. */
-const SHORT_RANK_BY_UNITS: ReadonlyMap<number, number> = new Map(
-  [...SHORT_WORD_RANK].map(([word, rank]) => [word.length === 1 ? word.charCodeAt(0) : word.charCodeAt(0) * 0x10000 + word.charCodeAt(1), rank]),
-);
 
 /** First index of wordAt whose match starts at or after `at` (wordAt is sorted by start). */
 function firstAt(wordAt: AttackInput['wordAt'], at: number): number {

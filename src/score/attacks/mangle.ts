@@ -14,7 +14,7 @@ import { JOHN_WORDLIST_RULES, PREPEND_DIGIT_RANK, RULE_RANK } from './rule-ranks
  * Appended digits and symbols alone (`monkey123`) are not found here: the split's affixes and
  * its word-pair rule price them already (estimate.ts).
  */
-export type MangleKind = 'reverse' | 'reflect' | 'duplicate' | 'prepend';
+export type MangleKind = 'reverse' | 'reflect' | 'duplicate' | 'prepend' | 'insert';
 
 interface MangleFound extends Found<MangleKind> {
   readonly rank: number;
@@ -23,11 +23,14 @@ interface MangleFound extends Found<MangleKind> {
   readonly folded: string;
   readonly prefix: string;
   readonly suffix: string;
+  /** The digits or symbols an insertion rule put inside the word (`insert` only, else ''). */
+  readonly inserted: string;
 }
 
 /** The WEAK finding's `kind` for each rule (public: the locales word them). */
 const EXPLAIN: Readonly<Record<MangleKind, string>> = {
   reverse: 'reversed-word', reflect: 'reflected-word', duplicate: 'doubled-word', prepend: 'digit-before-word',
+  insert: 'inserted-characters',
 };
 
 /** Digits or symbols at one end a rule chain adds (hybrid masks of 1–4 characters). */
@@ -41,7 +44,11 @@ export const mangleAttack: Attack<MangleKind, MangleFound> = {
   price(f) {
     const word = guessesForWord(f.rank, f.folded, f.typed);
     let rule: number;
-    if (f.kind === 'prepend') {
+    if (f.kind === 'insert') {
+      // Insertion rules (`i4 6`, hashcat and John alike) put a character at every position of
+      // every word: a run of k digits or symbols inside costs the positions × its mask.
+      rule = (f.folded.length - 1) * Math.min(maskSpace(f.inserted), isYear(f.inserted) ? YEARS : Infinity);
+    } else if (f.kind === 'prepend') {
       // One prepended digit is a rule of its own; a longer prefix is a mask before the word.
       rule = f.prefix.length === 1 && isDigit(f.prefix.charCodeAt(0)) ? PREPEND_DIGIT_RANK[f.prefix.charCodeAt(0) - 0x30]! : JOHN_WORDLIST_RULES * maskSpace(f.prefix);
     } else rule = RULE_RANK[f.kind] * maskSpace(f.prefix);
@@ -63,10 +70,11 @@ function findMangled(input: AttackInput): MangleFound[] {
   while (n - q < AFFIX_MAX && q > p && isAffix(plain.charCodeAt(q - 1))) q--;
   const coreLength = q - p;
   if (coreLength < MIN_WORD_LENGTH) return NONE;
+  const inserted = findInserted(input, p, q);
   // A passphrase's separators are inside: the core must be one word's letters.
   const f = text.folded;
-  for (let i = p; i < q; i++) if (!foldsToLetter(f.charCodeAt(i))) return NONE;
-  let out: MangleFound[] | null = null;
+  for (let i = p; i < q; i++) if (!foldsToLetter(f.charCodeAt(i))) return inserted === null ? NONE : [inserted];
+  let out: MangleFound[] | null = inserted === null ? null : [inserted];
   const add = (kind: MangleKind, word: string, from: number, to: number, backwards: boolean) => {
     const id = dictionary.index.idOf(word);
     if (id < 0) return;
@@ -74,7 +82,7 @@ function findMangled(input: AttackInput): MangleFound[] {
     if (typed === null) return;
     (out ??= []).push({
       start: 0, end: n, kind, rank: dictionary.rank[id]!, folded: word, typed: backwards ? reverse(typed) : typed,
-      prefix: plain.slice(0, p), suffix: plain.slice(q),
+      prefix: plain.slice(0, p), suffix: plain.slice(q), inserted: '',
     });
   };
   // Most passwords are no rule's output: compare in place before building any string.
@@ -90,6 +98,52 @@ function findMangled(input: AttackInput): MangleFound[] {
 }
 
 const NONE: MangleFound[] = [];
+
+/**
+ * An insertion rule undone (`bolste60r`, `champa2032ign`, `vel6oci6ty` less one run): the core
+ * [p, q) as typed holds one run of 1–AFFIX_MAX digits or symbols with letters on both sides;
+ * without it the letters are a dictionary word. Read on `plain` (as typed, lowercased): folded,
+ * the digits would be letters (`6` as `g`).
+ */
+function findInserted(input: AttackInput, p: number, q: number): MangleFound | null {
+  const { text, dictionary } = input;
+  const plain = text.plain;
+  let runStart = -1;
+  let runEnd = -1;
+  for (let i = p; i < q; i++) {
+    const c = plain.charCodeAt(i);
+    if (isLetterPlain(c)) continue;
+    if (!isAffix(c)) return null; // a space or another script: not one word
+    if (runStart < 0) {
+      runStart = i;
+      runEnd = i + 1;
+      while (runEnd < q && isAffix(plain.charCodeAt(runEnd))) runEnd++;
+      i = runEnd - 1;
+    } else return null; // a second run: two rules, left to the split
+  }
+  if (runStart <= p || runEnd >= q || runEnd - runStart > AFFIX_MAX) return null;
+  if (q - p - (runEnd - runStart) < MIN_INSERT_WORD_LENGTH) return null;
+  const f = text.folded;
+  const word = f.slice(p, runStart) + f.slice(runEnd, q);
+  const id = dictionary.index.idOf(word);
+  if (id < 0) return null;
+  const typedBefore = typedSpan(input.password, text, p, runStart);
+  const typedAfter = typedSpan(input.password, text, runEnd, q);
+  if (typedBefore === null || typedAfter === null) return null;
+  return {
+    start: 0, end: plain.length, kind: 'insert', rank: dictionary.rank[id]!, folded: word, typed: typedBefore + typedAfter,
+    prefix: plain.slice(0, p), suffix: plain.slice(q), inserted: plain.slice(runStart, runEnd),
+  };
+}
+
+/** A year inside (`be2022llows`) is one of the years people type, not any 4 digits. */
+const YEARS = 200;
+const isYear = (s: string) => s.length === 4 && (s.startsWith('19') || s.startsWith('20')) && isDigit(s.charCodeAt(2)) && isDigit(s.charCodeAt(3));
+
+/** Shorter words with a run inside are everywhere in random strings (`ab12cd` → `abcd`). */
+const MIN_INSERT_WORD_LENGTH = 5;
+
+const isLetterPlain = (c: number) => (c >= 0x61 && c <= 0x7a) || c >= 0xc0;
 
 /** Whether f[mid, to) is f[from, mid) backwards (mid = from: f[from, to) is a palindrome). */
 function isReflection(f: string, from: number, mid: number, to: number): boolean {

@@ -78,6 +78,7 @@ export const en: LocaleWording = {
         : p.kind === 'reflected-word' ? 'A word followed by itself backwards is among the first things attackers try.'
         : p.kind === 'doubled-word' ? 'A word typed twice is among the first things attackers try.'
         : p.kind === 'common-phrase' ? 'Common words joined into a phrase are what attackers combine first: a famous or everyday sentence falls early.'
+        : p.kind === 'inserted-characters' ? 'A common word with digits or symbols slipped inside is among the rules attackers run.'
         : p.kind === 'digit-before-word' ? 'A common word with a digit in front is among the first things attackers try.'
         : 'This password is easy to guess.',
       suggestion: () => 'Use a longer password: several unrelated words work well.',

@@ -77,6 +77,7 @@ export const nl: LocaleWording = {
         : p.kind === 'reflected-word' ? 'Een woord gevolgd door zichzelf achterstevoren is een van de eerste dingen die aanvallers proberen.'
         : p.kind === 'doubled-word' ? 'Een woord dat twee keer is getypt is een van de eerste dingen die aanvallers proberen.'
         : p.kind === 'common-phrase' ? 'Gangbare woorden samengevoegd tot een zin combineren aanvallers als eerste: een bekende of alledaagse zin valt snel.'
+        : p.kind === 'inserted-characters' ? 'Een gangbaar woord met cijfers of tekens ertussen is een van de regels die aanvallers proberen.'
         : p.kind === 'digit-before-word' ? 'Een gangbaar woord met een cijfer ervoor is een van de eerste dingen die aanvallers proberen.'
         : 'Dit wachtwoord is makkelijk te raden.',
       suggestion: () => 'Gebruik een langer wachtwoord: een paar losse woorden werken goed.',

@@ -78,6 +78,7 @@ export const pt: LocaleWording = {
         : p.kind === 'reflected-word' ? 'Uma palavra seguida dela mesma de trás para a frente está entre as primeiras tentativas dos atacantes.'
         : p.kind === 'doubled-word' ? 'Uma palavra digitada duas vezes está entre as primeiras tentativas dos atacantes.'
         : p.kind === 'common-phrase' ? 'Palavras comuns juntadas numa frase são o que os atacantes combinam primeiro: uma frase conhecida ou do dia a dia cai cedo.'
+        : p.kind === 'inserted-characters' ? 'Uma palavra comum com dígitos ou símbolos inseridos no meio está entre as regras que os atacantes tentam.'
         : p.kind === 'digit-before-word' ? 'Uma palavra comum com um dígito na frente está entre as primeiras tentativas dos atacantes.'
         : 'Esta senha é fácil de adivinhar.',
       suggestion: () => 'Use uma senha mais longa: várias palavras sem relação funcionam bem.',
