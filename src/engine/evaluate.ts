@@ -212,10 +212,11 @@ export function finish(state: EngineState, detection: Detection, extra: readonly
     redactor ??= new PasswordRedactor(input.password, input.text, state.normaliser);
     return redactor.revealsCopy(text);
   };
-  const findings = all.map((f, i): Finding => {
+  const findings: Finding[] = [];
+  for (let i = 0; i < all.length; i++) {
     // Findings made by this evaluation are fresh objects: complete them in place instead of
     // cloning (clones of many shapes are slow). A custom check's objects are the caller's: copy.
-    const own = (i < builtIn ? f : { ...f }) as Mutable<Finding>;
+    const own = (i < builtIn ? all[i]! : { ...all[i]! }) as Mutable<Finding>;
     if (own.term !== undefined && input) {
       redactor ??= new PasswordRedactor(input.password, input.text, state.normaliser);
       if (redactor.reveals(own.term)) delete own.term;
@@ -223,8 +224,8 @@ export function finish(state: EngineState, detection: Detection, extra: readonly
     own.severity = verdict.severities[i]!;
     // A custom check's own message (already checked: customFindings) is kept.
     if (own.severity !== 'info' && (i < builtIn || typeof own.message !== 'string')) own.message = messageFor(own, speaker, guard);
-    return own;
-  });
+    findings.push(own);
+  }
   return {
     accepted: verdict.accepted,
     wouldReject: verdict.wouldReject,
