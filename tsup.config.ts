@@ -19,12 +19,13 @@ const zxcvbn = 'src/zxcvbn.ts';
 
 /**
  * The drop-in adapters, `passgate/<name>` (docs/integrations.md). Each imports its framework only
- * where it must (zod, better-auth: kept external, optional peers) and no Node built-in.
+ * where it must (zod, valibot, better-auth: kept external, optional peers) and no Node built-in.
  */
 const adapters = {
   express: 'src/adapters/express.ts',
   fastify: 'src/adapters/fastify.ts',
   zod: 'src/adapters/zod.ts',
+  valibot: 'src/adapters/valibot.ts',
   'better-auth': 'src/adapters/better-auth.ts',
   zitadel: 'src/adapters/zitadel.ts',
 };

@@ -6,8 +6,9 @@
  * browser tiers section (between its markers: bundle-size --tiers, bench:quality --light) and the big HIBP
  * filter section (bench/filter-big.ts: builds of 10^7–10^8 keys, minutes each), from its heading
  * to the next top-level heading, marker or the end, and the rotated-passwords section
- * (bench/rotation.ts, between its markers: hash verifications at common costs). Returned in that
- * order, each on its own lines; '' when none is there.
+ * (bench/rotation.ts, between its markers: hash verifications at common costs), and the speed
+ * section against a reference checkout (bench/throughput-vs-ref.ts, between its markers). Returned
+ * in that order, each on its own lines; '' when none is there.
  */
 export const SERVER_START = '<!-- server:start -->';
 export const SERVER_END = '<!-- server:end -->';
@@ -21,6 +22,10 @@ export const POPULARITY_END = '<!-- popularity:end -->';
 /** The browser data tiers' size table and quality (scripts/bundle-size.ts --tiers, bench:quality --light). */
 export const TIERS_START = '<!-- tiers:start -->';
 export const TIERS_END = '<!-- tiers:end -->';
+
+/** The speed-against-a-reference section (bench/throughput-vs-ref.ts: two checkouts in one process, issue 19). */
+export const SPEED_START = '<!-- speed:start -->';
+export const SPEED_END = '<!-- speed:end -->';
 
 export function keptSections(previous: string): string {
   let out = '';
@@ -43,6 +48,9 @@ export function keptSections(previous: string): string {
   const r = previous.indexOf(ROTATION_START);
   const rEnd = previous.indexOf(ROTATION_END);
   if (r >= 0 && rEnd > r) out += `\n${previous.slice(r, rEnd + ROTATION_END.length)}\n`;
+  const sp = previous.indexOf(SPEED_START);
+  const spEnd = previous.indexOf(SPEED_END);
+  if (sp >= 0 && spEnd > sp) out += `\n${previous.slice(sp, spEnd + SPEED_END.length)}\n`;
   return out;
 }
 

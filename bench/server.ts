@@ -10,12 +10,18 @@
  * the minimal server of the same round. Logs of `passgate serve` go to /dev/null (stderr), as
  * the operator's would go to a file or journal.
  *
- *   npx tsx bench/server.ts [--quick] [--workers N] [--parts] [--write]
+ *   npx tsx bench/server.ts [--quick] [--rounds N] [--workers N] [--parts] [--dist] [--write]
  *
  * --parts adds the service's own request path with its per-request extras (log line, metrics)
  * toggled one by one (coreServer), to show what the gap to the minimal server is made of.
  *
- * --write replaces the "HTTP service" section of bench/RESULTS.md (between its markers).
+ * --dist runs both servers from the built package (dist/, as `npx passgate serve` runs) rather
+ * than from the sources through tsx, whose keepNames wrapper costs every function the code
+ * creates per request (a closure per request costs more under tsx than in the package).
+ *
+ * --write replaces this bench's table in the "HTTP service" section of bench/RESULTS.md (between
+ * its server-ratio markers; without them, the whole section between the server markers).
+ * bench/server-overhead.ts measures where the gap comes from, part by part.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, createServer, request } from 'node:http';
@@ -27,6 +33,11 @@ import { generatePasswords } from './mix.js';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
 const CLI = fileURLToPath(new URL('../test/server/fixtures/run-cli.ts', import.meta.url));
+const BIN = fileURLToPath(new URL('../bin/passgate.js', import.meta.url));
+const DIST = process.argv.includes('--dist');
+/** This bench's table inside the service section (bench/server-overhead.ts writes its own block). */
+const RATIO_START = '<!-- server-ratio:start -->';
+const RATIO_END = '<!-- server-ratio:end -->';
 import { SERVER_START as MARK_START, SERVER_END as MARK_END } from './kept-sections.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -34,7 +45,7 @@ import { SERVER_START as MARK_START, SERVER_END as MARK_END } from './kept-secti
 // ---------------------------------------------------------------------------------------------
 
 async function minimalServer(): Promise<void> {
-  const { createChecker } = await import('../src/index.js');
+  const { createChecker } = (DIST ? await import(new URL('../dist/index.js', import.meta.url).href) : await import('../src/index.js')) as typeof import('../src/index.js');
   const checker = await createChecker();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -87,7 +98,10 @@ interface Target {
 }
 
 function spawnChild(args: string[]): { child: ChildProcess; url: Promise<string> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] });
+  // The minimal server is this file (TypeScript): under --dist it still needs tsx to start, but
+  // imports the checker from dist/; the service runs bin/passgate.js with no loader at all.
+  const loader = DIST && args[0] === BIN ? [] : ['--import', 'tsx'];
+  const child = spawn(process.execPath, [...loader, ...args, ...(DIST && args[0] === SELF ? ['--dist'] : [])], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] });
   const url = new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (c: Buffer) => {
@@ -111,8 +125,8 @@ const targets = (workers: number, parts: boolean): Target[] => [
         { name: 'service path + log line + metrics', start: () => spawnChild([SELF, '--child-core', '--log', '--metrics']) },
       ]
     : []),
-  { name: 'passgate serve', start: () => spawnChild([CLI, 'serve', '--port', '0', '--no-watch']) },
-  ...(workers > 1 ? [{ name: `passgate serve --workers ${workers}`, start: () => spawnChild([CLI, 'serve', '--port', '0', '--no-watch', '--workers', String(workers)]) }] : []),
+  { name: 'passgate serve', start: () => spawnChild([DIST ? BIN : CLI, 'serve', '--port', '0', '--no-watch']) },
+  ...(workers > 1 ? [{ name: `passgate serve --workers ${workers}`, start: () => spawnChild([DIST ? BIN : CLI, 'serve', '--port', '0', '--no-watch', '--workers', String(workers)]) }] : []),
 ];
 
 /** Posts the mix over `connections` keep-alive sockets for `ms`; resolves the answers counted. */
@@ -184,7 +198,8 @@ async function main(): Promise<void> {
   const quick = args.includes('--quick');
   const wi = args.indexOf('--workers');
   const workers = wi >= 0 ? Number(args[wi + 1]) : 2;
-  const rounds = quick ? 2 : 5;
+  const ri = args.indexOf('--rounds');
+  const rounds = ri >= 0 ? Number(args[ri + 1]) : quick ? 2 : 5;
   const warmMs = quick ? 1000 : 3000;
   const runMs = quick ? 2000 : 5000;
   const connections = 32;
@@ -223,31 +238,37 @@ async function main(): Promise<void> {
   }
   const loadAfter = loadavg();
   const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
-  const md = [
-    MARK_START,
-    '## HTTP service: `passgate serve` vs a minimal node:http server doing the same evaluate',
-    '',
-    `\`npx tsx bench/server.ts\` — ${date} UTC, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load average ${loadBefore.map((x) => x.toFixed(2)).join(' ')} before, ` +
-      `${loadAfter.map((x) => x.toFixed(2)).join(' ')} after. Each server in its own process, default profile and data (1M filter); ` +
+  const table = [
+    RATIO_START,
+    `\`npx tsx bench/server.ts${args.filter((a) => a !== '--write').map((a) => ' ' + a).join('')}\` — ${date} UTC, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load average ${loadBefore.map((x) => x.toFixed(2)).join(' ')} before, ` +
+      `${loadAfter.map((x) => x.toFixed(2)).join(' ')} after. Each server in its own process, default profile and data (1M filter), ` +
+      `${DIST ? 'both from the built package (dist/)' : 'both from the sources (tsx)'}; ` +
       `the load generator (this process, same machine) keeps ${connections} keep-alive connections posting a fixed mix of 2,000 passwords ` +
       `(bench/mix.ts); ${warmMs / 1000} s warm-up, ${runMs / 1000} s counted, ${rounds} rounds alternating the order. Median (min–max); ` +
       'ratios are to the minimal server of the same round. The client shares the cores, so requests/s are not capacity. ' +
       '"CPU/answer" is the server processes\' user+system CPU (from /proc, workers included) per answer: on a shared machine ' +
       'it is steadier than wall-clock rates, and its inverse ratio is the throughput ratio once the cores are saturated.',
     '',
-    '| server | requests/s | ratio to minimal | CPU µs/answer | throughput ratio from CPU |',
+    '| server | requests/s | ratio to minimal by requests/s | CPU µs/answer | ratio to minimal by CPU/answer |',
     '|---|---:|---:|---:|---:|',
     ...rows.map((r) => `| ${r.name} | ${fmt(r.rates)} | ${fmt(r.ratios, 2)} | ${fmt(r.cpu)} | ${fmt(r.cpuRatios, 2)} |`),
-    MARK_END,
+    RATIO_END,
   ].join('\n');
-  process.stdout.write(md + '\n');
+  process.stdout.write(table + '\n');
   if (args.includes('--write')) {
     const path = fileURLToPath(new URL('RESULTS.md', import.meta.url));
     const text = readFileSync(path, 'utf8');
-    const a = text.indexOf(MARK_START);
-    const b = text.indexOf(MARK_END);
-    writeFileSync(path, a >= 0 && b > a ? text.slice(0, a) + md + text.slice(b + MARK_END.length) : `${text.trimEnd()}\n\n${md}\n`);
-    process.stderr.write('wrote bench/RESULTS.md (HTTP service section)\n');
+    const a = text.indexOf(RATIO_START);
+    const b = text.indexOf(RATIO_END);
+    if (a >= 0 && b > a) writeFileSync(path, text.slice(0, a) + table + text.slice(b + RATIO_END.length));
+    else {
+      // No section yet: a new one holding this table.
+      const md = [MARK_START, '## HTTP service: `passgate serve` vs a minimal node:http server doing the same evaluate', '', table, MARK_END].join('\n');
+      const s = text.indexOf(MARK_START);
+      const e = text.indexOf(MARK_END);
+      writeFileSync(path, s >= 0 && e > s ? text.slice(0, s) + md + text.slice(e + MARK_END.length) : `${text.trimEnd()}\n\n${md}\n`);
+    }
+    process.stderr.write('wrote bench/RESULTS.md (HTTP service table)\n');
   }
 }
 

@@ -4,7 +4,6 @@ import type { Platform } from './assets/platform.js';
 import { buildState, type EngineState } from './engine/state.js';
 import { detect, finish, type EvaluationResult } from './engine/evaluate.js';
 import { describePolicy, type PolicyDescription } from './policy/describe.js';
-import { resolveLocale, type Locale } from './wording/locales.js';
 import { runAsync, runSync } from './engine/run-checks.js';
 import { predecessors as predecessorsOf, MAX_PREDECESSORS } from './rotation/predecessors.js';
 import { codePointLength } from './normalise/normalise.js';
@@ -126,14 +125,18 @@ export class Checker {
     return `[passgate Checker ${this.#state.options.profile.name}]`;
   }
 
-  #locale(options: EvaluateOptions | undefined): Locale {
+  /**
+   * The languages this checker's messages come in: the nine built-in locales, then any added
+   * with options `messages` (the service's Accept-Language negotiation chooses among these).
+   */
+  get locales(): readonly string[] {
+    return this.#state.options.wording.locales;
+  }
+
+  #locale(options: EvaluateOptions | undefined): string {
     if (options?.locale === undefined) return this.#state.options.locale;
     // A bad per-call locale must not make evaluate throw: fall back to the checker's own.
-    try {
-      return resolveLocale(options.locale, 'locale');
-    } catch {
-      return this.#state.options.locale;
-    }
+    return this.#state.options.wording.language(options.locale) ?? this.#state.options.locale;
   }
 }
 

@@ -10,5 +10,6 @@ export type { EvaluationResult, StrengthSummary } from './engine/evaluate.js';
 export type { PolicyDescription } from './policy/describe.js';
 export type { Feedback } from './wording/feedback.js';
 export type { Locale } from './wording/locales.js';
+export type { Messages, LocaleMessages, MessageEntry, MessageText, MessageParams, StrictMessages, CheckedMessages } from './wording/messages.js';
 export type * from './types.js';
 export { ENTRA_SUBSTITUTIONS, RECOMMENDED_SUBSTITUTIONS, type SubstitutionTable } from './normalise/substitutions.js';

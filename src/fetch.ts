@@ -11,6 +11,8 @@ import { serveRequest, type CoreRequest } from './server/core.js';
 import { apiRoutes, type ApiState } from './server/api-routes.js';
 import { BASE_HEADERS, errorReply, textBody, tooLarge, type BodyResult } from './server/reply.js';
 import { checkBasePath, stripBasePath } from './server/base-path.js';
+// Not the option schema: it would load the profiles and locales into this light entry.
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_REQUEST_TIMEOUT_MS, MAX_REQUEST_TIMEOUT_MS } from './server/limits.js';
 
 export interface HandlerOptions {
   /** Request bodies above this many bytes are refused with 413. Default 16 KiB, as the service. */
@@ -32,9 +34,9 @@ export interface HandlerOptions {
   recordToken?: string;
 }
 
-const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
-const DEFAULT_BODY_TIMEOUT_MS = 10_000;
-const MAX_BODY_TIMEOUT_MS = 600_000;
+// The service's request limit, its default and its maximum.
+const DEFAULT_BODY_TIMEOUT_MS = DEFAULT_REQUEST_TIMEOUT_MS;
+const MAX_BODY_TIMEOUT_MS = MAX_REQUEST_TIMEOUT_MS;
 const routes = apiRoutes<ApiState>();
 /** A path no route answers (routes never contain a space): what a request outside basePath becomes. */
 const OUTSIDE = '/ (outside basePath)';

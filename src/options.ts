@@ -1,13 +1,16 @@
 import type { AsyncCheck, Mode, ProfileName } from './types.js';
 import type { SubstitutionTable } from './normalise/substitutions.js';
 import { DEFAULT_PROFILE, PROFILES, type Profile } from './policy/profiles.js';
-import { codePointLength } from './normalise/normalise.js';
-import { resolveLocale, type Locale } from './wording/locales.js';
+import type { Locale } from './wording/locales.js';
 import type { ZxcvbnEstimator, ZxcvbnPlugin } from './score/zxcvbn.js';
 import { validateRangeOptions, type RangeSourceOptions } from './filter/range-client.js';
-import { DEFAULT_CHECK_TIMEOUT_MS, MAX_CHECK_TIMEOUT_MS } from './engine/async-sources.js';
+import { DEFAULT_CHECK_TIMEOUT_MS } from './engine/async-sources.js';
 import { resolveRotation, type ResolvedRotation, type RotationOptions } from './rotation/source.js';
 import { resolvePopularity, type PopularityOptions, type ResolvedPopularity } from './popularity/options.js';
+import { LIBRARY_OPTIONS } from './option-schema.js';
+import { checkTerms, checkValue, LIBRARY_NAMER } from './option-check.js';
+import { resolveMessages, type CheckerWording } from './wording/overrides.js';
+import type { CheckedMessages, Messages } from './wording/messages.js';
 
 /**
  * Where the breached-password filter comes from; or a k-anonymity range API (`rangeUrl`, used by
@@ -28,7 +31,8 @@ export interface KeepEmbedded {
   keepEmbedded?: boolean;
 }
 
-export interface CheckerOptions {
+/** `M`: a literal `messages` as written, so createChecker checks its templates (wording/messages.ts). */
+export interface CheckerOptions<M = Messages> {
   /** A profile's name (the README's table; src/policy/profiles.ts): default `'recommended'`. */
   profile?: ProfileName;
   /** Replaces the shipped global banned list; `[]` for none. */
@@ -71,6 +75,12 @@ export interface CheckerOptions {
    * `checker.recordChosen` counts them): README "Popular passwords in your organisation".
    */
   popularity?: PopularityOptions;
+  /**
+   * Your wording, by language and code: `{ en: { BREACHED: 'This password appeared in a data
+   * breach.' } }` replaces one message; a language passgate does not ship (`sv`), given whole,
+   * adds it (`locale: 'sv'`). Checked at construction: README "Your own wording".
+   */
+  messages?: CheckedMessages<M>;
 }
 
 export interface ResolvedOptions {
@@ -80,7 +90,10 @@ export interface ResolvedOptions {
   readonly breached: BreachedOption | undefined;
   readonly minLength: number;
   readonly maxLength: number;
-  readonly locale: Locale;
+  /** A built-in locale, or a language `messages` added. */
+  readonly locale: Locale | (string & {});
+  /** The languages the checker speaks, with `messages` compiled in (wording/overrides.ts). */
+  readonly wording: CheckerWording;
   readonly mode: Mode;
   readonly checks: readonly AsyncCheck[];
   readonly checkTimeoutMs: number;
@@ -92,29 +105,21 @@ export interface ResolvedOptions {
   readonly popularity: ResolvedPopularity | undefined;
 }
 
-const KNOWN = new Set([
-  'profile', 'globalBannedTerms', 'customBannedTerms', 'breached', 'minLength', 'maxLength',
-  'mfa', 'locale', 'mode', 'checks', 'checkTimeoutMs', 'substitutions', 'estimator', 'rotation',
-  'popularity',
-]);
+// The option schema (src/option-schema.ts) lists every option, its limits and its other names.
+const KNOWN = new Set(Object.keys(LIBRARY_OPTIONS));
 
-export const CUSTOM_TERMS_MAX = 1000;
-export const CUSTOM_TERM_MIN_LENGTH = 4;
-export const CUSTOM_TERM_MAX_LENGTH = 16;
-/** No configuration may raise the analysis cap past this: it bounds the worst-case work. */
-export const MAX_LENGTH_LIMIT = 4096;
+export { CUSTOM_TERMS_MAX, CUSTOM_TERM_MIN_LENGTH, CUSTOM_TERM_MAX_LENGTH, MAX_LENGTH_LIMIT, MODES } from './option-schema.js';
 
 /**
  * How an error message names an option: the library writes `minLength`; the service names its
  * config key and the CLI its flag (`on`: the option switched on, for a boolean such as `mfa`).
  */
 export type OptionName = (option: ScalarOption, on?: true) => string;
-const LIBRARY_NAME: OptionName = (option, on) => (on ? `\`${option}: true\`` : `\`${option}\``);
+const LIBRARY_NAME: OptionName = (option, on) => LIBRARY_NAMER(option, on && { on });
 
 /** The options the service's config and the CLI's flags translate into, checked here for all three. */
 export const SCALAR_OPTIONS = ['profile', 'minLength', 'maxLength', 'mfa', 'locale', 'mode'] as const;
 export type ScalarOption = (typeof SCALAR_OPTIONS)[number];
-export const MODES: readonly Mode[] = ['enforce', 'audit'];
 
 /**
  * Checks one option on its own (no rule that involves another option); returns it as the
@@ -125,25 +130,10 @@ export function checkOption<K extends ScalarOption>(option: K, value: unknown, n
 }
 type ScalarValues = { profile: ProfileName; minLength: number; maxLength: number; mfa: boolean; locale: Locale; mode: Mode };
 
-const CHECK: { readonly [K in ScalarOption]: (value: unknown, name: OptionName) => ScalarValues[K] } = {
-  profile: (value, name) => {
-    if (typeof value !== 'string' || !Object.hasOwn(PROFILES, value)) throw new RangeError(`${name('profile')} must be one of ${Object.keys(PROFILES).join(', ')}`);
-    return value as ProfileName;
-  },
-  minLength: (value, name) => integerOption(name('minLength'), value, 0, MAX_LENGTH_LIMIT),
-  maxLength: (value, name) => integerOption(name('maxLength'), value, 1, MAX_LENGTH_LIMIT),
-  mfa: (value, name) => {
-    if (typeof value !== 'boolean') throw new TypeError(`${name('mfa')} must be a boolean`);
-    return value;
-  },
-  locale: (value, name) => resolveLocale(value, 'locale', name('locale')),
-  mode: (value, name) => {
-    if (typeof value !== 'string' || !(MODES as readonly string[]).includes(value)) {
-      throw new RangeError(`${name('mode')} must be ${MODES.map((m) => `'${m}'`).join(' or ')}`);
-    }
-    return value as Mode;
-  },
-};
+// Each checked by its kind in the schema (src/option-check.ts), named as the caller names it.
+const CHECK = Object.fromEntries(
+  SCALAR_OPTIONS.map((option) => [option, (value: unknown, name: OptionName) => checkValue(option, value, (_, part) => name(option, part?.on))]),
+) as { readonly [K in ScalarOption]: (value: unknown, name: OptionName) => ScalarValues[K] };
 
 /**
  * Checks the scalar options given (each on its own, then the length rules of the profile, given
@@ -201,54 +191,28 @@ export function resolveOptions(options: CheckerOptions | undefined): ResolvedOpt
   }
 
   const breached = breachedOption(options.breached);
+  const wording = resolveMessages(options.messages);
   return {
     profile,
     globalBannedTerms:
-      options.globalBannedTerms === undefined ? undefined : termList('globalBannedTerms', options.globalBannedTerms, 1, 64),
-    customBannedTerms: customTerms(options.customBannedTerms),
+      options.globalBannedTerms === undefined ? undefined : checkTerms('globalBannedTerms', options.globalBannedTerms),
+    customBannedTerms: options.customBannedTerms === undefined ? [] : checkTerms('customBannedTerms', options.customBannedTerms),
     breached,
     minLength,
     maxLength,
-    locale: checkOption('locale', options.locale ?? 'en'),
+    // An added language is a locale too; otherwise the scalar check (and its message) as before.
+    locale: wording.language(options.locale ?? 'en') ?? checkOption('locale', options.locale ?? 'en'),
+    wording,
     mode,
     checks,
     checkTimeoutMs:
-      options.checkTimeoutMs === undefined ? DEFAULT_CHECK_TIMEOUT_MS : integerOption('`checkTimeoutMs`', options.checkTimeoutMs, 1, MAX_CHECK_TIMEOUT_MS),
+      options.checkTimeoutMs === undefined ? DEFAULT_CHECK_TIMEOUT_MS : (checkValue('checkTimeoutMs', options.checkTimeoutMs) as number),
     substitutions: substitutionsOption(options.substitutions, profile),
     estimator,
     loadZxcvbn: plugin ? () => plugin.load() : undefined,
     rotation: resolveRotation(options.rotation),
     popularity: resolvePopularity(options.popularity),
   };
-}
-
-function integerOption(shown: string, value: unknown, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value)) throw new TypeError(`${shown} must be an integer`);
-  if (value < min || value > max) throw new RangeError(`${shown} must be between ${min} and ${max}`);
-  return value;
-}
-
-function termList(name: string, terms: unknown, minLen: number, maxLen: number): string[] {
-  if (!Array.isArray(terms)) throw new TypeError(`\`${name}\` must be an array of strings`);
-  const out: string[] = [];
-  terms.forEach((raw: unknown, i: number) => {
-    if (typeof raw !== 'string') throw new TypeError(`\`${name}[${i}]\` must be a string`);
-    const term = raw.trim();
-    const len = codePointLength(term);
-    if (len < minLen || len > maxLen) {
-      throw new RangeError(`\`${name}[${i}]\` must be ${minLen}–${maxLen} characters long (it has ${len})`);
-    }
-    out.push(term);
-  });
-  return out;
-}
-
-function customTerms(terms: unknown): string[] {
-  if (terms === undefined) return [];
-  if (Array.isArray(terms) && terms.length > CUSTOM_TERMS_MAX) {
-    throw new RangeError(`\`customBannedTerms\` may hold at most ${CUSTOM_TERMS_MAX} terms (it has ${terms.length})`);
-  }
-  return termList('customBannedTerms', terms, CUSTOM_TERM_MIN_LENGTH, CUSTOM_TERM_MAX_LENGTH);
 }
 
 function breachedOption(value: unknown): BreachedOption | undefined {

@@ -1,9 +1,10 @@
 import { FileLimits, readRegularFile } from '../io/regular-file.js';
-import type { ParseArgsConfig } from 'node:util';
-import { checkOption, checkOptions, SCALAR_OPTIONS, type CheckerOptions, type OptionName, type ScalarOption } from '../options.js';
-import { DEFAULT_PROFILE, PROFILE_NAMES } from '../policy/profiles.js';
-import { LOCALES } from '../wording/locales.js';
+import { checkOptions, type CheckerOptions, type OptionName } from '../options.js';
+import { OPTION_SCHEMA } from '../option-schema.js';
+import { checkTerms, FLAG_NAMER } from '../option-check.js';
+import { CHECKER_OPTION_IDS, flagConfig, flagHelp, optionValues } from './option-flags.js';
 import type { PasswordContext } from '../types.js';
+import { CONTEXT_FIELDS, type ContextField } from '../detect/context.js';
 import { createChecker, withDataDir, FilterFormatError, type Checker } from '../index.js';
 import { DATA_DIR_VARIABLE } from '../assets/node.js';
 import { Assets } from '../assets/platform.js';
@@ -11,87 +12,53 @@ import { DataError } from '../errors.js';
 import { splitLines } from '../text-lines.js';
 import { UsageError, fsReason, unreadable, type CliIO } from './io.js';
 
-/** Flags every command that builds a checker understands (check, audit, serve). */
-export const CHECKER_FLAGS = {
-  profile: { type: 'string' },
-  custom: { type: 'string' },
-  global: { type: 'string' },
-  breached: { type: 'string' },
-  'no-breached': { type: 'boolean' },
-  'no-embedded-breached': { type: 'boolean' },
-  'min-length': { type: 'string' },
-  'max-length': { type: 'string' },
-  mfa: { type: 'boolean' },
-  locale: { type: 'string' },
-  audit: { type: 'boolean' },
-} as const satisfies NonNullable<ParseArgsConfig['options']>;
+/** Flags every command that builds a checker understands (check, audit, serve): from the option schema. */
+export const CHECKER_FLAGS = flagConfig(CHECKER_OPTION_IDS);
 
-export const CONTEXT_FLAGS = {
-  'first-name': { type: 'string' },
-  'last-name': { type: 'string' },
-  username: { type: 'string' },
-  email: { type: 'string' },
-  tenant: { type: 'string' },
-  'display-name': { type: 'string' },
-} as const satisfies NonNullable<ParseArgsConfig['options']>;
-
-/** `a (default), b or c`: the default first. */
-const choices = (all: readonly string[], first: string) => {
-  const rest = all.filter((x) => x !== first);
-  return `${first} (default)${rest.length > 1 ? `, ${rest.slice(0, -1).join(', ')}` : ''}${rest.length > 0 ? ` or ${rest.at(-1)}` : ''}`;
+/** Each context field's flag (tsc asks for one when a field is added to CONTEXT_FIELDS). */
+const CONTEXT_FLAG: { readonly [F in ContextField]: string } = {
+  firstName: 'first-name', lastName: 'last-name', username: 'username', email: 'email', tenantName: 'tenant', displayName: 'display-name',
 };
+export const CONTEXT_FLAGS = Object.fromEntries(CONTEXT_FIELDS.map((field) => [CONTEXT_FLAG[field], { type: 'string' } as const]));
 
-export const CHECKER_FLAGS_HELP = `  --profile NAME        ${choices(PROFILE_NAMES, DEFAULT_PROFILE)}
-  --custom FILE         custom banned terms, one a line (at most 1000, 4–16 characters each)
-  --global FILE         replace the shipped global banned list (one term a line)
-  --breached FILE       a filter built with 'passgate build', checked as well as the embedded one
-  --no-embedded-breached  with --breached: use only FILE, not the embedded list as well
-  --no-breached         no breached-password lookup
-  --min-length N        minimum length in characters
-  --max-length N        maximum length in characters
-  --mfa                 nist profile: the password is one of several factors (minimum 8)
-  --locale TAG          ${choices(LOCALES, 'en')}
-  --audit               audit mode: report what would be rejected, accept everything`;
+export const CHECKER_FLAGS_HELP = flagHelp(CHECKER_OPTION_IDS);
 
 /**
  * `passgate audit` reports what would be rejected whatever the mode, so it takes every checker
  * flag but --audit (and its help does not list it).
  */
-export const { audit: _auditFlag, ...AUDIT_CHECKER_FLAGS } = CHECKER_FLAGS;
-export const AUDIT_CHECKER_FLAGS_HELP = CHECKER_FLAGS_HELP.split('\n').filter((line) => !line.trimStart().startsWith('--audit ')).join('\n');
+const AUDIT_OPTION_IDS = CHECKER_OPTION_IDS.filter((id) => id !== 'mode');
+export const AUDIT_CHECKER_FLAGS = flagConfig(AUDIT_OPTION_IDS);
+export const AUDIT_CHECKER_FLAGS_HELP = flagHelp(AUDIT_OPTION_IDS);
 
-export const CONTEXT_FLAGS_HELP = `  --first-name, --last-name, --username, --email, --tenant, --display-name VALUE
+export const CONTEXT_FLAGS_HELP = `  ${CONTEXT_FIELDS.map((field) => `--${CONTEXT_FLAG[field]}`).join(', ')} VALUE
                         the user's own details: a password containing them is rejected`;
 
 type Values = Record<string, string | boolean | undefined>;
 
-// Which flag sets each option, for messages: the library checks the values (src/options.ts).
-const FLAG: Readonly<Record<ScalarOption, string>> = {
-  profile: '--profile', minLength: '--min-length', maxLength: '--max-length', mfa: '--mfa', locale: '--locale', mode: '--audit',
-};
-const flagName: OptionName = (option) => FLAG[option];
+const flagName: OptionName = (option, on) => FLAG_NAMER(option, on && { on });
 
 /**
  * The checker options the flags translate into. Each value is checked on its own here, naming
  * its flag; the rules between them (lengths for a profile) wait for `checkerFrom`, since `serve`
- * merges these with a config file first.
+ * merges these with a config file first. File flags are read here, their terms checked against
+ * the option's limits (`--custom (term 3) must be 4–16 characters long`).
  */
 export async function checkerOptionsFrom(values: Values): Promise<CheckerOptions> {
-  const options: CheckerOptions = {};
-  if (typeof values.profile === 'string') options.profile = checkOption('profile', values.profile, flagName);
-  if (typeof values.custom === 'string') options.customBannedTerms = await termFile(values.custom, '--custom');
-  if (typeof values.global === 'string') options.globalBannedTerms = await termFile(values.global, '--global');
+  const given = optionValues(CHECKER_OPTION_IDS, values);
+  const options: Record<string, unknown> = {};
+  for (const id of CHECKER_OPTION_IDS) {
+    const value = given[id];
+    if (value === undefined) continue;
+    const kind = OPTION_SCHEMA[id].kind.type;
+    if (kind === 'terms') options[id] = checkTerms(id, await termFile(value as string, `--${OPTION_SCHEMA[id].cli![0]!.flag}`), FLAG_NAMER);
+    else if (kind !== 'breached') options[id] = value;
+  }
   if (values['no-breached']) options.breached = false;
   else if (typeof values.breached === 'string') {
     options.breached = values['no-embedded-breached'] ? { path: values.breached } : { path: values.breached, keepEmbedded: true };
   }
-  if (typeof values['min-length'] === 'string') options.minLength = integer(values['min-length'], '--min-length');
-  if (typeof values['max-length'] === 'string') options.maxLength = integer(values['max-length'], '--max-length');
-  if (values.mfa) options.mfa = true;
-  if (typeof values.locale === 'string') options.locale = values.locale;
-  if (values.audit) options.mode = 'audit';
-  for (const option of SCALAR_OPTIONS) if (options[option] !== undefined) checkOption(option, options[option], flagName);
-  return options;
+  return options as CheckerOptions;
 }
 
 // The flags that do what the library's waiving options do (Waivers in assets/platform.ts).
@@ -122,20 +89,11 @@ export async function checkerFrom(values: Values, env: CliIO['env']): Promise<Ch
 
 export function contextFrom(values: Values): PasswordContext | undefined {
   const ctx: PasswordContext = {};
-  const map = {
-    'first-name': 'firstName', 'last-name': 'lastName', username: 'username', email: 'email',
-    tenant: 'tenantName', 'display-name': 'displayName',
-  } as const;
-  for (const [flag, field] of Object.entries(map)) {
-    const v = values[flag];
+  for (const field of CONTEXT_FIELDS) {
+    const v = values[CONTEXT_FLAG[field]];
     if (typeof v === 'string') ctx[field] = v;
   }
   return Object.keys(ctx).length > 0 ? ctx : undefined;
-}
-
-function integer(text: string, flag: string): number {
-  if (!/^\d{1,6}$/.test(text)) throw new UsageError(`${flag} must be a whole number`);
-  return Number(text);
 }
 
 async function termFile(path: string, flag: string): Promise<string[]> {

@@ -138,6 +138,7 @@ function scratch(slot: number, length: number): Int32Array {
 
 /** The findings for the context terms in the password, spans mapped back to the original. */
 export function findContextTerms(text: NormalisedText, terms: readonly ContextTerm[], fuzzy: boolean): Finding[] {
+  if (terms.length === 0) return []; // most calls: no context, nothing to search or map
   return findContextHits(text.folded, terms, fuzzy).map(({ term, start, end, distance }) => ({
     code: 'CONTEXT_TERM',
     source: 'context',

@@ -81,6 +81,8 @@ export function readContext(context: unknown): ContextValues {
  * normalised once. At most MAX_CONTEXT_TERMS terms of at most MAX_CONTEXT_VALUE_LENGTH units.
  */
 export function contextTerms(context: PasswordContext | undefined, config: NormaliserConfig): ContextTerm[] {
+  // Most calls pass no context: no reading, no set, no closures.
+  if (context === undefined || context === null) return [];
   const { fields, extraTerms } = readContext(context);
   const out: ContextTerm[] = [];
   const seen = new Set<string>();

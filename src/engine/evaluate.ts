@@ -194,7 +194,7 @@ function tokenFindings(state: EngineState, text: NormalisedText, scored: PointsR
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Policy and wording on top of detection: the public result. */
-export function finish(state: EngineState, detection: Detection, extra: readonly Finding[], locale: Locale): EvaluationResult {
+export function finish(state: EngineState, detection: Detection, extra: readonly Finding[], locale: Locale | (string & {})): EvaluationResult {
   const { options } = state;
   const all = extra.length > 0 ? [...detection.findings, ...extra] : detection.findings;
   const verdict = decide(all, options.profile, options.mode);
@@ -203,26 +203,36 @@ export function finish(state: EngineState, detection: Detection, extra: readonly
   const builtIn = detection.findings.length;
   const input = detection.input;
   let redactor: PasswordRedactor | null = null;
-  const findings = all.map((f, i): Finding => {
+  const speaker = options.wording.speaker(locale);
+  // For options `messages` functions only (wording/overrides.ts): the rule custom checks' texts
+  // pass. A password refused as TOO_LONG was never normalised: a text shorter than maxLength
+  // units cannot hold it (it has more code points than that) nor be one edit from it.
+  const guard = (text: string): boolean => {
+    if (!input) return text.length >= options.maxLength;
+    redactor ??= new PasswordRedactor(input.password, input.text, state.normaliser);
+    return redactor.revealsCopy(text);
+  };
+  const findings: Finding[] = [];
+  for (let i = 0; i < all.length; i++) {
     // Findings made by this evaluation are fresh objects: complete them in place instead of
     // cloning (clones of many shapes are slow). A custom check's objects are the caller's: copy.
-    const own = (i < builtIn ? f : { ...f }) as Mutable<Finding>;
+    const own = (i < builtIn ? all[i]! : { ...all[i]! }) as Mutable<Finding>;
     if (own.term !== undefined && input) {
       redactor ??= new PasswordRedactor(input.password, input.text, state.normaliser);
       if (redactor.reveals(own.term)) delete own.term;
     }
     own.severity = verdict.severities[i]!;
     // A custom check's own message (already checked: customFindings) is kept.
-    if (own.severity !== 'info' && (i < builtIn || typeof own.message !== 'string')) own.message = messageFor(own, locale);
-    return own;
-  });
+    if (own.severity !== 'info' && (i < builtIn || typeof own.message !== 'string')) own.message = messageFor(own, speaker, guard);
+    findings.push(own);
+  }
   return {
     accepted: verdict.accepted,
     wouldReject: verdict.wouldReject,
     points: detection.points,
     score: detection.points,
     findings,
-    feedback: feedbackFor(findings, locale),
+    feedback: feedbackFor(findings, speaker, guard),
     strength: detection.strength,
     policy: {
       profile: options.profile.name,

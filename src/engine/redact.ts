@@ -28,16 +28,22 @@ export class PasswordRedactor {
   readonly #forms: readonly string[];
   readonly #folded: string;
   readonly #config: NormaliserConfig;
-  /** The forms and their reversals, lower-cased: what a custom check's text is searched for. */
-  readonly #copies: readonly string[];
+  /** The forms and their reversals, lower-cased: what a custom check's text is searched for.
+   * Built on first use: only custom checks' texts need them, and every evaluation with a named
+   * term builds a redactor. */
+  #copiesCache: readonly string[] | null = null;
 
   constructor(password: string, text: NormalisedText, config: NormaliserConfig) {
-    const forms = new Set([password, password.toLowerCase(), text.plain, text.folded]);
-    forms.delete('');
-    this.#forms = [...forms];
+    // The distinct non-empty forms, in this order (a Set per evaluation cost more than the rest).
+    const forms: string[] = [];
+    for (const f of [password, password.toLowerCase(), text.plain, text.folded]) if (f !== '' && !forms.includes(f)) forms.push(f);
+    this.#forms = forms;
     this.#folded = text.folded;
     this.#config = config;
-    this.#copies = [...new Set(this.#forms.flatMap((f) => [f.toLowerCase(), reverse(f).toLowerCase()]))];
+  }
+
+  get #copies(): readonly string[] {
+    return (this.#copiesCache ??= [...new Set(this.#forms.flatMap((f) => [f.toLowerCase(), reverse(f).toLowerCase()]))]);
   }
 
   /**
@@ -83,10 +89,15 @@ export class PasswordRedactor {
 
   /** Whether `s` would give the password away. */
   reveals(s: string): boolean {
-    if (this.#forms.length === 0) return false;
+    const forms = this.#forms;
+    if (forms.length === 0) return false;
     const folded = normaliseTerm(s, this.#config);
-    const views = new Set([s, s.toLowerCase(), folded]);
-    for (const view of views) for (const form of this.#forms) if (view.includes(form)) return true;
+    const lower = s.toLowerCase();
+    // `s`, lower-cased and folded, against every form (a repeated view finds nothing new).
+    for (let i = 0; i < forms.length; i++) {
+      const form = forms[i]!;
+      if (s.includes(form) || lower.includes(form) || folded.includes(form)) return true;
+    }
     return withinOneEdit(this.#folded, 0, this.#folded.length, folded);
   }
 }

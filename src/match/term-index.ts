@@ -68,6 +68,9 @@ export class TermIndex {
   private readonly exactLengths: Uint8Array;
   /** fuzzyLengths[L] = 1 iff some term of length L is fuzzy-matched. */
   private readonly fuzzyLengths: Uint8Array;
+  /** The shortest window one edit from a fuzzy term (its shortest length − 1, a deletion):
+   * findFuzzy over a shorter range has nothing to find, and skips preparing it. */
+  private readonly minFuzzyWindow: number;
   /** Bit per UTF-16 unit: set iff the unit occurs in some term (8 KiB, stays in L1/L2). */
   private readonly alphabet: Uint32Array;
   /** Bit per UTF-16 unit: set iff some term starts with it (the length-1 prefixes, exactly). */
@@ -107,6 +110,9 @@ export class TermIndex {
     this.table = table;
     this.exactLengths = exactLengths;
     this.fuzzyLengths = fuzzyLengths;
+    let shortest = 0;
+    while (shortest < fuzzyLengths.length && fuzzyLengths[shortest] !== 1) shortest++;
+    this.minFuzzyWindow = Math.max(1, shortest - 1);
     this.alphabet = alphabet;
     this.firstUnits = firstUnits;
     this.prefixes = prefixes;
@@ -264,7 +270,7 @@ export class TermIndex {
   findFuzzy(text: string, from: number, to: number, out: TermMatch[]): void {
     from = Math.max(0, from);
     to = Math.min(text.length, to);
-    if (!(to > from) || this.maxFuzzyLength === 0) return;
+    if (!(to > from) || this.maxFuzzyLength === 0 || to - from < this.minFuzzyWindow) return;
     const { reach, probes } = this;
     const p = reach.prepare(text, from, to);
     // Arrays are indexed from the prepared range's start, which may lie before `from`.

@@ -1,6 +1,8 @@
 import type { EngineState } from '../engine/state.js';
 import type { Mode, ProfileName } from '../types.js';
 import type { Locale } from '../wording/locales.js';
+import { CONTEXT_FIELDS } from '../detect/context.js';
+import type { PolicyOption } from '../option-schema.js';
 
 /** The policy in force, for UI checklists and `GET /v1/policy`. */
 export interface PolicyDescription {
@@ -19,17 +21,24 @@ export interface PolicyDescription {
   };
   readonly strength: null | { readonly estimator: 'native' | 'zxcvbn'; readonly minScore: number };
   readonly contextFields: readonly string[];
-  readonly locale: Locale;
+  /** A built-in locale, or a language added with options `messages`. */
+  readonly locale: Locale | (string & {});
 }
 
 export function describePolicy(state: EngineState): PolicyDescription {
   const { options } = state;
   const { profile } = options;
-  return {
+  // Every option the schema marks `policy` (src/option-schema.ts), as resolved: tsc asks for a new one.
+  const shown: Pick<PolicyDescription, PolicyOption> = {
     profile: profile.name,
     mode: options.mode,
     minLength: options.minLength,
     maxLength: options.maxLength,
+    locale: options.locale,
+  };
+  const { locale, ...leading } = shown; // locale last, where it has always been in the JSON
+  return {
+    ...leading,
     threshold: profile.threshold,
     matching: profile.matching,
     lists: {
@@ -39,7 +48,7 @@ export function describePolicy(state: EngineState): PolicyDescription {
       dictionaryWords: state.dictionary?.index.size ?? 0,
     },
     strength: profile.strength ? { estimator: options.estimator, minScore: profile.minStrengthScore } : null,
-    contextFields: ['firstName', 'lastName', 'username', 'email', 'tenantName', 'displayName'],
-    locale: options.locale,
+    contextFields: [...CONTEXT_FIELDS],
+    locale,
   };
 }

@@ -52,21 +52,29 @@ const EXPLAINS: Readonly<Record<Explained, ReadonlySet<string>>> = {
  */
 export function decide(findings: readonly Finding[], profile: Profile, mode: Mode): Verdict {
   const rejecting = REJECTING[profile.name];
-  const lowScore = findings.some((f) => IS.points.has(f.code));
-  const weak = findings.some((f) => IS.weakness.has(f.code));
-  const severities = findings.map((f): NonNullable<Finding['severity']> => {
+  // Plain loops: decide() runs on every evaluation, and closures per call were a visible share
+  // of a short password's time.
+  const n = findings.length;
+  let lowScore = false;
+  let weak = false;
+  for (let i = 0; i < n; i++) {
+    const code = findings[i]!.code;
+    if (IS.points.has(code)) lowScore = true;
+    if (IS.weakness.has(code)) weak = true;
+  }
+  const severities: NonNullable<Finding['severity']>[] = [];
+  const rejectedBy: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const f = findings[i]!;
     let severity: NonNullable<Finding['severity']>;
     if (!BUILT_IN.has(f.code)) severity = f.severity ?? 'reject';
     else if (rejecting.has(f.code)) severity = 'reject';
     else if ((EXPLAINS.points.has(f.code) && lowScore) || ((lowScore || weak) && f.source === 'pattern')) severity = 'warn';
     else if (weak && EXPLAINS.weakness.has(f.code)) severity = 'warn';
     else severity = 'info';
-    return severity;
-  });
-  const rejectedBy: string[] = [];
-  findings.forEach((f, i) => {
-    if (severities[i] === 'reject' && !rejectedBy.includes(f.code)) rejectedBy.push(f.code);
-  });
+    severities.push(severity);
+    if (severity === 'reject' && !rejectedBy.includes(f.code)) rejectedBy.push(f.code);
+  }
   const wouldReject = rejectedBy.length > 0;
   return { severities, accepted: mode === 'audit' ? true : !wouldReject, wouldReject, rejectedBy };
 }

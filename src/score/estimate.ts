@@ -71,12 +71,13 @@ export function estimate(
   const dict = state.dictionary;
   if (dict) {
     const ranks = dict.rank;
+    const altered = wordAt.length > 0 ? alteredBefore(password, text) : null;
     for (let k = 0; k < wordAt.length; k++) {
       const m = wordAt[k]!;
       const rank = ranks[m.termId]!;
       // Most words are typed as listed: price them by rank without building strings. Otherwise
       // the word as typed says which capitals and substitutions were varied.
-      const guesses = typedAsListed(password, text, m.start, m.end)
+      const guesses = altered![m.end]! === altered![m.start]!
         ? rank
         : guessesForWord(rank, text.folded.slice(m.start, m.end), password.slice(text.start[m.start]!, text.end[m.end - 1]!));
       candidates.push({ start: m.start, end: m.end, guesses, code: 'DICTIONARY_WORD' });
@@ -261,9 +262,22 @@ function mixedCase(password: string): boolean {
   return upper && lower;
 }
 
-function typedAsListed(password: string, text: NormalisedText, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    if (text.end[i]! - text.start[i]! !== 1 || password.charCodeAt(text.start[i]!) !== text.folded.charCodeAt(i)) return false;
+/**
+ * Whether each unit of the folded password is the password's own unit, typed as listed (one unit
+ * to one unit, the same code): counted as a prefix sum, so a match [a, b) was typed as listed iff
+ * no unit in it was altered — `altered[b] === altered[a]`. One pass, instead of one per match
+ * (`1` × 4096 has 36 k dictionary matches). Module scratch: one evaluation at a time.
+ */
+function alteredBefore(password: string, text: NormalisedText): Int32Array {
+  const n = text.folded.length;
+  if (alteredScratch.length < n + 1) alteredScratch = new Int32Array(Math.max(n + 1, alteredScratch.length * 2));
+  const altered = alteredScratch;
+  altered[0] = 0;
+  for (let i = 0; i < n; i++) {
+    const same = text.end[i]! - text.start[i]! === 1 && password.charCodeAt(text.start[i]!) === text.folded.charCodeAt(i);
+    altered[i + 1] = altered[i]! + (same ? 0 : 1);
   }
-  return true;
+  return altered;
 }
+
+let alteredScratch = new Int32Array(64);

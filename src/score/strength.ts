@@ -107,7 +107,7 @@ export function estimateStrength(length: number, candidates: readonly Candidate[
     }
   }
   for (let k = 1; k <= n + 1; k++) firstAtEnd[k]! += firstAtEnd[k - 1]!;
-  fill.set(firstAtEnd.subarray(0, n + 1));
+  for (let k = 0; k <= n; k++) fill[k] = firstAtEnd[k]!; // (a subarray view per call was an allocation)
   const order = bOrder;
   const starts = bStarts;
   const logG = bLogG;

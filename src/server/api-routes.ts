@@ -3,7 +3,6 @@ import { parseEvaluateRequest } from './evaluate-request.js';
 import { preferredLanguage } from './negotiate.js';
 import { recordChosen } from './chosen-route.js';
 import { openApiDocument } from './openapi.js';
-import { LOCALES } from '../wording/locales.js';
 import type { CoreState, Route } from './core.js';
 import { workersDegraded, type WorkersStatus } from './workers-status.js';
 
@@ -55,12 +54,28 @@ export const MAX_ACCEPT_HEADER = 256;
  * The locale a request asks for: the body's `locale`, else the best of `Accept-Language` that
  * passgate speaks (`*` means the configured default), else the configured default (undefined).
  */
-function requestedLocale(header: string, configured: string): string | undefined {
+function requestedLocale(header: string, configured: string, spoken: readonly string[]): string | undefined {
   if (header.length > MAX_ACCEPT_HEADER) return undefined;
-  const candidates = [configured, ...LOCALES.filter((l) => l !== configured)];
+  // A service sees few distinct headers (one per browser language set), and negotiating one costs
+  // more than the rest of the request's routing (bench/server-overhead.ts): keep the answers, per
+  // set of languages the checker speaks (the built-in ones and any its options `messages` added).
+  let localeMemo = memoBySpoken.get(spoken);
+  if (localeMemo === undefined) memoBySpoken.set(spoken, (localeMemo = new Map()));
+  const key = `${configured}\u0000${header}`;
+  const known = localeMemo.get(key);
+  if (known !== undefined) return known === NO_LOCALE ? undefined : known;
+  const candidates = [configured, ...spoken.filter((l) => l !== configured)];
   const best = preferredLanguage(header, candidates);
-  return best === configured ? undefined : best;
+  const answer = best === configured ? undefined : best;
+  if (localeMemo.size >= LOCALE_MEMO_MAX) localeMemo.delete(localeMemo.keys().next().value!);
+  localeMemo.set(key, answer ?? NO_LOCALE);
+  return answer;
 }
+
+/** Bounded: at most this many headers (each ≤ MAX_ACCEPT_HEADER) kept, the oldest dropped first. */
+const LOCALE_MEMO_MAX = 256;
+const NO_LOCALE = '';
+const memoBySpoken = new WeakMap<readonly string[], Map<string, string>>();
 
 export function apiRoutes<S extends ApiState>(): Route<S>[] {
   return [
@@ -75,7 +90,7 @@ export function apiRoutes<S extends ApiState>(): Route<S>[] {
           if (!parsed.ok) return errorReply(400, parsed.code, parsed.message);
           const { password, context } = parsed.value;
           const header = request.header('accept-language');
-          const locale = parsed.value.locale ?? (header ? requestedLocale(header, state.checker.policy().locale) : undefined);
+          const locale = parsed.value.locale ?? (header ? requestedLocale(header, state.checker.policy().locale, state.checker.locales) : undefined);
           // evaluateAsync on every surface: a checker's asynchronous sources and checks are waited
           // for (within its checkTimeoutMs), never reported as unanswered.
           const result = await state.checker.evaluateAsync(password, context, locale === undefined ? undefined : { locale });

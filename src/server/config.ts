@@ -3,7 +3,9 @@ import { readStable } from './stable-read.js';
 import { FileLimits } from '../io/regular-file.js';
 import { dirname, resolve } from 'node:path';
 import type { Mode, ProfileName } from '../types.js';
-import { checkOption, type ScalarOption } from '../options.js';
+import { OPTION_IDS, OPTION_SCHEMA, type OptionId } from '../option-schema.js';
+import { checkValue } from '../option-check.js';
+import { MAX_EXPECTED_ACCOUNTS, MAX_LIMIT, MIN_LIMIT } from '../popularity/sizing.js';
 
 /**
  * What `passgate serve` is configured with, from a JSON file, flags or code. File paths are kept
@@ -74,11 +76,7 @@ export interface Limits {
   pageFilterMaxBytes?: number;
 }
 
-export const DEFAULT_HOST = '127.0.0.1';
-export const DEFAULT_PORT = 8080;
-export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
-export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
-export const DEFAULT_PAGE_FILTER_MAX_BYTES = 64 << 20;
+export { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_MAX_BODY_BYTES, DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_PAGE_FILTER_MAX_BYTES } from '../option-schema.js';
 
 export { ConfigError };
 
@@ -86,10 +84,6 @@ type Check = (value: unknown, where: string) => unknown;
 
 const str: Check = (v, w) => {
   if (typeof v !== 'string' || v === '') throw new ConfigError(`${w} must be a non-empty string`);
-  return v;
-};
-const bool: Check = (v, w) => {
-  if (typeof v !== 'boolean') throw new ConfigError(`${w} must be true or false`);
   return v;
 };
 const int =
@@ -100,43 +94,39 @@ const int =
     }
     return v;
   };
+
 /**
- * A setting that is a checker option of the same name: the library (src/options.ts) decides,
- * and its message names the setting. The value is kept as given (a locale tag stays a tag).
+ * A setting's check, from its kind in the option schema (src/option-schema.ts). A checker
+ * option is checked by the library's rule, its message naming the setting; the value is kept as
+ * given (a locale tag stays a tag). Term lists and the filter are files here (read at load).
  * Rules between settings (lengths for a profile) apply to the merged layers, in createChecker.
  */
-const option =
-  (key: ScalarOption): Check =>
-  (v, w) => {
+function settingCheck(id: OptionId): Check {
+  const kind = OPTION_SCHEMA[id].kind;
+  if (kind.type === 'terms') return str;
+  if (kind.type === 'breached') return (v, w) => (v === false ? false : str(v, w));
+  if (kind.type === 'object') return () => undefined; // nested: NESTED below
+  return (v, w) => {
     try {
-      checkOption(key, v, () => w);
+      checkValue(id, v, () => w);
     } catch (err) {
       throw new ConfigError((err as Error).message);
     }
     return v;
   };
+}
 
-const FIELDS: Record<string, Check> = {
-  profile: option('profile'),
-  customTermsFile: str,
-  globalTermsFile: str,
-  breachedFile: (v, w) => (v === false ? false : str(v, w)),
-  minLength: option('minLength'),
-  maxLength: option('maxLength'),
-  mfa: option('mfa'),
-  locale: option('locale'),
-  mode: option('mode'),
-  host: str,
-  port: int(0, 65535),
-  corsOrigin: (v, w) => {
-    if (v === '*' || (typeof v === 'string' && /^https?:\/\/(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/.test(v))) return v;
-    throw new ConfigError(`${w} must be '*' or an origin such as https://example.com (scheme, host, optional port; no path)`);
-  },
-  allowEmptyCustomTerms: bool,
-  allowEmptyGlobalTerms: bool,
-  limits: () => undefined, // nested: validated by validateObject with LIMIT_FIELDS
-  popularity: () => undefined, // nested: POPULARITY_FIELDS; the library checks the values again
-};
+/** The config's keys, top level and nested (`limits.maxBodyBytes`), each with its check. */
+const FIELDS: Record<string, Check> = {};
+const NESTED: Record<string, Record<string, Check>> = {};
+for (const id of OPTION_IDS) {
+  const key = OPTION_SCHEMA[id].config;
+  if (key === undefined) continue;
+  const [outer, inner] = key.split('.') as [string, string | undefined];
+  if (inner === undefined) FIELDS[key] = settingCheck(id);
+  else (NESTED[outer] ??= {})[inner] = settingCheck(id);
+}
+for (const outer of Object.keys(NESTED)) FIELDS[outer] = () => undefined;
 
 /** A secret-bearing string: its length is checked, its value never shown. */
 const secretString =
@@ -146,8 +136,9 @@ const secretString =
     return v;
   };
 
-const POPULARITY_FIELDS: Record<string, Check> = {
-  limit: int(2, 1000),
+// The library's popularity options (src/popularity/options.ts checks them again) plus the token.
+NESTED.popularity = {
+  limit: int(MIN_LIMIT, MAX_LIMIT),
   secret: secretString(16),
   redisUrl: (v, w) => {
     if (typeof v !== 'string' || !/^rediss?:\/\/\S+$/i.test(v)) throw new ConfigError(`${w} must be a redis:// or rediss:// URL`);
@@ -159,14 +150,8 @@ const POPULARITY_FIELDS: Record<string, Check> = {
     if (v !== 'reject' && v !== 'accept') throw new ConfigError(`${w} must be 'reject' or 'accept'`);
     return v;
   },
-  expectedAccounts: int(1, 100_000_000),
+  expectedAccounts: int(1, MAX_EXPECTED_ACCOUNTS),
   recordToken: secretString(16),
-};
-
-const LIMIT_FIELDS: Record<string, Check> = {
-  maxBodyBytes: int(256, 1024 * 1024),
-  requestTimeoutMs: int(100, 600_000),
-  pageFilterMaxBytes: int(0, 2 ** 31 - 1),
 };
 
 function validateObject(value: unknown, where: string, fields: Record<string, Check>, path = ''): Record<string, unknown> {
@@ -179,10 +164,8 @@ function validateObject(value: unknown, where: string, fields: Record<string, Ch
     if (!check) {
       throw new ConfigError(`${where}: unknown setting '${path}${key.slice(0, 40)}' (known: ${Object.keys(fields).join(', ')})`);
     }
-    out[key] =
-      key === 'limits' && !path ? validateObject(v, where, LIMIT_FIELDS, 'limits.')
-      : key === 'popularity' && !path ? validateObject(v, where, POPULARITY_FIELDS, 'popularity.')
-      : check(v, `${where}: '${path}${key}'`);
+    const nested = path ? undefined : NESTED[key];
+    out[key] = nested ? validateObject(v, where, nested, `${key}.`) : check(v, `${where}: '${path}${key}'`);
   }
   return out;
 }

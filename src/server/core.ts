@@ -86,10 +86,12 @@ export function parseTarget(target: string): { path: string; query: string } | n
   return { path, query };
 }
 
+const NO_PARAMS: Readonly<Record<string, string>> = Object.freeze({});
+
 /** Finds the route for a path: exact templates first, then one-segment parameters. */
-export function matchRoute<S extends CoreState>(routes: readonly Route<S>[], pathname: string): { route: Route<S>; params: Record<string, string> } | null {
+export function matchRoute<S extends CoreState>(routes: readonly Route<S>[], pathname: string): { route: Route<S>; params: Readonly<Record<string, string>> } | null {
   for (const route of routes) {
-    if (route.template === pathname) return { route, params: {} };
+    if (route.template === pathname) return { route, params: NO_PARAMS };
   }
   for (const route of routes) {
     const open = route.template.indexOf('{');
@@ -115,6 +117,28 @@ export function allowed<S extends CoreState>(route: Route<S>): string {
   return (names.includes('GET') ? [...names, 'HEAD'] : names).join(', ');
 }
 
+/**
+ * What a handler reads. A class, not an object literal: no closure per request, and the query
+ * (read by one route, the filter's) is parsed only when asked for.
+ */
+class Context<S extends CoreState> implements RequestContext<S> {
+  result?: EvaluationResult;
+  readonly state: S;
+  readonly request: CoreRequest;
+  readonly params: Readonly<Record<string, string>>;
+  readonly #rawQuery: string;
+  #query: URLSearchParams | undefined;
+  constructor(state: S, request: CoreRequest, params: Readonly<Record<string, string>>, rawQuery: string) {
+    this.state = state;
+    this.request = request;
+    this.params = params;
+    this.#rawQuery = rawQuery;
+  }
+  get query(): URLSearchParams {
+    return (this.#query ??= new URLSearchParams(this.#rawQuery));
+  }
+}
+
 /** Serves one request. Never throws: an unexpected failure is a generic 500. */
 export async function serveRequest<S extends CoreState>(request: CoreRequest, state: S, routes: readonly Route<S>[]): Promise<Served> {
   const method = methodName(request.method);
@@ -124,29 +148,32 @@ export async function serveRequest<S extends CoreState>(request: CoreRequest, st
     if (!target) return { reply: errorReply(400, 'BAD_REQUEST', 'the request target is not a valid path'), route, method };
     const found = matchRoute(routes, target.path);
     route = found ? found.route.template : UNKNOWN_ROUTE;
-    const cors = corsHeaders(state.corsOrigin, request.header('origin'));
-    const served = (reply: Reply, result?: EvaluationResult): Served => ({
-      reply: cors ? { ...reply, headers: { ...reply.headers, ...cors } } : reply,
-      route,
-      method,
-      result,
-    });
-    if (!found) return served(errorReply(404, 'NOT_FOUND', 'no such resource'));
-    const allow = allowed(found.route);
+    // The Origin header is read only when CORS is configured: without it no answer depends on it.
+    const cors = state.corsOrigin ? corsHeaders(state.corsOrigin, request.header('origin')) : null;
+    if (!found) return served(errorReply(404, 'NOT_FOUND', 'no such resource'), cors, route, method);
     if (method === 'OPTIONS' && state.corsOrigin && request.header('access-control-request-method')) {
       // A 204 without Allow-Origin looked like success to anyone reading the answer; a 403
       // makes the browser's console report the failed preflight with its status.
-      if (!originAllowed(state.corsOrigin, request.header('origin'))) return served(CORS_REFUSED);
-      return served({ status: 204, headers: { 'access-control-allow-methods': allow, 'access-control-allow-headers': 'content-type', 'access-control-max-age': '600' } });
+      if (!originAllowed(state.corsOrigin, request.header('origin'))) return served(CORS_REFUSED, cors, route, method);
+      const preflight = { 'access-control-allow-methods': allowed(found.route), 'access-control-allow-headers': 'content-type', 'access-control-max-age': '600' };
+      return served({ status: 204, headers: preflight }, cors, route, method);
     }
     const handler = found.route.methods[(method === 'HEAD' ? 'GET' : method) as 'GET' | 'POST'];
-    if (!handler) return served(errorReply(405, 'METHOD_NOT_ALLOWED', `use ${allow}`, { allow }));
-    const ctx: RequestContext<S> = { state, request, params: found.params, query: new URLSearchParams(target.query) };
-    return served(await handler(ctx), ctx.result);
+    if (!handler) {
+      const allow = allowed(found.route);
+      return served(errorReply(405, 'METHOD_NOT_ALLOWED', `use ${allow}`, { allow }), cors, route, method);
+    }
+    const ctx = new Context(state, request, found.params, target.query);
+    return served(await handler(ctx), cors, route, method, ctx.result);
   } catch (err) {
     const internalError = err instanceof Error ? err.name : typeof err;
     return { reply: errorReply(500, 'INTERNAL', 'internal error'), route, method, internalError };
   }
+}
+
+/** The answer with the CORS headers (if any) added last, as the request's route and method. */
+function served(reply: Reply, cors: Record<string, string> | null, route: string, method: string, result?: EvaluationResult): Served {
+  return { reply: cors ? { ...reply, headers: { ...reply.headers, ...cors } } : reply, route, method, result };
 }
 
 /** The answer to a preflight from an origin not allowed: says why, never quotes the origin. */

@@ -17,14 +17,27 @@ export function createLogger(sink: (line: string) => void, format: LogFormat = '
   if (format === 'json') {
     return {
       request: (s, status, ms) =>
-        sink(JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'request', method: s.method, route: s.route, status, ms: round(ms) })),
-      event: (level, message) => sink(JSON.stringify({ time: new Date().toISOString(), level, msg: message })),
+        sink(JSON.stringify({ time: isoNow(), level: 'info', msg: 'request', method: s.method, route: s.route, status, ms: round(ms) })),
+      event: (level, message) => sink(JSON.stringify({ time: isoNow(), level, msg: message })),
     };
   }
   return {
-    request: (s, status, ms) => sink(`${new Date().toISOString()} ${s.method} ${s.route} ${status} ${ms.toFixed(1)}ms`),
+    request: (s, status, ms) => sink(`${isoNow()} ${s.method} ${s.route} ${status} ${ms.toFixed(1)}ms`),
     event: (_level, message) => sink(`passgate serve: ${message}`),
   };
 }
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
+
+// The timestamp has millisecond resolution and a busy service writes several lines a
+// millisecond: format it once per millisecond rather than once per line.
+let lastMs = NaN;
+let lastIso = '';
+function isoNow(): string {
+  const now = Date.now();
+  if (now !== lastMs) {
+    lastMs = now;
+    lastIso = new Date(now).toISOString();
+  }
+  return lastIso;
+}

@@ -1,4 +1,4 @@
-import type { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { Counter, Gauge, Registry } from 'prom-client';
 import { importOptional } from '../optional-import.js';
 import type { Served } from './core.js';
 import type { Reply } from './reply.js';
@@ -6,6 +6,28 @@ import type { WorkersStatus } from './workers-status.js';
 import type { PopularityStats } from '../popularity/types.js';
 
 type PromClient = typeof import('prom-client');
+
+/** Upper bounds (seconds) of passgate_http_request_duration_seconds. */
+export const LATENCY_BUCKETS: readonly number[] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10];
+
+interface LatencyCounts {
+  readonly route: string;
+  /** Observations per bucket (not cumulative), as prom-client keeps them. */
+  readonly buckets: number[];
+  sum: number;
+  count: number;
+}
+
+/** The counts in prom-client's Histogram#hashMap shape: one entry per label set. */
+function latencyHashMap(counts: ReadonlyMap<string, LatencyCounts>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const c of counts.values()) {
+    const bucketValues: Record<number, number> = {};
+    LATENCY_BUCKETS.forEach((bound, i) => (bucketValues[bound] = c.buckets[i]!));
+    out[`route:${c.route}`] = { labels: { route: c.route }, bucketValues, sum: c.sum, count: c.count };
+  }
+  return out;
+}
 
 /**
  * prom-client is an optional peer dependency: a library install never needs it, so the server
@@ -25,7 +47,6 @@ export async function loadServiceMetrics(generation: number): Promise<ServiceMet
 export class ServiceMetrics {
   readonly registry: Registry;
   readonly #requests: Counter;
-  readonly #latency: Histogram;
   readonly #verdicts: Counter;
   readonly #reasons: Counter;
   readonly #generation: Gauge;
@@ -37,6 +58,9 @@ export class ServiceMetrics {
   readonly #requestCounts = new Map<string, { labels: { route: string; method: string; status: number }; n: number }>();
   readonly #verdictCounts = { accepted: 0, rejected: 0 };
   readonly #reasonCounts = new Map<string, number>();
+  // The latency histogram likewise: per route, its buckets counted here and handed over at scrape
+  // time (prom-client's observe() validates and hashes the labels on every call, as inc() does).
+  readonly #latencyCounts = new Map<string, LatencyCounts>();
   /** prom-client, loaded by loadServiceMetrics: metrics added later (watchPopularity) use it too. */
   readonly #prom: PromClient;
 
@@ -47,6 +71,7 @@ export class ServiceMetrics {
     const requestCounts = this.#requestCounts;
     const verdictCounts = this.#verdictCounts;
     const reasonCounts = this.#reasonCounts;
+    const latencyCounts = this.#latencyCounts;
     this.#requests = new Counter({
       name: 'passgate_http_requests_total',
       help: 'HTTP requests answered, by route template, method and status.',
@@ -57,12 +82,18 @@ export class ServiceMetrics {
         for (const { labels, n } of requestCounts.values()) this.inc(labels, n);
       },
     });
-    this.#latency = new Histogram({
+    new Histogram({
       name: 'passgate_http_request_duration_seconds',
       help: 'Time from the request to the answer written, by route template.',
       labelNames: ['route'],
-      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+      buckets: [...LATENCY_BUCKETS],
       registers,
+      collect() {
+        // prom-client exports a histogram from `hashMap` (its per-label-set buckets, sum and count),
+        // which observe() fills: filled here in the same shape from the counts kept per request.
+        // test/server/metrics-histogram.test.ts holds prom-client's own observe() as the oracle.
+        (this as unknown as { hashMap: Record<string, unknown> }).hashMap = latencyHashMap(latencyCounts);
+      },
     });
     this.#verdicts = new Counter({
       name: 'passgate_verdicts_total',
@@ -98,7 +129,17 @@ export class ServiceMetrics {
     const counted = this.#requestCounts.get(key);
     if (counted) counted.n++;
     else this.#requestCounts.set(key, { labels: { route: served.route, method: served.method, status }, n: 1 });
-    this.#latency.observe({ route: served.route }, seconds);
+    let latency = this.#latencyCounts.get(served.route);
+    if (!latency) this.#latencyCounts.set(served.route, (latency = { route: served.route, buckets: new Array<number>(LATENCY_BUCKETS.length).fill(0), sum: 0, count: 0 }));
+    latency.sum += seconds;
+    latency.count++;
+    // The first bucket whose bound holds the value; past the last one only +Inf (the count) does.
+    for (let i = 0; i < LATENCY_BUCKETS.length; i++) {
+      if (seconds <= LATENCY_BUCKETS[i]!) {
+        latency.buckets[i]!++;
+        break;
+      }
+    }
     const result = served.result;
     if (!result) return;
     this.#verdictCounts[result.accepted ? 'accepted' : 'rejected']++;

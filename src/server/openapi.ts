@@ -6,6 +6,11 @@
 import { MAX_EXTRA_TERMS } from '../detect/context.js';
 import { MAX_HASH_LENGTH, MAX_PREVIOUS_HASHES } from '../rotation/hash-format.js';
 import { PAGE_DATA_FILES } from '../assets/platform.js';
+import { DEFAULT_MAX_BODY_BYTES } from '../option-schema.js';
+import { contextFieldProperties, localeDescription, pageOptionProperties, policyOptionProperties } from './openapi-options.js';
+
+// The body limit's default in words (16 KiB).
+const BODY_LIMIT = `${DEFAULT_MAX_BODY_BYTES / 1024} KiB`;
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const jsonContent = (schema: object) => ({ 'application/json': { schema } });
@@ -63,7 +68,7 @@ export function openApiDocument(basePath = '') {
           responses: {
             '200': { description: 'The verdict with its reasons.', content: jsonContent(ref('EvaluationResult')) },
             '400': error('Malformed JSON, a missing or non-string `password`, or a malformed `context` (an unsupported or over-cost hash included).'),
-            '413': error('The body is larger than the configured limit (16 KiB by default).'),
+            '413': error(`The body is larger than the configured limit (${BODY_LIMIT} by default).`),
             ...internal,
           },
         },
@@ -82,7 +87,7 @@ export function openApiDocument(basePath = '') {
             '400': error('Malformed JSON, a body other than `{ "password": "…" }`, or a password over the maximum length.'),
             '401': error('No bearer token, or not the configured one (`WWW-Authenticate: Bearer`).'),
             '404': error('This service records no chosen passwords (no `popularity` or no `popularity.recordToken`).'),
-            '413': error('The body is larger than the configured limit (16 KiB by default).'),
+            '413': error(`The body is larger than the configured limit (${BODY_LIMIT} by default).`),
             '503': error('The popularity store could not be reached or did not answer in time (`Retry-After`).'),
             ...internal,
           },
@@ -157,19 +162,14 @@ export function openApiDocument(basePath = '') {
           properties: {
             password: { type: 'string', description: 'The candidate password. Never logged or echoed.' },
             context: ref('Context'),
-            locale: { type: 'string', description: 'Message language for this call: en, fr, de, es (region tags fall back; others use the default).' },
+            locale: { type: 'string', description: localeDescription() },
           },
         },
         Context: {
           type: 'object',
           additionalProperties: false,
           properties: {
-            firstName: { type: 'string' },
-            lastName: { type: 'string' },
-            username: { type: 'string' },
-            email: { type: 'string' },
-            tenantName: { type: 'string' },
-            displayName: { type: 'string' },
+            ...contextFieldProperties(),
             extraTerms: { type: 'array', items: { type: 'string' }, maxItems: MAX_EXTRA_TERMS },
             previousPassword: {
               type: 'string',
@@ -226,11 +226,8 @@ export function openApiDocument(basePath = '') {
             policy: {
               type: 'object',
               properties: {
-                profile: { type: 'string' },
-                mode: { type: 'string' },
+                ...policyOptionProperties(['profile', 'mode', 'minLength', 'maxLength']),
                 threshold: { type: 'number' },
-                minLength: { type: 'integer' },
-                maxLength: { type: 'integer' },
                 rejectedBy: { type: 'array', items: { type: 'string' } },
               },
             },
@@ -240,16 +237,12 @@ export function openApiDocument(basePath = '') {
           type: 'object',
           required: ['profile', 'mode', 'minLength', 'maxLength', 'lists'],
           properties: {
-            profile: { type: 'string' },
-            mode: { type: 'string' },
-            minLength: { type: 'integer' },
-            maxLength: { type: 'integer' },
+            ...policyOptionProperties(),
             threshold: { type: 'number' },
             matching: { enum: ['substring', 'whole'] },
             lists: { type: 'object' },
             strength: { type: ['object', 'null'] },
-            contextFields: { type: 'array', items: { type: 'string' } },
-            locale: { type: 'string' },
+            contextFields: { type: 'array', items: { enum: Object.keys(contextFieldProperties()) } },
           },
         },
         Health: {
@@ -279,7 +272,7 @@ export function openApiDocument(basePath = '') {
           required: ['generation', 'options', 'breached'],
           properties: {
             generation: { type: 'integer' },
-            options: { type: 'object', description: 'createChecker options (profile, lists, lengths, locale, mode), without the filter.' },
+            options: { type: 'object', description: 'createChecker options, without the filter.', properties: pageOptionProperties() },
             breached: {
               type: ['object', 'null'],
               properties: { url: { type: 'string' }, bytes: { type: 'integer' }, entries: { type: 'integer' } },

@@ -20,10 +20,13 @@ export function errorReply(status: number, code: string, message: string, header
 export function json(status: number, value: unknown, headers?: Record<string, string>): Reply {
   return {
     status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    headers: headers ? { ...JSON_HEADERS, ...headers } : JSON_HEADERS,
     body: JSON.stringify(value),
   };
 }
+
+/** The headers of a JSON answer with none of its own: one shared object (replies are never mutated). */
+export const JSON_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
 
 export type BodyResult = { ok: true; bytes: Uint8Array } | { ok: false; reply: Reply };
 

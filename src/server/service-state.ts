@@ -10,6 +10,7 @@ import { textBody, type Reply, type StaticBody } from './reply.js';
 import { bytesBody } from './static-files.js';
 import { readStable, settledSize } from './stable-read.js';
 import type { ApiState } from './api-routes.js';
+import { checkTerms, configNamer } from '../option-check.js';
 
 /**
  * Everything one configuration produced, built completely before it is used and never changed
@@ -68,6 +69,9 @@ export async function buildServiceState(config: ServiceConfig, generation: numbe
     typeof config.breachedFile === 'string' ? filterSource(config.breachedFile, settleMs, config.limits?.pageFilterMaxBytes ?? DEFAULT_PAGE_FILTER_MAX_BYTES) : null,
   ]);
   for (const path of [config.customTermsFile, config.globalTermsFile, config.breachedFile]) if (typeof path === 'string') inputs.push(path);
+  // Each list within its limits (src/option-schema.ts), the error naming the setting and the file.
+  termsWithin('customBannedTerms', customBannedTerms, `custom terms file '${config.customTermsFile}'`);
+  termsWithin('globalBannedTerms', globalBannedTerms, `global terms file '${config.globalTermsFile}'`);
   const termCounts: TermCounts = { custom: customBannedTerms?.length ?? 0, global: globalBannedTerms?.length ?? 0 };
   if (previous) refuseEmptied(config, termCounts, previous);
 
@@ -144,6 +148,15 @@ export async function buildServiceState(config: ServiceConfig, generation: numbe
     warnings,
     termCounts,
   };
+}
+
+function termsWithin(id: 'customBannedTerms' | 'globalBannedTerms', terms: string[] | undefined, file: string): void {
+  if (terms === undefined) return;
+  try {
+    checkTerms(id, terms, configNamer(file));
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
 }
 
 /** The checker's `popularity` options from the merged configuration (the token stays with the route). */

@@ -6,12 +6,24 @@
 export type PluralForms = Readonly<Partial<Record<Intl.LDMLPluralRule, string>>> & { readonly other: string };
 
 const rules = new Map<string, Intl.PluralRules>();
+/** select() per locale for the small whole numbers messages count (lengths, points): read, not
+ * recomputed — Intl's select was a few per cent of a rejected password's evaluation. */
+const categories = new Map<string, Intl.LDMLPluralRule[]>();
+const CACHED_BELOW = 4096;
 
 /** The form of `forms` that `n` takes in `locale` (`other` when the locale's category is not given). */
 export function plural(locale: string, n: number, forms: PluralForms): string {
   let r = rules.get(locale);
-  if (!r) rules.set(locale, (r = new Intl.PluralRules(locale)));
-  return forms[r.select(n)] ?? forms.other;
+  if (!r) {
+    rules.set(locale, (r = new Intl.PluralRules(locale)));
+    categories.set(locale, new Array<Intl.LDMLPluralRule>(CACHED_BELOW));
+  }
+  let category: Intl.LDMLPluralRule;
+  if (Number.isInteger(n) && n >= 0 && n < CACHED_BELOW) {
+    const known = categories.get(locale)!;
+    category = known[n] ??= r.select(n);
+  } else category = r.select(n);
+  return forms[category] ?? forms.other;
 }
 
 /**

@@ -75,7 +75,8 @@ describe('the public surface', () => {
   it('types the policy with its unions', () => {
     expectTypeOf<PolicyDescription['profile']>().toEqualTypeOf<ProfileName>();
     expectTypeOf<PolicyDescription['mode']>().toEqualTypeOf<Mode>();
-    expectTypeOf<PolicyDescription['locale']>().toEqualTypeOf<Locale>();
+    // A built-in locale, or a language added with options `messages` (README "Your own wording").
+    expectTypeOf<PolicyDescription['locale']>().toEqualTypeOf<Locale | (string & {})>();
     expectTypeOf<EvaluationResult['policy']['profile']>().toEqualTypeOf<ProfileName>();
     expectTypeOf<EvaluationResult['policy']['mode']>().toEqualTypeOf<Mode>();
     expectTypeOf<ProfileName>().toEqualTypeOf<'recommended' | 'entra' | 'nist'>();

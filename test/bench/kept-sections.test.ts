@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { BIG_FILTERS_HEADING, POPULARITY_END, POPULARITY_START, ROTATION_END, ROTATION_START, SERVER_END, SERVER_START, TIERS_END, TIERS_START, keptSections } from '../../bench/kept-sections.js';
+import { BIG_FILTERS_HEADING, POPULARITY_END, POPULARITY_START, ROTATION_END, ROTATION_START, SERVER_END, SERVER_START, SPEED_END, SPEED_START, TIERS_END, TIERS_START, keptSections } from '../../bench/kept-sections.js';
 
 /**
  * `npm run bench` rewrites bench/RESULTS.md whole; the sections other scripts write must come
@@ -13,6 +13,7 @@ describe('the RESULTS.md sections npm run bench carries over', () => {
   const rotation = `${ROTATION_START}\n## Rotated passwords\n\n| hash | ms |\n${ROTATION_END}`;
   const popularity = `${POPULARITY_START}\n## Popular passwords\n\n| limit | open |\n${POPULARITY_END}`;
   const tiers = `${TIERS_START}\n## Browser data tiers\n\n| a | b |\n${TIERS_END}`;
+  const speed = `${SPEED_START}\n## Speed against f4c0d4f\n\n| a | b |\n${SPEED_END}`;
 
   it.each([
     ['both, big section last', `# R\n\n## Evaluate\n\nx\n\n${server}\n\n${big}\n`, [server, big]],
@@ -26,6 +27,7 @@ describe('the RESULTS.md sections npm run bench carries over', () => {
     ['the popularity section right after the big one', `# R\n\n${big}\n\n${popularity}\n`, [popularity, big]],
     ['the tiers section first in the file', `# R\n\n${tiers}\n\n${server}\n\n${big}\n`, [server, tiers, big]],
     ['the tiers section right after the big one', `# R\n\n${big}\n\n${tiers}\n\n## Later\n`, [tiers, big]],
+    ['the speed section before the others', `# R\n\n${speed}\n\n${server}\n\n${big}\n`, [server, big, speed]],
     // What a run writes is read by the next one: the same sections again, nothing doubled.
     ['a file a run wrote', `# R\n\n## Evaluate\n${keptSections(`${server}\n${popularity}\n${big}\n${tiers}\n${rotation}`)}`, [server, popularity, tiers, big, rotation]],
   ])('%s', (_name, previous, parts) => {
@@ -40,5 +42,6 @@ describe('the RESULTS.md sections npm run bench carries over', () => {
     expect(kept).toContain(POPULARITY_START);
     expect(kept.split(POPULARITY_START).length).toBe(2);
     expect(kept.split(TIERS_START).length).toBe(2);
+    expect(kept.split(SPEED_START).length).toBe(2);
   });
 });

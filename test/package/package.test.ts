@@ -56,7 +56,7 @@ describe('the packed package', () => {
     // `problems` is grouped by kind (an object); list every problem found, whatever its shape.
     const report = JSON.parse(readFileSync(out, 'utf8')) as { analysis: { entrypoints: Record<string, unknown> }; problems?: unknown };
     expect(Object.values(report.problems ?? {}).flat()).toEqual([]);
-    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './better-auth', './browser', './builder', './data/*', './express', './fastify', './fetch', './package.json', './server', './zitadel', './zod', './zxcvbn']);
+    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './better-auth', './browser', './builder', './data/*', './express', './fastify', './fetch', './package.json', './server', './valibot', './zitadel', './zod', './zxcvbn']);
     expect(r.status).toBe(0);
   }, 120_000);
 
@@ -85,7 +85,7 @@ describe('what a library install pulls in', () => {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, Record<string, unknown> | undefined>;
   it('has no runtime dependency of the service, zxcvbn-ts or any framework', () => {
     const deps = Object.keys(pkg.dependencies ?? {});
-    for (const name of ['prom-client', 'negotiator', '@zxcvbn-ts/core', '@zxcvbn-ts/language-common', 'express', 'fastify', 'hono', 'zod', 'better-auth']) {
+    for (const name of ['prom-client', 'negotiator', '@zxcvbn-ts/core', '@zxcvbn-ts/language-common', 'express', 'fastify', 'hono', 'zod', 'valibot', 'better-auth']) {
       expect(deps, name).not.toContain(name);
     }
     expect(pkg.optionalDependencies ?? {}).toEqual({});

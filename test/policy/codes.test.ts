@@ -124,6 +124,7 @@ describe('the policy sets derived from the table', () => {
         expect(v.severities).toEqual(expected);
         expect(v.wouldReject).toBe(expected.includes('reject'));
         expect(v.accepted).toBe(mode === 'audit' || !expected.includes('reject'));
+        expect(v.rejectedBy).toEqual([...new Set(findings.filter((_, i) => expected[i] === 'reject').map((f) => f.code))]);
       }),
       { numRuns: 2000 },
     );

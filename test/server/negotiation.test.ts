@@ -148,4 +148,15 @@ describe('Accept-Language', () => {
     // The body wins.
     expect(await warning({ 'accept-language': 'fr' }, { locale: 'de' })).toBe(de);
   });
+
+  it('chooses the same locale when a header comes again (the service keeps its answers)', async () => {
+    const headers = ['fr-CH, fr;q=0.9, en;q=0.8', 'xx-YY', '*', 'fr;q=0, de;q=0.1', 'en', 'de-AT', 'ja'];
+    const first = [];
+    for (const h of headers) first.push(await warning({ 'accept-language': h }));
+    for (let round = 0; round < 2; round++) {
+      for (const [i, h] of headers.entries()) expect(await warning({ 'accept-language': h }), h).toBe(first[i]);
+    }
+    // A header seen before still loses to the body.
+    expect(await warning({ 'accept-language': 'fr-CH, fr;q=0.9, en;q=0.8' }, { locale: 'de' })).toBe(await warning({}, { locale: 'de' }));
+  });
 });

@@ -66,7 +66,8 @@ describe('reload', () => {
     expect((await verdict(s)).accepted).toBe(true);
     expect(s.server.generation).toBe(1);
     const line = s.lines.find((l) => l.includes('reload failed'));
-    expect(line).toMatch(/keeping generation 1: .*customBannedTerms\[1\]/);
+    // Named as the service spells it: the setting and the term's position (issue 22: it said `customBannedTerms[1]`, a name the operator never wrote).
+    expect(line).toMatch(/keeping generation 1: custom terms file '.*custom\.txt': 'customTermsFile' \(term 2\) must be 4–16 characters long \(it has 3\)/);
   });
 
   it('never mixes two configurations while requests are in flight', async () => {
@@ -164,7 +165,7 @@ describe('reload', () => {
     expect(first.status).toBe('degraded');
     expect(first.generation).toBe(1);
     expect(first.lastReload).toMatchObject({ status: 'failed', generation: 1, failures: 1 });
-    expect(first.lastReload.reason).toMatch(/customBannedTerms\[1\]/);
+    expect(first.lastReload.reason).toMatch(/'customTermsFile' \(term 2\) must be 4–16 characters long/);
     expect(Date.parse(first.lastReload.since)).not.toBeNaN();
     expect(JSON.stringify(first)).not.toContain('Q9$');
     expect(JSON.stringify(first)).not.toContain('korvath');

@@ -47,6 +47,8 @@ interface FamousIndex {
   /** 1 where some entry starts with a pair of that key (a filter: keys may collide). */
   readonly starts: Uint8Array;
   readonly byKey: ReadonlyMap<number, readonly number[]>;
+  /** Some entry has one character (searched directly, not by the pair index). */
+  readonly short: boolean;
 }
 const cache = new WeakMap<NormaliserConfig, FamousIndex>();
 
@@ -66,7 +68,7 @@ function indexFor(config: NormaliserConfig): FamousIndex {
     if (ks) ks.push(k);
     else byKey.set(key, [k]);
   });
-  cache.set(config, (index = { list, starts, byKey }));
+  cache.set(config, (index = { list, starts, byKey, short: list.some((f) => f.length === 1) }));
   return index;
 }
 
@@ -93,7 +95,7 @@ export function compact(s: string): string {
  * characters, an entry compared only where its first two characters stand.
  */
 export function findFamous(folded: string, config: NormaliserConfig): { start: number; end: number; guesses: number }[] {
-  const { list, starts, byKey } = indexFor(config);
+  const { list, starts, byKey, short } = indexFor(config);
   let separators = false;
   for (let i = 0; i < folded.length && !separators; i++) separators = isSeparator(folded.charCodeAt(i));
   // Positions of the compacted password's characters in `folded` (none needed without separators).
@@ -120,6 +122,8 @@ export function findFamous(folded: string, config: NormaliserConfig): { start: n
       firstAt[k] = i;
     }
   }
+  // No pair matched and no entry is shorter than a pair: nothing found (most passwords).
+  if (firstAt === null && !short) return [];
   const out: { start: number; end: number; guesses: number }[] = [];
   for (let k = 0; k < list.length; k++) {
     const f = list[k]!;
