@@ -181,6 +181,10 @@ function splitOfWords(sequence: readonly Candidate[], n: number): boolean {
     if ((c.code === 'DICTIONARY_WORD' || c.code === 'BANNED_TERM') && length >= PHRASE_MIN_WORD_LENGTH) {
       words++;
       covered += length;
+    } else if (c.words !== undefined) {
+      // A combinator phrase of dictionary words (score/attacks/combinator.ts) reads as its words.
+      words += c.words;
+      covered += length;
     }
   }
   return words >= PHRASE_MIN_WORDS && covered >= PHRASE_MIN_COVER * n;
