@@ -7,6 +7,24 @@ import type { Checker } from '../checker.js';
 import type { EvaluationResult } from '../engine/evaluate.js';
 import type { PasswordContext } from '../types.js';
 
+/** Options of a schema library's password check (passgate/zod, passgate/valibot). */
+export interface SchemaCheckOptions {
+  /** Facts about the user the password must not be built from. */
+  context?: PasswordContext;
+  /** The locale of the messages; default: the checker's. */
+  locale?: string;
+}
+
+/** Options of a schema library's refinement of an object holding a password (zod, valibot). */
+export interface SchemaRefineOptions<T> {
+  /** The field holding the password. Default `password`. */
+  field?: string;
+  /** Facts about the user from the other fields (names, email). */
+  context?: (data: T) => PasswordContext | undefined;
+  /** The locale of the messages; default: the checker's. */
+  locale?: string;
+}
+
 /** One reason for a rejection: a stable code and its message in the checker's locale. */
 export interface RejectionReason {
   readonly code: string;

@@ -16,23 +16,12 @@ import { rawCheck, rawCheckAsync, type RawCheckActionAsync, type RawCheckAction,
 import type { Checker } from '../checker.js';
 import type { EvaluationResult } from '../engine/evaluate.js';
 import type { PasswordContext } from '../types.js';
-import { rejectionReasons } from './shared.js';
+import { rejectionReasons, type SchemaCheckOptions, type SchemaRefineOptions } from './shared.js';
 
-export interface PasswordCheckOptions {
-  /** Facts about the user the password must not be built from. */
-  context?: PasswordContext;
-  /** The locale of the messages; default: the checker's. */
-  locale?: string;
-}
-
-export interface RefinePasswordOptions<T> {
-  /** The field holding the password. Default `password`. */
-  field?: string;
-  /** Facts about the user from the other fields (names, email). */
-  context?: (data: T) => PasswordContext | undefined;
-  /** The locale of the messages; default: the checker's. */
-  locale?: string;
-}
+/** Options of `passwordCheck` and `passwordCheckAsync`. */
+export interface PasswordCheckOptions extends SchemaCheckOptions {}
+/** Options of `refinePassword` and `refinePasswordAsync`. */
+export interface RefinePasswordOptions<T> extends SchemaRefineOptions<T> {}
 
 /** The issues of a verdict: one per reason, none holding the password. */
 function report(result: EvaluationResult, addIssue: RawCheckAddIssue<unknown>, field?: string): void {

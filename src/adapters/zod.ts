@@ -11,22 +11,12 @@
 import { z } from 'zod';
 import type { Checker } from '../checker.js';
 import type { PasswordContext } from '../types.js';
-import { rejectionReasons } from './shared.js';
+import { rejectionReasons, type SchemaCheckOptions, type SchemaRefineOptions } from './shared.js';
 
-export interface PasswordSchemaOptions {
-  /** Facts about the user the password must not be built from. */
-  context?: PasswordContext;
-  /** The locale of the messages; default: the checker's. */
-  locale?: string;
-}
-
-export interface RefinePasswordOptions<T> {
-  /** The field holding the password. Default `password`. */
-  field?: string;
-  /** Facts about the user from the other fields (names, email). */
-  context?: (data: T) => PasswordContext | undefined;
-  locale?: string;
-}
+/** Options of `passwordSchema`. */
+export interface PasswordSchemaOptions extends SchemaCheckOptions {}
+/** Options of `refinePassword`. */
+export interface RefinePasswordOptions<T> extends SchemaRefineOptions<T> {}
 
 /** The part of zod's refinement context this uses (zod 3 and 4 share it). */
 interface IssueSink {
