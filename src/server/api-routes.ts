@@ -77,6 +77,19 @@ const LOCALE_MEMO_MAX = 256;
 const NO_LOCALE = '';
 const memoBySpoken = new WeakMap<readonly string[], Map<string, string>>();
 
+/**
+ * A checker's policy, described once: `checker.policy()` builds the whole description (lists,
+ * options, profile) on every call, and the evaluate route read two fields of it per request —
+ * 2.5 % of the service's CPU (a --cpu-prof of `passgate serve`). A checker never changes (a
+ * reload makes a new one), so its description does not either; read-only use here.
+ */
+const described = new WeakMap<CoreState['checker'], ReturnType<CoreState['checker']['policy']>>();
+function policyOf(checker: CoreState['checker']): ReturnType<CoreState['checker']['policy']> {
+  let p = described.get(checker);
+  if (p === undefined) described.set(checker, (p = checker.policy()));
+  return p;
+}
+
 export function apiRoutes<S extends ApiState>(): Route<S>[] {
   return [
     {
@@ -86,11 +99,11 @@ export function apiRoutes<S extends ApiState>(): Route<S>[] {
           const { state, request } = ctx;
           const body = await request.body(state.maxBodyBytes);
           if (!body.ok) return body.reply;
-          const parsed = parseEvaluateRequest(body.bytes, state.checker.policy().maxLength);
+          const parsed = parseEvaluateRequest(body.bytes, policyOf(state.checker).maxLength);
           if (!parsed.ok) return errorReply(400, parsed.code, parsed.message);
           const { password, context } = parsed.value;
           const header = request.header('accept-language');
-          const locale = parsed.value.locale ?? (header ? requestedLocale(header, state.checker.policy().locale, state.checker.locales) : undefined);
+          const locale = parsed.value.locale ?? (header ? requestedLocale(header, policyOf(state.checker).locale, state.checker.locales) : undefined);
           // evaluateAsync on every surface: a checker's asynchronous sources and checks are waited
           // for (within its checkTimeoutMs), never reported as unanswered.
           const result = await state.checker.evaluateAsync(password, context, locale === undefined ? undefined : { locale });
@@ -114,7 +127,7 @@ export function apiRoutes<S extends ApiState>(): Route<S>[] {
             status: failure || (workers && workersDegraded(workers)) ? 'degraded' : 'ok',
             generation: state.generation,
             loadedAt: state.loadedAt,
-            profile: state.checker.policy().profile,
+            profile: policyOf(state.checker).profile,
             ...(failure && { lastReload: { status: 'failed', ...failure } }),
             ...(workers && { workers }),
           });
