@@ -30,11 +30,12 @@
  * --write replaces the "overhead" block of bench/RESULTS.md's HTTP service section.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { Agent, createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { generatePasswords } from './mix.js';
+import { postLoad, spreadOf } from './http-load.js';
 
 export const OVERHEAD_START = '<!-- server-overhead:start -->';
 export const OVERHEAD_END = '<!-- server-overhead:end -->';
@@ -152,35 +153,15 @@ function ask(c: ChildProcess, message: object): Promise<number> {
   });
 }
 
+/** The answers counted; an answer other than 200 or a socket error fails the run (a variant that
+ * errs would look fast). */
 async function load(port: number, bodies: string[], extra: Record<string, string>, connections: number, ms: number): Promise<number> {
-  const agent = new Agent({ keepAlive: true, maxSockets: connections });
-  const stopAt = performance.now() + ms;
-  let count = 0;
-  let next = 0;
-  const one = (body: string) =>
-    new Promise<void>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, path: '/v1/evaluate', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...extra } }, (res) => {
-        if (res.statusCode !== 200) reject(new Error(`status ${res.statusCode}`));
-        res.resume();
-        res.on('end', () => resolve());
-      });
-      req.on('error', reject);
-      req.end(body);
-    });
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (performance.now() < stopAt) {
-        await one(bodies[next++ % bodies.length]!);
-        count++;
-      }
-    }),
-  );
-  agent.destroy();
+  const { count, errors } = await postLoad(`http://127.0.0.1:${port}/`, bodies, connections, ms, extra);
+  if (errors > 0) throw new Error(`${errors} requests failed or were not answered 200`);
   return count;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const fmt = (xs: number[], digits = 0) => `${median(xs).toFixed(digits)} (${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)})`;
+const fmt = spreadOf;
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);

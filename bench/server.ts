@@ -24,11 +24,12 @@
  * bench/server-overhead.ts measures where the gap comes from, part by part.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { Agent, createServer, request } from 'node:http';
+import { createServer } from 'node:http';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { generatePasswords } from './mix.js';
+import { postLoad, spreadOf } from './http-load.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
@@ -130,37 +131,7 @@ const targets = (workers: number, parts: boolean): Target[] => [
 ];
 
 /** Posts the mix over `connections` keep-alive sockets for `ms`; resolves the answers counted. */
-async function load(url: string, bodies: string[], connections: number, ms: number): Promise<{ count: number; errors: number }> {
-  const agent = new Agent({ keepAlive: true, maxSockets: connections });
-  const target = new URL('v1/evaluate', url);
-  const stopAt = performance.now() + ms;
-  let count = 0;
-  let errors = 0;
-  let next = 0;
-  const one = (body: string) =>
-    new Promise<void>((resolve) => {
-      const req = request(target, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-        if (res.statusCode !== 200) errors++;
-        res.resume();
-        res.on('end', () => resolve());
-      });
-      req.on('error', () => {
-        errors++;
-        resolve();
-      });
-      req.end(body);
-    });
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (performance.now() < stopAt) {
-        await one(bodies[next++ % bodies.length]!);
-        count++;
-      }
-    }),
-  );
-  agent.destroy();
-  return { count, errors };
-}
+const load = (url: string, bodies: string[], connections: number, ms: number) => postLoad(url, bodies, connections, ms);
 
 /**
  * CPU seconds (user + system) a server process and its children (cluster workers) have used, from
@@ -188,8 +159,7 @@ interface Row {
   cpuRatios: number[];
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const fmt = (xs: number[], digits = 0) => `${median(xs).toFixed(digits)} (${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)})`;
+const fmt = spreadOf;
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
