@@ -9,7 +9,7 @@
  */
 import type { Checker } from '../checker.js';
 import type { EvaluationResult } from '../engine/evaluate.js';
-import { evaluateFrom, missingFieldBody, rejectionBody, stringField, type EvaluateWith } from './shared.js';
+import { evaluateFrom, missingFieldBody, rejectionBody, stringField, type HttpPolicyOptions } from './shared.js';
 
 export type { RejectionBody, RejectionReason } from './shared.js';
 
@@ -25,12 +25,8 @@ export interface PasswordResponse {
   status(code: number): { json(body: unknown): unknown };
 }
 
-export interface PasswordPolicyOptions<Req extends PasswordRequest = PasswordRequest> extends EvaluateWith<Req> {
-  /** The body field holding the new password. Default `password`. */
-  field?: string;
-  /** The status of a rejection. Default 422 (the request is well formed; its password is not acceptable). */
-  status?: number;
-}
+/** Options of `passwordPolicy`: the body field, the rejection's status, context and locale from the request. */
+export interface PasswordPolicyOptions<Req extends PasswordRequest = PasswordRequest> extends HttpPolicyOptions<Req> {}
 
 /**
  * The middleware. A body without the field (or with a non-string there) is answered 400, never

@@ -46,6 +46,14 @@ export interface EvaluateWith<T> {
   locale?: (from: T) => string | undefined;
 }
 
+/** Options of an HTTP framework's password middleware (passgate/express, passgate/fastify). */
+export interface HttpPolicyOptions<Req> extends EvaluateWith<Req> {
+  /** The body field holding the new password. Default `password`. */
+  field?: string;
+  /** The status of a rejection. Default 422 (the request is well formed; its password is not acceptable). */
+  status?: number;
+}
+
 /** The rejecting findings as code + message, each pair once (a finding without a message shows its code). */
 export function rejectionReasons(result: EvaluationResult): RejectionReason[] {
   const out: RejectionReason[] = [];
