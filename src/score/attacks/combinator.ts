@@ -65,6 +65,8 @@ export const combinatorAttack: Attack<CombinatorKind, PhraseFound> = {
 let bestLn = new Float64Array(0);
 let bestFrom = new Int32Array(0);
 let bestShort = new Uint8Array(0);
+/** Per dictionary match of the current call: 1 when its span is letters only. */
+let isWord = new Uint8Array(64);
 
 function findPhrases(input: AttackInput): PhraseFound[] {
   const { text, dictionary, wordAt } = input;
@@ -76,8 +78,14 @@ function findPhrases(input: AttackInput): PhraseFound[] {
   if (n < 4 || n > MAX_INPUT_LENGTH) return NONE;
   // Words of one or two letters fill at most 2 of the 3 characters a word needs (even with a
   // separator each): a phrase holds a dictionary word of letters. Most passwords stop here.
+  // Which matches are letters only, read once (the DP below visits each match once per word count).
+  if (isWord.length < wordAt.length) isWord = new Uint8Array(Math.max(wordAt.length, isWord.length * 2));
   let dictionaryWords = 0;
-  for (let m = 0; m < wordAt.length && dictionaryWords === 0; m++) if (lettersOnly(plain, wordAt[m]!.start, wordAt[m]!.end)) dictionaryWords++;
+  for (let m = 0; m < wordAt.length; m++) {
+    const letters = lettersOnly(plain, wordAt[m]!.start, wordAt[m]!.end);
+    isWord[m] = letters ? 1 : 0;
+    if (letters) dictionaryWords++;
+  }
   if (dictionaryWords === 0) return NONE;
   let out: PhraseFound[] | null = null;
   let separator = -1;
@@ -127,7 +135,7 @@ function findPhrases(input: AttackInput): PhraseFound[] {
         const limit = from + MAX_PHRASE_LENGTH;
         for (let m = at === i ? w : firstAt(wordAt, at); m < wordAt.length && wordAt[m]!.start === at; m++) {
           const match = wordAt[m]!;
-          if (match.end <= limit && lettersOnly(plain, at, match.end)) relax(row + match.end, base + Math.log(dictionary.rank[match.termId]!), from, short);
+          if (match.end <= limit && isWord[m] === 1) relax(row + match.end, base + Math.log(dictionary.rank[match.termId]!), from, short);
         }
         if (at < n && isLetter(plain.charCodeAt(at))) {
           const r1 = SHORT_WORD_RANK.get(plain[at]!);
