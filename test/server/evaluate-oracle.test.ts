@@ -20,7 +20,7 @@ beforeAll(async () => {
       profile: 'entra',
       breached: false,
       // Asynchronous, and rejecting: the answer shows whether the route waited for it.
-      checks: [async (input) => (input.password.includes('7') ? [{ code: 'CUSTOM_SEVEN', message: 'no sevens' }] : [])],
+      checks: [async (input) => (input.password.includes('7') ? [{ code: 'CUSTOM_SEVEN', source: 'check' as const, message: 'no sevens', severity: 'reject' as const }] : [])],
     }),
   ]);
 });
