@@ -1,9 +1,9 @@
-import { conditional, errorReply, json, textBody, type StaticBody } from './reply.js';
+import { conditional, errorReply, json, textBody, type BodyResult, type Reply, type StaticBody } from './reply.js';
 import { parseEvaluateRequest } from './evaluate-request.js';
 import { preferredLanguage } from './negotiate.js';
 import { recordChosen } from './chosen-route.js';
 import { openApiDocument } from './openapi.js';
-import type { CoreState, Route } from './core.js';
+import type { CoreState, RequestContext, Route } from './core.js';
 import { workersDegraded, type WorkersStatus } from './workers-status.js';
 
 /** Why the last reload did not take, while it has not (shown by /healthz; never a term). */
@@ -90,26 +90,45 @@ function policyOf(checker: CoreState['checker']): ReturnType<CoreState['checker'
   return p;
 }
 
+/**
+ * POST /v1/evaluate once its body is read. Plain `evaluate` when the checker has nothing
+ * asynchronous to wait for (no custom checks, no remote source: `needsAsync`) and the call brings
+ * no stored hashes to verify (the one source that applies per call): then it answers exactly
+ * what `evaluateAsync` would (test/server/evaluate-oracle.test.ts), without the promise chain
+ * that costs the service a microtask per await. Otherwise evaluateAsync, on every surface: a
+ * checker's asynchronous sources and checks are waited for (within its checkTimeoutMs), never
+ * reported as unanswered.
+ */
+function evaluateBody<S extends ApiState>(ctx: RequestContext<S>, body: BodyResult): Reply | Promise<Reply> {
+  if (!body.ok) return body.reply;
+  const { state, request } = ctx;
+  const { checker } = state;
+  const policy = policyOf(checker);
+  const parsed = parseEvaluateRequest(body.bytes, policy.maxLength);
+  if (!parsed.ok) return errorReply(400, parsed.code, parsed.message);
+  const { password, context } = parsed.value;
+  const header = parsed.value.locale === undefined ? request.header('accept-language') : undefined;
+  const locale = parsed.value.locale ?? (header ? requestedLocale(header, policy.locale, checker.locales) : undefined);
+  const options = locale === undefined ? undefined : { locale };
+  if (!checker.needsAsync && context?.previousPasswordHashes === undefined) {
+    const result = checker.evaluate(password, context, options);
+    ctx.result = result;
+    return json(200, result);
+  }
+  return checker.evaluateAsync(password, context, options).then((result) => {
+    ctx.result = result;
+    return json(200, result);
+  });
+}
+
 export function apiRoutes<S extends ApiState>(): Route<S>[] {
   return [
     {
       template: '/v1/evaluate',
       methods: {
-        POST: async (ctx) => {
-          const { state, request } = ctx;
-          const body = await request.body(state.maxBodyBytes);
-          if (!body.ok) return body.reply;
-          const parsed = parseEvaluateRequest(body.bytes, policyOf(state.checker).maxLength);
-          if (!parsed.ok) return errorReply(400, parsed.code, parsed.message);
-          const { password, context } = parsed.value;
-          const header = request.header('accept-language');
-          const locale = parsed.value.locale ?? (header ? requestedLocale(header, policyOf(state.checker).locale, state.checker.locales) : undefined);
-          // evaluateAsync on every surface: a checker's asynchronous sources and checks are waited
-          // for (within its checkTimeoutMs), never reported as unanswered.
-          const result = await state.checker.evaluateAsync(password, context, locale === undefined ? undefined : { locale });
-          ctx.result = result;
-          return json(200, result);
-        },
+        // One promise (the body's) between the request and the answer: the rest is synchronous
+        // unless this checker or this call needs evaluateAsync (evaluateBody).
+        POST: (ctx) => ctx.request.body(ctx.state.maxBodyBytes).then((body) => evaluateBody(ctx, body)),
       },
     },
     // Off (404) unless the configuration has a popularity store and a record token.

@@ -141,6 +141,16 @@ class Context<S extends CoreState> implements RequestContext<S> {
 
 /** Serves one request. Never throws: an unexpected failure is a generic 500. */
 export async function serveRequest<S extends CoreState>(request: CoreRequest, state: S, routes: readonly Route<S>[]): Promise<Served> {
+  return serve(request, state, routes);
+}
+
+/**
+ * `serveRequest` without a promise where none is needed: the answer itself when every step was
+ * synchronous (routing, a handler that answers at once), else a promise of it. The node server
+ * writes a synchronous answer at once; each await it saved was a promise and a microtask per
+ * request (bench/server-overhead.ts). Never throws, never rejects.
+ */
+export function serve<S extends CoreState>(request: CoreRequest, state: S, routes: readonly Route<S>[]): Served | Promise<Served> {
   const method = methodName(request.method);
   let route = BAD_TARGET;
   try {
@@ -164,11 +174,25 @@ export async function serveRequest<S extends CoreState>(request: CoreRequest, st
       return served(errorReply(405, 'METHOD_NOT_ALLOWED', `use ${allow}`, { allow }), cors, route, method);
     }
     const ctx = new Context(state, request, found.params, target.query);
-    return served(await handler(ctx), cors, route, method, ctx.result);
+    const reply = handler(ctx);
+    if (!isThenable(reply)) return served(reply, cors, route, method, ctx.result);
+    const named = route;
+    return Promise.resolve(reply).then(
+      (r) => served(r, cors, named, method, ctx.result),
+      (err: unknown) => failed(err, named, method),
+    );
   } catch (err) {
-    const internalError = err instanceof Error ? err.name : typeof err;
-    return { reply: errorReply(500, 'INTERNAL', 'internal error'), route, method, internalError };
+    return failed(err, route, method);
   }
+}
+
+/** A value or a promise of it: true for the promise (any thenable a handler may return). */
+export const isThenable = <T>(x: T | PromiseLike<T>): x is PromiseLike<T> => typeof (x as { then?: unknown } | null)?.then === 'function';
+
+/** The generic 500 for a handler that threw: its type only (a message could carry request data). */
+function failed(err: unknown, route: string, method: string): Served {
+  const internalError = err instanceof Error ? err.name : typeof err;
+  return { reply: errorReply(500, 'INTERNAL', 'internal error'), route, method, internalError };
 }
 
 /** The answer with the CORS headers (if any) added last, as the request's route and method. */

@@ -36,9 +36,11 @@ export function parseEvaluateRequest(bytes: Uint8Array, maxLength = Infinity): P
     return bad('MALFORMED_JSON', 'the body is not valid JSON');
   }
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return bad('INVALID_REQUEST', 'the body must be a JSON object');
-  const { password, context, locale, ...rest } = body as Record<string, unknown>;
-  const unknown = Object.keys(rest);
-  if (unknown.length > 0) return bad('INVALID_REQUEST', 'unknown field in the body (known: password, context, locale)');
+  // The keys are checked in place rather than gathered into a rest object per request.
+  for (const key of Object.keys(body)) {
+    if (key !== 'password' && key !== 'context' && key !== 'locale') return bad('INVALID_REQUEST', 'unknown field in the body (known: password, context, locale)');
+  }
+  const { password, context, locale } = body as Record<string, unknown>;
   if (password === undefined) return bad('INVALID_REQUEST', "'password' is required");
   if (typeof password !== 'string') return bad('INVALID_REQUEST', "'password' must be a string");
   if (locale !== undefined && typeof locale !== 'string') return bad('INVALID_REQUEST', "'locale' must be a string");

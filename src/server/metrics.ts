@@ -18,6 +18,11 @@ interface LatencyCounts {
   count: number;
 }
 
+interface RequestCount {
+  readonly labels: { readonly route: string; readonly method: string; readonly status: number };
+  n: number;
+}
+
 /** The counts in prom-client's Histogram#hashMap shape: one entry per label set. */
 function latencyHashMap(counts: ReadonlyMap<string, LatencyCounts>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -55,7 +60,10 @@ export class ServiceMetrics {
   // Per-request counts kept in plain maps and handed to prom-client when scraped (its `collect`):
   // prom-client's inc() validates and hashes the labels on every call, the largest per-request
   // extra the service had (bench/RESULTS.md). Keys come from fixed vocabularies, so they are few.
-  readonly #requestCounts = new Map<string, { labels: { route: string; method: string; status: number }; n: number }>();
+  // Looked up by route, then method, then status (fixed strings and a number: no key string built
+  // per request); listed in the order first seen, the order the exposition has always had.
+  readonly #requestCounts: RequestCount[] = [];
+  readonly #requestIndex = new Map<string, Map<string, Map<number, RequestCount>>>();
   readonly #verdictCounts = { accepted: 0, rejected: 0 };
   readonly #reasonCounts = new Map<string, number>();
   // The latency histogram likewise: per route, its buckets counted here and handed over at scrape
@@ -79,7 +87,7 @@ export class ServiceMetrics {
       registers,
       collect() {
         this.reset();
-        for (const { labels, n } of requestCounts.values()) this.inc(labels, n);
+        for (const { labels, n } of requestCounts) this.inc(labels, n);
       },
     });
     new Histogram({
@@ -125,10 +133,17 @@ export class ServiceMetrics {
   }
 
   request(served: Served, status: number, seconds: number): void {
-    const key = `${served.route}\u0000${served.method}\u0000${status}`;
-    const counted = this.#requestCounts.get(key);
+    let byMethod = this.#requestIndex.get(served.route);
+    if (!byMethod) this.#requestIndex.set(served.route, (byMethod = new Map()));
+    let byStatus = byMethod.get(served.method);
+    if (!byStatus) byMethod.set(served.method, (byStatus = new Map()));
+    const counted = byStatus.get(status);
     if (counted) counted.n++;
-    else this.#requestCounts.set(key, { labels: { route: served.route, method: served.method, status }, n: 1 });
+    else {
+      const first: RequestCount = { labels: { route: served.route, method: served.method, status }, n: 1 };
+      byStatus.set(status, first);
+      this.#requestCounts.push(first);
+    }
     let latency = this.#latencyCounts.get(served.route);
     if (!latency) this.#latencyCounts.set(served.route, (latency = { route: served.route, buckets: new Array<number>(LATENCY_BUCKETS.length).fill(0), sum: 0, count: 0 }));
     latency.sum += seconds;

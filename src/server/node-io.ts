@@ -36,7 +36,13 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
   });
 }
 
-const JSON_ANSWER_HEADERS: Readonly<Record<string, string>> = { ...BASE_HEADERS, ...JSON_HEADERS };
+/**
+ * The head of a JSON answer with no header of its own (most answers), as node:http's flat
+ * [name, value, …] list with the Content-Length slot last: the same names, values and order as
+ * merging BASE_HEADERS, JSON_HEADERS and the length (wire-bytes.test.ts), copied per answer
+ * instead of merged from two objects and walked key by key.
+ */
+const JSON_ANSWER_HEAD: readonly (string | number)[] = [...Object.entries({ ...BASE_HEADERS, ...JSON_HEADERS }).flat(), 'content-length', 0];
 
 /**
  * Writes a reply, compressed when it is a static text body and the client accepts br or gzip.
@@ -46,10 +52,15 @@ const JSON_ANSWER_HEADERS: Readonly<Record<string, string>> = { ...BASE_HEADERS,
 export function writeReply(req: IncomingMessage, res: ServerResponse, reply: Reply): Promise<void> | undefined {
   const body = reply.body;
   if (reply.compressible && body !== undefined && typeof body !== 'string') return writeCompressed(req, res, reply, body);
-  // Most answers are JSON with no header of their own: their header set, merged once, is copied
-  // (one clone of a fixed shape) rather than merged from two objects per answer.
-  const headers: Record<string, string | number> = reply.headers === JSON_HEADERS ? { ...JSON_ANSWER_HEADERS } : { ...BASE_HEADERS, ...reply.headers };
-  write(res, reply.status, headers, body);
+  if (reply.headers === JSON_HEADERS && body !== undefined) {
+    if (res.headersSent || res.destroyed) return undefined;
+    const head = JSON_ANSWER_HEAD.slice();
+    head[head.length - 1] = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+    res.writeHead(reply.status, head as string[]);
+    res.end(body);
+    return undefined;
+  }
+  write(res, reply.status, { ...BASE_HEADERS, ...reply.headers }, body);
   return undefined;
 }
 

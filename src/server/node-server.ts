@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { methodName, serveRequest, type CoreRequest, type Served } from './core.js';
+import { isThenable, methodName, serve, type CoreRequest, type Served } from './core.js';
 import { readBody, writeReply } from './node-io.js';
 import { ROUTES } from './routes.js';
 import { errorReply, type BodyResult } from './reply.js';
@@ -7,11 +7,23 @@ import type { StateHolder } from './holder.js';
 import type { Logger } from './logger.js';
 import type { ServiceMetrics } from './metrics.js';
 
-/** node:http's request as the routing core sees it (a class: no closures made per request). */
-class NodeRequest implements CoreRequest {
+/**
+ * One node:http request and its answer: the request as the routing core reads it, and what is
+ * logged and counted once the answer is written. One object per request (a class: no closures
+ * made per request, which cost more than the routing itself under load).
+ */
+class Exchange implements CoreRequest {
   readonly #req: IncomingMessage;
-  constructor(req: IncomingMessage) {
+  readonly #res: ServerResponse;
+  readonly #logger: Logger;
+  readonly #metrics: ServiceMetrics;
+  readonly #started = performance.now();
+  #served: Served | undefined;
+  constructor(req: IncomingMessage, res: ServerResponse, logger: Logger, metrics: ServiceMetrics) {
     this.#req = req;
+    this.#res = res;
+    this.#logger = logger;
+    this.#metrics = metrics;
   }
   get method(): string {
     return this.#req.method ?? '';
@@ -26,43 +38,66 @@ class NodeRequest implements CoreRequest {
   body(limit: number): Promise<BodyResult> {
     return readBody(this.#req, limit);
   }
-}
 
-/**
- * Serves one node:http request with the shared core, then writes, logs and counts it. Never
- * rejects: whatever fails, the client gets an answer (or the socket is closed) and the
- * process keeps serving.
- */
-export function handleNodeRequest(req: IncomingMessage, res: ServerResponse, holder: StateHolder, logger: Logger, metrics: ServiceMetrics): void {
-  void respond(req, res, holder, logger, metrics, performance.now());
-}
+  /** Writes the answer; compressing one (off the event loop) is the only asynchronous write. */
+  answer(served: Served): void {
+    this.#served = served;
+    if (served.internalError) this.#logger.event('error', `internal error on ${served.route}: ${served.internalError}`);
+    try {
+      const writing = writeReply(this.#req, this.#res, served.reply);
+      if (writing) writing.catch((err: unknown) => this.#writeFailed(err));
+    } catch (err) {
+      this.#writeFailed(err);
+    }
+  }
 
-async function respond(req: IncomingMessage, res: ServerResponse, holder: StateHolder, logger: Logger, metrics: ServiceMetrics, started: number): Promise<void> {
-  // One reference read per request: the whole request is served by this state.
-  const state = holder.current;
-  let served: Served | undefined;
-  res.once('finish', () => {
+  /** The answer is written: one log line and the metrics (nothing for an answer never served). */
+  finished(): void {
+    const served = this.#served;
     if (!served) return;
-    const ms = performance.now() - started;
-    logger.request(served, res.statusCode, ms);
-    metrics.request(served, res.statusCode, ms / 1000);
-  });
-  try {
-    served = await serveRequest(new NodeRequest(req), state, ROUTES);
-    if (served.internalError) logger.event('error', `internal error on ${served.route}: ${served.internalError}`);
-    // Compressible bodies are compressed off the event loop; every other answer is written now.
-    const writing = writeReply(req, res, served.reply);
-    if (writing) await writing;
-  } catch (err) {
-    // Only a failure to write (compression, a socket gone) gets here.
-    served ??= { route: '(write failed)', method: methodName(req.method ?? ''), reply: { status: 500 } };
-    logger.event('error', `internal error while answering: ${err instanceof Error ? err.name : typeof err}`);
+    const ms = performance.now() - this.#started;
+    const status = this.#res.statusCode;
+    this.#logger.request(served, status, ms);
+    this.#metrics.request(served, status, ms / 1000);
+  }
+
+  /** Only a failure to write (compression, a socket gone) gets here. */
+  #writeFailed(err: unknown): void {
+    const req = this.#req;
+    const res = this.#res;
+    this.#served ??= { route: '(write failed)', method: methodName(req.method ?? ''), reply: { status: 500 } };
+    this.#logger.event('error', `internal error while answering: ${err instanceof Error ? err.name : typeof err}`);
     if (!res.headersSent && !res.destroyed) {
       try {
-        await writeReply(req, res, errorReply(500, 'INTERNAL', 'internal error'));
+        const writing = writeReply(req, res, errorReply(500, 'INTERNAL', 'internal error'));
+        if (writing) writing.catch(() => res.destroy());
       } catch {
         res.destroy();
       }
     } else res.destroy();
   }
+}
+
+const EXCHANGE = Symbol('passgate.exchange');
+type Answering = ServerResponse & { [EXCHANGE]?: Exchange };
+
+/** One listener for every answer (no closure per request): the exchange rides on the response. */
+function onFinish(this: Answering): void {
+  this[EXCHANGE]?.finished();
+}
+
+/**
+ * Serves one node:http request with the shared core, then writes, logs and counts it. Never
+ * throws: whatever fails, the client gets an answer (or the socket is closed) and the process
+ * keeps serving. A synchronous answer (every route but the ones that read a body, compress or
+ * wait for I/O) is written before this returns.
+ */
+export function handleNodeRequest(req: IncomingMessage, res: ServerResponse, holder: StateHolder, logger: Logger, metrics: ServiceMetrics): void {
+  const exchange = new Exchange(req, res, logger, metrics);
+  (res as Answering)[EXCHANGE] = exchange;
+  res.on('finish', onFinish);
+  // One reference read per request: the whole request is served by this state.
+  const served = serve(exchange, holder.current, ROUTES);
+  if (isThenable(served)) void served.then((s) => exchange.answer(s));
+  else exchange.answer(served);
 }

@@ -77,7 +77,11 @@ describe('createHandler(checker)', () => {
   });
 
   it('answers 500 with a generic body when the checker throws, and keeps working', async () => {
+    // The route calls evaluate, or evaluateAsync when the checker needs it: either one throws.
     const spy = vi.spyOn(CheckerClass.prototype, 'evaluateAsync').mockImplementationOnce(async () => {
+      throw new Error('boom Fetch-Canary');
+    });
+    const spySync = vi.spyOn(CheckerClass.prototype, 'evaluate').mockImplementationOnce(() => {
       throw new Error('boom Fetch-Canary');
     });
     try {
@@ -86,6 +90,7 @@ describe('createHandler(checker)', () => {
       expect(await res.json()).toEqual({ error: { code: 'INTERNAL', message: 'internal error' } });
     } finally {
       spy.mockRestore();
+      spySync.mockRestore();
     }
     expect((await post(JSON.stringify({ password: 'x' }))).status).toBe(200);
   });

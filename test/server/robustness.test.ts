@@ -25,7 +25,11 @@ describe('no request can end the service', () => {
   });
 
   it('answers 500 with a generic body when a handler throws, logs only the error type, and keeps serving', async () => {
+    // The route calls evaluate, or evaluateAsync when the checker needs it: either one throws.
     const spy = vi.spyOn(Checker.prototype, 'evaluateAsync').mockImplementationOnce(async () => {
+      throw new Error('exploded while judging Zq9-Leak-Canary');
+    });
+    const spySync = vi.spyOn(Checker.prototype, 'evaluate').mockImplementationOnce(() => {
       throw new Error('exploded while judging Zq9-Leak-Canary');
     });
     try {
@@ -39,12 +43,17 @@ describe('no request can end the service', () => {
       expect(logged).not.toContain('exploded');
     } finally {
       spy.mockRestore();
+      spySync.mockRestore();
     }
     expect((await s.post('/v1/evaluate', JSON.stringify({ password: 'Winter2020!' }))).status).toBe(200);
   });
 
   it('answers 500 when a handler throws something that is not an Error', async () => {
+    // The route calls evaluate, or evaluateAsync when the checker needs it: either one throws.
     const spy = vi.spyOn(Checker.prototype, 'evaluateAsync').mockImplementationOnce(async () => {
+      throw 'a bare string with Zq9-Leak-Canary';
+    });
+    const spySync = vi.spyOn(Checker.prototype, 'evaluate').mockImplementationOnce(() => {
       throw 'a bare string with Zq9-Leak-Canary';
     });
     try {
@@ -53,6 +62,7 @@ describe('no request can end the service', () => {
       expect(s.lines.join('\n')).not.toContain('Leak-Canary');
     } finally {
       spy.mockRestore();
+      spySync.mockRestore();
     }
   });
 });
