@@ -10,30 +10,62 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
   const declared = req.headers['content-length'];
   if (declared !== undefined && Number(declared) > limit) return Promise.resolve({ ok: false, reply: tooLarge(limit) });
   return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let done = false;
-    const finish = (result: BodyResult) => {
-      if (done) return;
-      done = true;
-      req.off('data', onData);
-      resolve(result);
-    };
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        chunks.length = 0;
-        finish({ ok: false, reply: tooLarge(limit) });
-        req.resume(); // discard the rest rather than buffer it
-        return;
-      }
-      chunks.push(chunk);
-    };
+    // The reading state rides on the request and the listeners are shared functions: no closure
+    // or once-wrapper per request (they were the service's largest allocation after the answer).
+    (req as Reading)[READING] = new BodyReading(limit, resolve);
     req.on('data', onData);
-    req.once('end', () => finish({ ok: true, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) }));
-    req.once('error', () => finish({ ok: false, reply: errorReply(400, 'BAD_REQUEST', 'the request body could not be read') }));
-    req.once('aborted', () => finish({ ok: false, reply: errorReply(400, 'BAD_REQUEST', 'the request was aborted') }));
+    req.on('end', onEnd);
+    req.on('error', onError);
+    req.on('aborted', onAborted);
   });
+}
+
+const READING = Symbol('passgate.body');
+type Reading = IncomingMessage & { [READING]?: BodyReading };
+
+class BodyReading {
+  readonly chunks: Buffer[] = [];
+  size = 0;
+  done = false;
+  constructor(
+    readonly limit: number,
+    readonly resolve: (result: BodyResult) => void,
+  ) {}
+}
+
+/** Settles the read once; later events (the end after an abort, a second error) change nothing. */
+function settle(req: Reading, result: BodyResult): void {
+  const r = req[READING];
+  if (!r || r.done) return;
+  r.done = true;
+  req.off('data', onData);
+  r.resolve(result);
+}
+
+function onData(this: Reading, chunk: Buffer): void {
+  const r = this[READING];
+  if (!r || r.done) return;
+  r.size += chunk.length;
+  if (r.size > r.limit) {
+    r.chunks.length = 0;
+    settle(this, { ok: false, reply: tooLarge(r.limit) });
+    this.resume(); // discard the rest rather than buffer it
+    return;
+  }
+  r.chunks.push(chunk);
+}
+
+function onEnd(this: Reading): void {
+  const r = this[READING];
+  if (r) settle(this, { ok: true, bytes: r.chunks.length === 1 ? r.chunks[0]! : Buffer.concat(r.chunks, r.size) });
+}
+
+function onError(this: Reading): void {
+  settle(this, { ok: false, reply: errorReply(400, 'BAD_REQUEST', 'the request body could not be read') });
+}
+
+function onAborted(this: Reading): void {
+  settle(this, { ok: false, reply: errorReply(400, 'BAD_REQUEST', 'the request was aborted') });
 }
 
 /**
