@@ -1,8 +1,8 @@
 import { guessesForWord } from '../guesses.js';
 import { SCORE_THRESHOLDS } from '../strength.js';
 import type { Attack, AttackInput, Found } from './types.js';
-import { AFFIX_MAX, isAffix, isDigit, isLetter, maskSpace, reverse, typedSpan } from './text-rules.js';
-import { JOHN_WORDLIST_RULES, PREPEND_DIGIT_RANK, RULE_RANK } from './rule-ranks.js';
+import { AFFIX_MAX, isAffix, isLetter, maskSpace, prependRule, reverse, typedSpan } from './text-rules.js';
+import { RULE_RANK } from './rule-ranks.js';
 import { SEPARATOR_CHOICES, isSeparator } from './combinator.js';
 
 /**
@@ -76,10 +76,8 @@ function findBreachedBase(input: AttackInput): BaseFound[] {
   const lower = plain.slice(p, q);
   const unleeted = unleet(plain, text.folded);
   const folded = unleeted.slice(p, q);
-  // The ends: one prepended digit is a rule of its own, else a mask before and after (mangle.ts).
-  const prefix = plain.slice(0, p);
-  const ends = (p === 1 && isDigit(plain.charCodeAt(0)) ? PREPEND_DIGIT_RANK[plain.charCodeAt(0) - 0x30]! : p > 0 ? JOHN_WORDLIST_RULES * maskSpace(prefix) : 1)
-    * maskSpace(plain.slice(q));
+  // The ends: what was put before (text-rules.ts), a mask after.
+  const ends = prependRule(plain.slice(0, p)) * maskSpace(plain.slice(q));
   const rank = list.count;
   const variants: Variant[] = [];
   const add = (base: string, kind: BreachedBaseKind, rule: number, typedBase: string, withEnds = ends) => {

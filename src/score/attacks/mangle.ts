@@ -1,7 +1,7 @@
 import { guessesForWord } from '../guesses.js';
 import type { Attack, AttackInput, Found } from './types.js';
-import { JOHN_WORDLIST_RULES, PREPEND_DIGIT_RANK, RULE_RANK } from './rule-ranks.js';
-import { AFFIX_MAX, isAffix, isDigit, isLetter, maskSpace, reverse, typedSpan } from './text-rules.js';
+import { RULE_RANK } from './rule-ranks.js';
+import { AFFIX_MAX, isAffix, isDigit, isLetter, maskSpace, prependRule, reverse, typedSpan } from './text-rules.js';
 
 /**
  * Wordlist + mangling rules, inverted (issue 19): what crackers try first still got through —
@@ -48,8 +48,7 @@ export const mangleAttack: Attack<MangleKind, MangleFound> = {
       // every word: a run of k digits or symbols inside costs the positions × its mask.
       rule = (f.folded.length - 1) * Math.min(maskSpace(f.inserted), isYear(f.inserted) ? YEARS : Infinity);
     } else if (f.kind === 'prepend') {
-      // One prepended digit is a rule of its own; a longer prefix is a mask before the word.
-      rule = f.prefix.length === 1 && isDigit(f.prefix.charCodeAt(0)) ? PREPEND_DIGIT_RANK[f.prefix.charCodeAt(0) - 0x30]! : JOHN_WORDLIST_RULES * maskSpace(f.prefix);
+      rule = prependRule(f.prefix);
     } else rule = RULE_RANK[f.kind] * maskSpace(f.prefix);
     return Math.min(word * rule * maskSpace(f.suffix), Number.MAX_VALUE);
   },

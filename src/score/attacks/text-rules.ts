@@ -1,4 +1,5 @@
 import type { AttackInput } from './types.js';
+import { JOHN_WORDLIST_RULES, PREPEND_DIGIT_RANK } from './rule-ranks.js';
 
 /**
  * What the rule-inverting attacks (mangle.ts, breached-base.ts) read the same way: the ends a
@@ -18,6 +19,13 @@ export function maskSpace(s: string): number {
     else symbols = true;
   }
   return (digits && symbols ? 43 : digits ? 10 : 33) ** s.length;
+}
+
+/** Guesses per word for a prefix: one digit is a rule of its own, a longer prefix a mask before the word. */
+export function prependRule(prefix: string): number {
+  if (prefix.length === 0) return 1;
+  const c = prefix.charCodeAt(0);
+  return prefix.length === 1 && isDigit(c) ? PREPEND_DIGIT_RANK[c - 0x30]! : JOHN_WORDLIST_RULES * maskSpace(prefix);
 }
 
 /** The password as typed over folded units [from, to), or null where normalisation changed lengths. */
