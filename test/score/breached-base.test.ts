@@ -47,6 +47,16 @@ describe('breach list + mangling rules, with the shipped filter', () => {
     for (const p of ['5kalamazoo', 'leddzeppelin', 'rotimiimitor']) expect(weakKind(withoutList(p))).not.toBe('leaked-password-variant');
   });
 
+  it('keeps the shipped list as the wordlist when the user adds a filter of their own (keepEmbedded)', async () => {
+    const { buildFilter } = await import('../../src/filter/node.js');
+    const own = buildFilter(['Zq-only-in-our-list-7'], { falsePositiveRate: 1e-6 });
+    const both = await createChecker({ breached: { bytes: own, keepEmbedded: true } });
+    expect(weakKind(both.evaluate('5kalamazoo'))).toBe('leaked-password-variant');
+    // Replaced by a list that does not hold the base: nothing to find.
+    const alone = await createChecker({ breached: { bytes: own } });
+    expect(weakKind(alone.evaluate('5kalamazoo'))).not.toBe('leaked-password-variant');
+  });
+
   it.each(['correct-horse-battery-staple', 'q8#Vz!2mLp', 'kx7Pq2Lw9Zr', 'Tr4vel.Quartz.Mango.Lid'])('%s is not read as a leaked password', (password) => {
     expect(weakKind(withList(password))).not.toBe('leaked-password-variant');
   });
