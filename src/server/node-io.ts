@@ -9,15 +9,20 @@ import { compressed } from './compress.js';
 export function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
   const declared = req.headers['content-length'];
   if (declared !== undefined && Number(declared) > limit) return Promise.resolve({ ok: false, reply: tooLarge(limit) });
-  return new Promise((resolve) => {
-    // The reading state rides on the request and the listeners are shared functions: no closure
-    // or once-wrapper per request (they were the service's largest allocation after the answer).
-    (req as Reading)[READING] = new BodyReading(limit, resolve);
-    req.on('data', onData);
-    req.on('end', onEnd);
-    req.on('error', onError);
-    req.on('aborted', onAborted);
-  });
+  // A second read of the same request gets the first one's result (the listeners are shared
+  // functions: adding them twice would count each chunk twice).
+  const reading = (req as Reading)[READING];
+  if (reading) return reading.result;
+  let resolve!: (result: BodyResult) => void;
+  const result = new Promise<BodyResult>((r) => (resolve = r));
+  // The reading state rides on the request and the listeners are shared functions: no closure
+  // or once-wrapper per request (they were the service's largest allocation after the answer).
+  (req as Reading)[READING] = new BodyReading(limit, resolve, result);
+  req.on('data', onData);
+  req.on('end', onEnd);
+  req.on('error', onError);
+  req.on('aborted', onAborted);
+  return result;
 }
 
 const READING = Symbol('passgate.body');
@@ -30,6 +35,7 @@ class BodyReading {
   constructor(
     readonly limit: number,
     readonly resolve: (result: BodyResult) => void,
+    readonly result: Promise<BodyResult>,
   ) {}
 }
 
