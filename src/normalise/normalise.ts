@@ -109,12 +109,26 @@ function isAscii(s: string): boolean {
 // views of one read-only table instead of filling two new arrays.
 const IDENTITY = Uint32Array.from({ length: 4098 }, (_, i) => i);
 
+/**
+ * IDENTITY.subarray(shift, shift + n), the same view object for every call with that length up to
+ * VIEW_CACHE_MAX (the passwords of the default caps): two views made per evaluation were ~190 bytes
+ * of its allocation. The views were already windows on one shared table, never written.
+ */
+function identityView(n: number, shift: 0 | 1): Uint32Array {
+  if (n > VIEW_CACHE_MAX) return IDENTITY.subarray(shift, shift + n);
+  const cache = shift === 0 ? startViews : endViews;
+  return (cache[n] ??= IDENTITY.subarray(shift, shift + n));
+}
+const VIEW_CACHE_MAX = 256;
+const startViews: (Uint32Array | undefined)[] = [];
+const endViews: (Uint32Array | undefined)[] = [];
+
 // The common case: ASCII in, one unit out per unit in.
 function normaliseAscii(password: string, config: NormaliserConfig): NormalisedText {
   const n = password.length;
   const plain = password.toLowerCase();
-  const start = n < IDENTITY.length ? IDENTITY.subarray(0, n) : Uint32Array.from({ length: n }, (_, i) => i);
-  const end = n + 1 < IDENTITY.length ? IDENTITY.subarray(1, n + 1) : Uint32Array.from({ length: n }, (_, i) => i + 1);
+  const start = n < IDENTITY.length ? identityView(n, 0) : Uint32Array.from({ length: n }, (_, i) => i);
+  const end = n + 1 < IDENTITY.length ? identityView(n, 1) : Uint32Array.from({ length: n }, (_, i) => i + 1);
   const table = asciiFoldTable(config.fold);
   let folded = '';
   let from = 0;
