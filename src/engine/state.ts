@@ -21,6 +21,12 @@ export interface BreachedLookup {
   mayContain(password: string): boolean;
   readonly count: number;
   readonly falsePositiveRate: number;
+  /**
+   * The list the breach-list attack (score/attacks/breached-base.ts) reads as a wordlist, when
+   * not this lookup itself: with `keepEmbedded`, the shipped list. Both together would double
+   * the lookups' false hits and lose the precision that lets the attack run at all.
+   */
+  readonly wordlist?: BreachedLookup;
 }
 
 /** Evaluations before a checker that never saw an idle moment links banned terms to the dictionary. */
@@ -220,11 +226,12 @@ async function loadBreached(platform: Platform, options: ResolvedOptions): Promi
   return kept ? eitherFilter(own, kept) : own;
 }
 
-/** Two filters as one lookup: breached if either holds the password. */
+/** Two filters as one lookup: breached if either holds the password; `b` (the shipped list) is the attack's wordlist. */
 function eitherFilter(a: BreachedLookup, b: BreachedLookup): BreachedLookup {
   return {
     mayContain: (p) => a.mayContain(p) || b.mayContain(p),
     count: a.count + b.count,
     falsePositiveRate: 1 - (1 - a.falsePositiveRate) * (1 - b.falsePositiveRate),
+    wordlist: b.wordlist ?? b,
   };
 }

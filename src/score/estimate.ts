@@ -84,7 +84,7 @@ export function estimate(
     }
   }
   // The attack classes of score/attacks/ (mangling rules undone, …): each piece a candidate.
-  const attacks = dict ? attackCandidates({ password, text, dictionary: dict, wordAt }, candidates) : NO_ATTACKS;
+  const attacks = dict ? attackCandidates({ password, text, dictionary: dict, wordAt, breached: state.breached?.wordlist ?? state.breached }, candidates) : NO_ATTACKS;
   // Banned terms are words an attacker tries early (custom ones first of all); a fuzzy hit is
   // one reached with a handful of edits.
   for (const t of scored.tokens) {

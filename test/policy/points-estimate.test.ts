@@ -47,4 +47,30 @@ describe('recommended: the points rule defers to a strong estimate', () => {
     expect(result.accepted).toBe(false);
     expect(result.findings.map((f) => f.code)).toContain('LOW_SCORE');
   });
+
+  // Issue 19: random alphanumerics of 9 were at 47 of the 50 false rejections allowed in 50,000;
+  // 10 of them were a global term read through digits typed for its letters.
+  it.each(['fM4G9l37d', 'fArM3RYYU', '87cUc0SMo', 'FLb05LR1S'])('accepts %s: a global term read only through substitutions, in a string the estimate puts at score 3', async (password) => {
+    const result = (await recommended).evaluate(password);
+    expect(result.points).toBeLessThan(5);
+    expect(result.strength!.score).toBeGreaterThanOrEqual(3);
+    expect(result.findings.map((f) => f.code)).not.toContain('LOW_SCORE');
+    expect(result.accepted).toBe(true);
+  });
+
+  it.each(['u6274tiNa', 'yFJREdrum'])('still rejects %s: the term is typed as listed', async (password) => {
+    const result = (await recommended).evaluate(password);
+    expect(result.findings.map((f) => f.code)).toContain('LOW_SCORE');
+  });
+
+  it.each(['M4gg13!2019', 'P@ssw0rd2024', 'W3lc0me#2025'])('still rejects %s: a substituted term people type, which the estimate puts low', async (password) => {
+    const result = (await recommended).evaluate(password);
+    expect(result.accepted).toBe(false);
+  });
+
+  it('keeps a custom term binding when typed with substitutions', async () => {
+    const checker = await createChecker({ minLength: 8, breached: false, customBannedTerms: ['zqmarvex'] });
+    const result = checker.evaluate('Zqm4rv3x1!');
+    expect(result.findings.map((f) => f.code)).toContain('LOW_SCORE');
+  });
 });

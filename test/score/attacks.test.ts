@@ -53,7 +53,7 @@ describe('wordlist + mangling rules (score/attacks/)', () => {
   });
 
   it('each attack is registered once, with rule ranks from the tools\' lists', () => {
-    expect(ATTACKS.map((a) => a.name)).toEqual(['wordlist + mangling rules', 'combinator']);
+    expect(ATTACKS.map((a) => a.name)).toEqual(['wordlist + mangling rules', 'combinator', 'breach list + mangling rules', 'interleave']);
     expect(RULE_RANK.reverse).toBeLessThan(RULE_RANK.duplicate);
     expect(PREPEND_DIGIT_RANK).toHaveLength(10);
     expect(Math.min(...PREPEND_DIGIT_RANK)).toBe(PREPEND_DIGIT_RANK[1]);

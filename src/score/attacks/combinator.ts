@@ -42,7 +42,10 @@ const MIN_LETTERS_PER_WORD = 3;
 const MAX_INPUT_LENGTH = 256;
 /** What goes between the words: nothing, or one of these, the same each time. */
 const SEPARATORS = ' -_.+';
-const SEPARATOR_CHOICES = SEPARATORS.length + 1;
+export const SEPARATOR_CHOICES = SEPARATORS.length + 1;
+/** One of SEPARATORS (a UTF-16 code unit). */
+const SEPARATOR_CODES: ReadonlySet<number> = new Set(Array.from(SEPARATORS, (c) => c.charCodeAt(0)));
+export const isSeparator = (c: number): boolean => SEPARATOR_CODES.has(c);
 
 export const combinatorAttack: Attack<CombinatorKind, PhraseFound> = {
   name: 'combinator',

@@ -2,12 +2,16 @@ import type { Candidate } from '../strength.js';
 import type { Attack, AttackInput, Found } from './types.js';
 import { mangleAttack } from './mangle.js';
 import { combinatorAttack } from './combinator.js';
+import { breachedBaseAttack } from './breached-base.js';
+import { interleaveAttack } from './interleave.js';
 
 /** The attack classes, in one place (issue 19). The other attacks — Markov (model/), keyboard,
  * dates, repeats and sequences (detect/patterns/) — still enter the split as pattern matches. */
 export const ATTACKS: readonly Attack<string, Found<string>>[] = [
   mangleAttack as unknown as Attack<string, Found<string>>,
   combinatorAttack as unknown as Attack<string, Found<string>>,
+  breachedBaseAttack as unknown as Attack<string, Found<string>>,
+  interleaveAttack as unknown as Attack<string, Found<string>>,
 ];
 
 /** The candidate code the split carries for an attack's piece (internal: the finding is MANGLED_WORD). */

@@ -1,6 +1,7 @@
 import { guessesForWord } from '../guesses.js';
 import type { Attack, AttackInput, Found } from './types.js';
-import { JOHN_WORDLIST_RULES, PREPEND_DIGIT_RANK, RULE_RANK } from './rule-ranks.js';
+import { RULE_RANK } from './rule-ranks.js';
+import { AFFIX_MAX, isAffix, isDigit, isLetter, maskSpace, prependRule, reverse, typedSpan } from './text-rules.js';
 
 /**
  * Wordlist + mangling rules, inverted (issue 19): what crackers try first still got through —
@@ -33,8 +34,6 @@ const EXPLAIN: Readonly<Record<MangleKind, string>> = {
   insert: 'inserted-characters',
 };
 
-/** Digits or symbols at one end a rule chain adds (hybrid masks of 1–4 characters). */
-const AFFIX_MAX = 4;
 /** Shorter words are everywhere in random strings; 4 letters reversed is still a word. */
 const MIN_WORD_LENGTH = 4;
 
@@ -49,8 +48,7 @@ export const mangleAttack: Attack<MangleKind, MangleFound> = {
       // every word: a run of k digits or symbols inside costs the positions × its mask.
       rule = (f.folded.length - 1) * Math.min(maskSpace(f.inserted), isYear(f.inserted) ? YEARS : Infinity);
     } else if (f.kind === 'prepend') {
-      // One prepended digit is a rule of its own; a longer prefix is a mask before the word.
-      rule = f.prefix.length === 1 && isDigit(f.prefix.charCodeAt(0)) ? PREPEND_DIGIT_RANK[f.prefix.charCodeAt(0) - 0x30]! : JOHN_WORDLIST_RULES * maskSpace(f.prefix);
+      rule = prependRule(f.prefix);
     } else rule = RULE_RANK[f.kind] * maskSpace(f.prefix);
     return Math.min(word * rule * maskSpace(f.suffix), Number.MAX_VALUE);
   },
@@ -73,7 +71,8 @@ function findMangled(input: AttackInput): MangleFound[] {
   const inserted = findInserted(input, p, q);
   // A passphrase's separators are inside: the core must be one word's letters.
   const f = text.folded;
-  for (let i = p; i < q; i++) if (!foldsToLetter(f.charCodeAt(i))) return inserted === null ? NONE : [inserted];
+  // A leet digit or symbol inside the word (`p@ss`) folds to a letter.
+  for (let i = p; i < q; i++) if (!isLetter(f.charCodeAt(i))) return inserted === null ? NONE : [inserted];
   let out: MangleFound[] | null = inserted === null ? null : [inserted];
   const add = (kind: MangleKind, word: string, from: number, to: number, backwards: boolean) => {
     const id = dictionary.index.idOf(word);
@@ -112,7 +111,7 @@ function findInserted(input: AttackInput, p: number, q: number): MangleFound | n
   let runEnd = -1;
   for (let i = p; i < q; i++) {
     const c = plain.charCodeAt(i);
-    if (isLetterPlain(c)) continue;
+    if (isLetter(c)) continue;
     if (!isAffix(c)) return null; // a space or another script: not one word
     if (runStart < 0) {
       runStart = i;
@@ -143,8 +142,6 @@ const isYear = (s: string) => s.length === 4 && (s.startsWith('19') || s.startsW
 /** Shorter words with a run inside are everywhere in random strings (`ab12cd` → `abcd`). */
 const MIN_INSERT_WORD_LENGTH = 5;
 
-const isLetterPlain = (c: number) => (c >= 0x61 && c <= 0x7a) || c >= 0xc0;
-
 /** Whether f[mid, to) is f[from, mid) backwards (mid = from: f[from, to) is a palindrome). */
 function isReflection(f: string, from: number, mid: number, to: number): boolean {
   if (mid === from) {
@@ -159,34 +156,3 @@ function isDuplicate(f: string, from: number, mid: number, to: number): boolean 
   for (let i = from, j = mid; j < to; i++, j++) if (f.charCodeAt(i) !== f.charCodeAt(j)) return false;
   return true;
 }
-
-/** The password as typed over folded units [from, to), or null where normalisation changed lengths. */
-function typedSpan(password: string, text: AttackInput['text'], from: number, to: number): string | null {
-  const a = text.start[from]!;
-  const b = text.end[to - 1]!;
-  return b - a === to - from ? password.slice(a, b) : null;
-}
-
-/** Strings of this class and length: digits 10, symbols 33, both 43 a character. */
-function maskSpace(s: string): number {
-  if (s.length === 0) return 1;
-  let digits = false;
-  let symbols = false;
-  for (let i = 0; i < s.length; i++) {
-    if (isDigit(s.charCodeAt(i))) digits = true;
-    else symbols = true;
-  }
-  return (digits && symbols ? 43 : digits ? 10 : 33) ** s.length;
-}
-
-function reverse(s: string): string {
-  let r = '';
-  for (let i = s.length - 1; i >= 0; i--) r += s[i];
-  return r;
-}
-
-const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
-/** ASCII digits and symbols (not letters, not space, not beyond ASCII). */
-const isAffix = (c: number) => c > 0x20 && c < 0x7f && !(c >= 0x61 && c <= 0x7a) && !(c >= 0x41 && c <= 0x5a);
-/** A leet digit or symbol inside the word (`p@ss`) folds to a letter. */
-const foldsToLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || c >= 0xc0;

