@@ -248,9 +248,6 @@ function variation(input: AttackInput, from: number, to: number): number {
   return wordStarts === upper ? 2 : 0;
 }
 
-/** One of SEPARATORS (` -_.+`), by code. */
-const isSeparator = (c: number) => c === 0x20 || c === 0x2d || c === 0x5f || c === 0x2e || c === 0x2b;
-
 const isUpper = (c: number) => c >= 0x41 && c <= 0x5a;
 
 function lettersOnly(f: string, from: number, to: number): boolean {
