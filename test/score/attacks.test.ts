@@ -4,6 +4,8 @@ import { createChecker } from '../../src/index.js';
 import type { EvaluationResult } from '../../src/engine/evaluate.js';
 import { ATTACKS } from '../../src/score/attacks/index.js';
 import { PREPEND_DIGIT_RANK, RULE_RANK } from '../../src/score/attacks/rule-ranks.js';
+import { LOCALES } from '../../src/wording/locales.js';
+import { messageFor } from '../../src/wording/feedback.js';
 
 /**
  * Issue 19: what crackers try first — words reversed, a word and its reversal, a word twice, a
@@ -57,5 +59,20 @@ describe('wordlist + mangling rules (score/attacks/)', () => {
     expect(RULE_RANK.reverse).toBeLessThan(RULE_RANK.duplicate);
     expect(PREPEND_DIGIT_RANK).toHaveLength(10);
     expect(Math.min(...PREPEND_DIGIT_RANK)).toBe(PREPEND_DIGIT_RANK[1]);
+  });
+
+  it('words every attack\'s kind in every locale, apart from the plain WEAK message', () => {
+    const kinds = ATTACKS.flatMap((a) => a.kinds);
+    expect(new Set(kinds).size).toBe(kinds.length);
+    for (const locale of LOCALES) {
+      const plain = messageFor({ code: 'WEAK', source: 'strength', params: { score: 1, guessesLog10: 5 } }, locale);
+      const seen = new Set<string>();
+      for (const kind of kinds) {
+        const text = messageFor({ code: 'WEAK', source: 'strength', params: { score: 1, guessesLog10: 5, kind } }, locale);
+        expect(text, `${locale} ${kind}`).not.toBe(plain);
+        seen.add(text);
+      }
+      expect(seen.size, locale).toBe(kinds.length);
+    }
   });
 });

@@ -50,6 +50,7 @@ export const breachedBaseAttack: Attack<BreachedBaseKind, BaseFound> = {
   find: findBreachedBase,
   price: (f) => f.guesses,
   explain: () => 'leaked-password-variant',
+  kinds: ['leaked-password-variant'],
 };
 
 interface Variant {

@@ -61,6 +61,7 @@ export const combinatorAttack: Attack<CombinatorKind, PhraseFound> = {
   explain() {
     return 'common-phrase';
   },
+  kinds: ['common-phrase'],
 };
 
 /** DP scratch per (k, i): the best ln-product of k words covering [start, i), that start, and

@@ -30,6 +30,7 @@ export const interleaveAttack: Attack<InterleaveKind, InterleaveFound> = {
   find: findInterleaved,
   price: (f) => f.guesses,
   explain: () => 'interleaved-run',
+  kinds: ['interleaved-run'],
 };
 
 function findInterleaved(input: AttackInput): InterleaveFound[] {

@@ -55,6 +55,7 @@ export const mangleAttack: Attack<MangleKind, MangleFound> = {
   explain(f) {
     return EXPLAIN[f.kind];
   },
+  kinds: [...new Set(Object.values(EXPLAIN))],
 };
 
 function findMangled(input: AttackInput): MangleFound[] {

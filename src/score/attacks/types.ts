@@ -34,6 +34,8 @@ export interface Attack<K extends string, F extends Found<K>> {
   price(found: F): number;
   /** The attack's name for the WEAK finding's `kind` param (`reversed-word`, …). */
   explain(found: F): string;
+  /** Every name `explain` can give (each worded in every locale: test/score/attacks.test.ts). */
+  readonly kinds: readonly string[];
 }
 
 /** A span of the folded password [start, end) the attack produces. */
