@@ -69,6 +69,8 @@ export const combinatorAttack: Attack<CombinatorKind, PhraseFound> = {
 let bestLn = new Float64Array(0);
 let bestFrom = new Int32Array(0);
 let bestShort = new Uint8Array(0);
+/** Per position of the current pass: 1 once a cover of one or more words ends there. */
+let reached = new Uint8Array(0);
 /** Per dictionary match of the current call: its start and end, and ln of its rank when its span
  * is letters only (Infinity when not: no phrase word). Read once per call, instead of once per
  * word count in the DP below (a property read and a Math.log per visit). */
@@ -130,13 +132,17 @@ function findPhrases(input: AttackInput): PhraseFound[] {
     bestFrom = new Int32Array(size * 2);
     bestShort = new Uint8Array(size * 2);
   }
+  if (reached.length < n + 1) reached = new Uint8Array(2 * (n + 1));
   for (let pass = separator < 0 ? 1 : 0; pass < 2; pass++) {
     const sep = pass === 0 ? separator : -1;
     bestLn.fill(Infinity, 0, size);
+    reached.fill(0, 0, n + 1);
     // A phrase starts at the password's start or after a character that is not a letter.
     let w = 0;
     for (let i = 0; i < n; i++) {
       const starts = i === 0 || !isLetter(plain.charCodeAt(i - 1));
+      // No cover ends here and none may start: every cell below is skipped anyway.
+      if (!starts && reached[i] === 0) continue;
       // Extend covers ending at i (k words) by one word starting at i, or at i + 1 past the
       // separator; a cover of 0 words may start here.
       while (w < count && wordStart[w]! < i) w++;
@@ -163,17 +169,17 @@ function findPhrases(input: AttackInput): PhraseFound[] {
         const limit = from + MAX_PHRASE_LENGTH;
         for (let m = at === i ? w : firstAt(count, at); m < count && wordStart[m]! === at; m++) {
           const ln = wordLn[m]!;
-          if (wordEnd[m]! <= limit && ln !== Infinity) relax(row + wordEnd[m]!, base + ln, from, short);
+          if (wordEnd[m]! <= limit && ln !== Infinity) relax(row, wordEnd[m]!, base + ln, from, short);
         }
         // Short words are ASCII letters: any other unit starts none.
         const c1 = at < n ? plain.charCodeAt(at) - 0x61 : -1;
         if (c1 >= 0 && c1 < 26) {
           const ln1 = SHORT1_LN[c1]!;
-          if (ln1 !== Infinity && at + 1 <= limit) relax(row + at + 1, base + ln1, from, 1);
+          if (ln1 !== Infinity && at + 1 <= limit) relax(row, at + 1, base + ln1, from, 1);
           const c2 = at + 2 <= n && at + 2 <= limit ? plain.charCodeAt(at + 1) - 0x61 : -1;
           if (c2 >= 0 && c2 < 26) {
             const ln2 = SHORT2_LN[c1 * 26 + c2]!;
-            if (ln2 !== Infinity) relax(row + at + 2, base + ln2, from, 1);
+            if (ln2 !== Infinity) relax(row, at + 2, base + ln2, from, 1);
           }
         }
       }
@@ -202,7 +208,9 @@ function findPhrases(input: AttackInput): PhraseFound[] {
 const NONE: PhraseFound[] = [];
 
 /** Keeps the cheaper of a cell's cover and a new one (ln-product, start, short words among them). */
-function relax(cell: number, ln: number, from: number, short: number): void {
+function relax(row: number, end: number, ln: number, from: number, short: number): void {
+  const cell = row + end;
+  reached[end] = 1; // ln is finite: some cell at `end` is now
   if (ln < bestLn[cell]!) {
     bestLn[cell] = ln;
     bestFrom[cell] = from;
