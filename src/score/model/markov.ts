@@ -1,5 +1,5 @@
 import { ALPHABET_SIZE, BOUNDARY, OTHER_BITS, OTHER_CLASS, SYMBOL_CLASS, symbolIndex, symbolOf } from './alphabet.js';
-import { NO_ROW, readyRow, type CharModel } from './model-bytes.js';
+import { BITS_SCALE, NO_ROW, readyRow, rowShift, type CharModel } from './model-bytes.js';
 
 /**
  * The character model's view of a string: −log2 of its probability under the order-3 Markov
@@ -47,7 +47,8 @@ function walkBits(model: CharModel, plain: string, keep: boolean): number {
   // tables in locals: the same reads and the same float additions in the same order, so the same
   // value, for a fraction of the cost per character.
   const index3 = model.index3;
-  const rows3 = model.rows3;
+  const quantised3 = model.quantised3;
+  const shift3 = model.shift3;
   const rows2 = model.rows2;
   let ctx = 0; // (a·A + b)·A + c with a = b = c = BOUNDARY (0)
   let last2 = 0;
@@ -69,11 +70,12 @@ function walkBits(model: CharModel, plain: string, keep: boolean): number {
       }
       bits += rows2[last2 * A + s]!;
     } else {
-      if (model.ready3[row] === 0) {
-        readyRow(rows3, model.quantised3, row * A, A);
-        model.ready3[row] = 1;
-      }
-      bits += rows3[row * A + s]!;
+      // The order-3 value as readyRow would store it (fround of the dequantised value plus the
+      // row's shift), read from the 1-byte rows: a quarter of the bytes for the cache to hold
+      // (the 4-byte rows are 4 MB, and every order-3 context read is a likely miss).
+      let shift = shift3[row]!;
+      if (shift !== shift) shift = shift3[row] = rowShift(quantised3, row * A, A);
+      bits += Math.fround(quantised3[row * A + s]! / BITS_SCALE + shift);
     }
     if (s === SYMBOL_CLASS) bits += model.symbolBits[symbolIndex(code)]!;
     else if (s === OTHER_CLASS) bits += OTHER_BITS;
