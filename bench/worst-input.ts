@@ -7,8 +7,10 @@
  * Each checker first evaluates WARM_UP passwords of the bench mix, as a running service has:
  * without it the figures are mostly the JIT compiling and the model's rows being decoded (the
  * same input took 150 ms on its first call in a fresh process and 11–14 ms from its tenth). Then
- * per input: the first call, and the median (min–max) of CALLS more, in CPU time of the process
- * (on the shared machine wall time is mostly waiting for a core).
+ * per input: the first call, the median (min–max) of the CALLS after it, and of the CALLS after
+ * those (what an attacker repeating the input costs once the JIT has compiled its paths: the
+ * compiler's background threads count in the earlier calls), in CPU time of the process, all
+ * threads (on the shared machine wall time is mostly waiting for a core).
  *
  *   npx tsx bench/worst-input.ts
  */
@@ -51,7 +53,7 @@ const cpuMs = (f: () => void): number => {
 
 const mix = generateMix(WARM_UP).map((e) => e.password);
 const checkers = new Map<number | undefined, Awaited<ReturnType<typeof createChecker>>>();
-console.log(`load ${loadavg().map((x) => x.toFixed(2)).join(' / ')}, ${new Date().toISOString()}, warm-up ${WARM_UP} mix passwords, then the first call and the median of ${CALLS}`);
+console.log(`load ${loadavg().map((x) => x.toFixed(2)).join(' / ')}, ${new Date().toISOString()}, warm-up ${WARM_UP} mix passwords, then per input the first call and the medians of the next ${CALLS} and the ${CALLS} after`);
 for (const [cap, name, password, context] of inputs) {
   let checker = checkers.get(cap);
   if (!checker) {
@@ -60,8 +62,11 @@ for (const [cap, name, password, context] of inputs) {
     checkers.set(cap, checker);
   }
   const c = checker;
+  const timed = () => Array.from({ length: CALLS }, () => cpuMs(() => c.evaluate(password, context))).sort((a, b) => a - b);
   const first = cpuMs(() => c.evaluate(password, context));
-  const times = Array.from({ length: CALLS }, () => cpuMs(() => c.evaluate(password, context))).sort((a, b) => a - b);
+  const early = timed();
+  const settled = timed();
   const at = cap === undefined ? 'default cap' : `maxLength ${cap}`;
-  console.log(`${at}, ${name}: median ${times[CALLS >> 1]!.toFixed(2)} ms CPU (${times[0]!.toFixed(2)}–${times[CALLS - 1]!.toFixed(2)}), first call ${first.toFixed(2)} ms`);
+  const show = (t: number[]) => `${t[CALLS >> 1]!.toFixed(2)} ms (${t[0]!.toFixed(2)}–${t[CALLS - 1]!.toFixed(2)})`;
+  console.log(`${at}, ${name}: first call ${first.toFixed(2)} ms, calls 2–${CALLS + 1} median ${show(early)}, calls ${CALLS + 2}–${2 * CALLS + 1} median ${show(settled)}`);
 }
