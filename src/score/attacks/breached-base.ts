@@ -72,53 +72,58 @@ function findBreachedBase(input: AttackInput): BaseFound[] {
   while (n - q < AFFIX_MAX && q > p && isAffix(plain.charCodeAt(q - 1))) q--;
   // Every variant is at least half the core (separators sit between letters): longer cores have none.
   if (q - p < MIN_BASE_LENGTH || q - p > 2 * MAX_BASE_LENGTH) return NONE;
+  const rank = list.count;
+  // The ends: what was put before (text-rules.ts), a mask after. Most of the price is known
+  // before any string is built: long ends put every variant past the cap.
+  const ends = (p > 0 ? prependRule(plain.slice(0, p)) : 1) * (q < n ? maskSpace(plain.slice(q)) : 1);
+  const unleeted = unleet(plain, text.folded);
+  // (Only the whole password with its substitutions undone has no ends to pay for.)
+  if (rank * ends >= PRICE_CAP && unleeted === plain) return NONE;
   const typed = typedSpan(password, text, p, q);
   if (typed === null) return NONE;
-  const lower = plain.slice(p, q);
-  const unleeted = unleet(plain, text.folded);
-  const folded = unleeted.slice(p, q);
-  // The ends: what was put before (text-rules.ts), a mask after.
-  const ends = prependRule(plain.slice(0, p)) * maskSpace(plain.slice(q));
-  const rank = list.count;
+  const lower = q - p === n ? plain : plain.slice(p, q);
+  // The capitals varied, the same read forwards or backwards (guesses.ts).
+  const asTyped = typed === lower ? rank : guessesForWord(rank, lower, typed);
   const variants: Variant[] = [];
-  const add = (base: string, kind: BreachedBaseKind, rule: number, typedBase: string, withEnds = ends) => {
-    if (base.length < MIN_BASE_LENGTH || base.length > MAX_BASE_LENGTH) return;
-    const guesses = guessesForWord(rank, base, typedBase) * rule * withEnds;
-    if (guesses < PRICE_CAP) variants.push({ base, guesses, kind });
-  };
   // As typed, lowercased, substitutions undone: the whole password itself was looked up already
   // (engine/evaluate.ts), so only a core that lost its ends is new.
   if (p > 0 || q < n) {
-    add(typed, 'affix', 1, typed);
-    if (lower !== typed) add(lower, 'affix', 1, typed);
+    add(variants, typed, 'affix', rank * ends);
+    if (lower !== typed) add(variants, lower, 'affix', asTyped * ends);
   }
-  if (folded !== lower) add(folded, 'affix', 1, typed);
-  // Digits at the end may be substitutions, not an added end (`k@lamaz00`): the whole password
-  // with its substitutions undone, at no cost for ends.
-  if ((p > 0 || q < n) && unleeted !== plain) {
-    const whole = typedSpan(password, text, 0, n);
-    if (whole !== null) add(unleeted, 'affix', 1, whole, 1);
+  if (unleeted !== plain) {
+    const folded = unleeted.slice(p, q);
+    if (folded !== lower) add(variants, folded, 'affix', guessesForWord(rank, folded, typed) * ends);
+    // Digits at the end may be substitutions, not an added end (`k@lamaz00`): the whole password
+    // with its substitutions undone, at no cost for ends.
+    if (p > 0 || q < n) {
+      const whole = typedSpan(password, text, 0, n);
+      if (whole !== null) add(variants, unleeted, 'affix', guessesForWord(rank, unleeted, whole));
+    }
   }
   const rev = reverse(lower);
-  if (rev !== lower) add(rev, 'reverse', RULE_RANK.reverse, reverse(typed));
+  if (rev !== lower) add(variants, rev, 'reverse', asTyped * RULE_RANK.reverse * ends);
   const len = lower.length;
   if (len % 2 === 0 && len >= 2 * MIN_BASE_LENGTH) {
-    const half = lower.slice(0, len / 2);
-    const second = lower.slice(len / 2);
-    if (second === reverse(half)) add(half, 'reflect', RULE_RANK.reflect, typed.slice(0, len / 2));
-    else if (second === half) add(half, 'duplicate', RULE_RANK.duplicate, typed.slice(0, len / 2));
+    const h = len / 2;
+    const half = lower.slice(0, h);
+    // A word followed by itself backwards is a palindrome; followed by itself, a repeat.
+    const rule = rev === lower ? RULE_RANK.reflect : lower.endsWith(half) ? RULE_RANK.duplicate : 0;
+    if (rule > 0) add(variants, half, rule === RULE_RANK.reflect ? 'reflect' : 'duplicate', guessesForWord(rank, half, typed.slice(0, h)) * rule * ends);
   }
   let doubled = 0;
   for (let i = 1; i < len && doubled < MAX_DOUBLED; i++) {
     // A letter typed twice, not a run of three or more.
-    if (lower[i] !== lower[i - 1] || !isLetter(lower.charCodeAt(i)) || lower[i + 1] === lower[i] || lower[i - 2] === lower[i]) continue;
+    const c = lower.charCodeAt(i);
+    if (c !== lower.charCodeAt(i - 1) || !isLetter(c) || lower.charCodeAt(i + 1) === c || lower.charCodeAt(i - 2) === c) continue;
     doubled++;
-    add(lower.slice(0, i) + lower.slice(i + 1), 'doubled-letter', len, typed.slice(0, i) + typed.slice(i + 1));
+    const base = lower.slice(0, i) + lower.slice(i + 1);
+    add(variants, base, 'doubled-letter', guessesForWord(rank, base, typed.slice(0, i) + typed.slice(i + 1)) * len * ends);
   }
-  const joined = withoutSeparators(lower);
-  if (joined !== null) add(joined, 'separators', SEPARATOR_CHOICES, withoutSeparators(typed.toLowerCase()) === joined ? withoutSeparators(typed)! : joined);
+  const joined = withoutSeparators(lower, typed);
+  if (joined !== null) add(variants, joined[0], 'separators', guessesForWord(rank, joined[0], joined[1]) * SEPARATOR_CHOICES * ends);
   if (variants.length === 0) return NONE;
-  variants.sort((a, b) => a.guesses - b.guesses);
+  if (variants.length > 1) variants.sort((a, b) => a.guesses - b.guesses);
   const lookups = Math.min(variants.length, MAX_LOOKUPS);
   for (let i = 0; i < lookups; i++) {
     const v = variants[i]!;
@@ -128,6 +133,10 @@ function findBreachedBase(input: AttackInput): BaseFound[] {
 }
 
 const NONE: BaseFound[] = [];
+
+function add(variants: Variant[], base: string, kind: BreachedBaseKind, guesses: number): void {
+  if (base.length >= MIN_BASE_LENGTH && base.length <= MAX_BASE_LENGTH && guesses < PRICE_CAP) variants.push({ base, guesses, kind });
+}
 
 /**
  * The password lowercased with its substitutions undone (`k@lamaz00` → `kalamazoo`): digits and
@@ -146,18 +155,25 @@ function unleet(plain: string, folded: string): string {
   return out;
 }
 
-/** The core with single separators between letters removed (`go-jump` → `gojump`), or null when it has none. */
-function withoutSeparators(s: string): string | null {
-  let out = '';
-  let removed = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (isSeparator(c) && i > 0 && i < s.length - 1 && isLetter(s.charCodeAt(i - 1) | 0x20) && isLetter(s.charCodeAt(i + 1) | 0x20)) {
-      removed = true;
-      continue;
-    }
-    out += s[i];
+/**
+ * The core with single separators between letters removed (`go-jump` → `gojump`), lowercased and
+ * as typed, or null when it has none. `lower` and `typed` have the same length.
+ */
+function withoutSeparators(lower: string, typed: string): [string, string] | null {
+  let i = 1;
+  while (i < lower.length - 1 && !between(lower, i)) i++;
+  if (i >= lower.length - 1) return null; // most passwords
+  let joined = lower.slice(0, i);
+  let joinedTyped = typed.slice(0, i);
+  for (i++; i < lower.length; i++) {
+    if (between(lower, i)) continue;
+    joined += lower[i];
+    joinedTyped += typed[i];
   }
-  return removed ? out : null;
+  return [joined, joinedTyped];
 }
+
+/** A separator with a letter on each side. */
+const between = (s: string, i: number): boolean =>
+  i > 0 && i < s.length - 1 && isSeparator(s.charCodeAt(i)) && isLetter(s.charCodeAt(i - 1)) && isLetter(s.charCodeAt(i + 1));
 
