@@ -49,7 +49,8 @@ function walkBits(model: CharModel, plain: string, keep: boolean): number {
   const index3 = model.index3;
   const quantised3 = model.quantised3;
   const shift3 = model.shift3;
-  const rows2 = model.rows2;
+  const quantised2 = model.quantised2;
+  const shift2 = model.shift2;
   let ctx = 0; // (a·A + b)·A + c with a = b = c = BOUNDARY (0)
   let last2 = 0;
   let last = 0;
@@ -64,11 +65,10 @@ function walkBits(model: CharModel, plain: string, keep: boolean): number {
     const s = code < 0 ? BOUNDARY : code < 0x80 ? ASCII_SYMBOL[code]! : OTHER_CLASS;
     const row = index3[ctx]!;
     if (row === NO_ROW) {
-      if (model.ready2[last2] === 0) {
-        readyRow(rows2, model.quantised2, last2 * A, A);
-        model.ready2[last2] = 1;
-      }
-      bits += rows2[last2 * A + s]!;
+      // As below, from the order-2 rows.
+      let shift = shift2[last2]!;
+      if (shift !== shift) shift = shift2[last2] = rowShift(quantised2, last2 * A, A);
+      bits += Math.fround(quantised2[last2 * A + s]! / BITS_SCALE + shift);
     } else {
       // The order-3 value as readyRow would store it (fround of the dequantised value plus the
       // row's shift), read from the 1-byte rows: a quarter of the bytes for the cache to hold

@@ -34,6 +34,8 @@ export interface CharModel {
    * readyRow stores — from the 1-byte rows (1 MB shipped) instead of the 4-byte ones (4 MB).
    */
   readonly shift3: Float64Array;
+  /** The same for the order-2 rows (rows of quantised2). */
+  readonly shift2: Float64Array;
   /** The shipped rows in 1/8 bit (views on the file's bytes), read by readyRow. */
   readonly quantised2: Uint8Array;
   readonly quantised3: Uint8Array;
@@ -108,6 +110,7 @@ export function decodeModel(bytes: Uint8Array): CharModel {
     ready2: new Uint8Array(A * A),
     ready3: new Uint8Array(k),
     shift3: new Float64Array(k).fill(NaN),
+    shift2: new Float64Array(A * A).fill(NaN),
     quantised2,
     quantised3,
     symbolBits,
