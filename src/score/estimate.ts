@@ -6,7 +6,7 @@ import type { ContextTerm } from '../detect/context.js';
 import { DICTIONARY_KINDS } from '../detect/dictionary.js';
 import type { TermMatch } from '../match/index.js';
 import type { PointsResult } from './points.js';
-import { BRUTEFORCE_CODE, estimateStrength, guessesBelowScore, guessesForWord, type Candidate } from './strength.js';
+import { BRUTEFORCE_CODE, estimateStrength, guessesBelowScore, guessesForSpan, type Candidate } from './strength.js';
 import { bruteforceCardinality, classCardinality } from './model/charset.js';
 import { modelReadings, type ModelView } from './model/readings.js';
 import { modelRejects } from './model/index.js';
@@ -79,7 +79,7 @@ export function estimate(
       // the word as typed says which capitals and substitutions were varied.
       const guesses = altered![m.end]! === altered![m.start]!
         ? rank
-        : guessesForWord(rank, text.folded.slice(m.start, m.end), password.slice(text.start[m.start]!, text.end[m.end - 1]!));
+        : guessesForSpan(rank, text.folded, m.start, m.end, password, text.start[m.start]!, text.end[m.end - 1]!);
       candidates.push({ start: m.start, end: m.end, guesses, code: 'DICTIONARY_WORD' });
     }
   }
