@@ -97,7 +97,16 @@ export function contextTerms(context: PasswordContext | undefined, config: Norma
     const { plain, folded, slowUnits } = normaliseTermForms(raw, config, MAX_CONTEXT_VALUE_LENGTH, budget);
     budget -= slowUnits;
     add(folded, field);
-    for (const [a, b] of wordSpans(plain)) if (b - a < folded.length) add(folded.slice(a, b), field);
+    // Spans too short to be a term are skipped before slicing (a digit string has one word per
+    // other digit: 128 slices of one unit each for a 256-digit value, every one then refused).
+    const spans = wordSpans(plain);
+    for (let k = 0; k < spans; k++) {
+      const a = spanScratch[2 * k]!;
+      const b = spanScratch[2 * k + 1]!;
+      // The length folded.slice(a, b) would have.
+      const length = Math.min(b, folded.length) - Math.min(a, folded.length);
+      if (b - a < folded.length && length >= CONTEXT_MIN_LENGTH) add(folded.slice(a, b), field);
+    }
   };
   for (const [field, raw] of fields) {
     if (out.length >= MAX_CONTEXT_TERMS) break;
@@ -115,9 +124,15 @@ export function contextTerms(context: PasswordContext | undefined, config: Norma
   return out;
 }
 
-/** Letters (any script) stay together; everything else separates words, digits start one. */
-function wordSpans(plain: string): [number, number][] {
-  const spans: [number, number][] = [];
+/**
+ * Letters (any script) stay together; everything else separates words, digits start one. The
+ * spans go to spanScratch as (start, end) pairs, their count returned: no array per span (a
+ * context at its limits has 56 values of 256 units). Module scratch: read before the next call.
+ */
+function wordSpans(plain: string): number {
+  // A span per two units at most, and one more for an odd length.
+  if (spanScratch.length < plain.length + 2) spanScratch = new Int32Array(plain.length + 2);
+  let count = 0;
   let from = -1;
   for (let i = 0; i < plain.length; ) {
     const cp = plain.codePointAt(i)!;
@@ -125,14 +140,22 @@ function wordSpans(plain: string): [number, number][] {
     if (isLetter(plain, i, cp, len) || (cp >= 0x30 && cp <= 0x39 && from < 0)) {
       if (from < 0) from = i;
     } else if (from >= 0) {
-      spans.push([from, i]);
+      spanScratch[2 * count] = from;
+      spanScratch[2 * count + 1] = i;
+      count++;
       from = -1;
     }
     i += len;
   }
-  if (from >= 0) spans.push([from, plain.length]);
-  return spans;
+  if (from >= 0) {
+    spanScratch[2 * count] = from;
+    spanScratch[2 * count + 1] = plain.length;
+    count++;
+  }
+  return count;
 }
+
+let spanScratch = new Int32Array(2 * 64);
 
 function isLetter(s: string, i: number, cp: number, len: number): boolean {
   if (cp < 0x80) return (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a);

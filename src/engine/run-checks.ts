@@ -35,6 +35,7 @@ export function runSync(state: EngineState, detection: Detection, context: Passw
       }
     });
   }
+  if (state.asyncSources.length === 0) return out; // (no call object to build for nobody)
   const call: SourceCall = { input: shared, context };
   for (const source of state.asyncSources) if (source.applies(call)) out.push(sourceError(source.name, NEEDS_ASYNC));
   return out;

@@ -6,7 +6,7 @@ import type { ContextTerm } from '../detect/context.js';
 import { DICTIONARY_KINDS } from '../detect/dictionary.js';
 import type { TermMatch } from '../match/index.js';
 import type { PointsResult } from './points.js';
-import { BRUTEFORCE_CODE, estimateStrength, guessesBelowScore, guessesForWord, type Candidate } from './strength.js';
+import { BRUTEFORCE_CODE, estimateStrength, guessesBelowScore, guessesForSpan, type Candidate } from './strength.js';
 import { bruteforceCardinality, classCardinality } from './model/charset.js';
 import { modelReadings, type ModelView } from './model/readings.js';
 import { modelRejects } from './model/index.js';
@@ -79,7 +79,7 @@ export function estimate(
       // the word as typed says which capitals and substitutions were varied.
       const guesses = altered![m.end]! === altered![m.start]!
         ? rank
-        : guessesForWord(rank, text.folded.slice(m.start, m.end), password.slice(text.start[m.start]!, text.end[m.end - 1]!));
+        : guessesForSpan(rank, text.folded, m.start, m.end, password, text.start[m.start]!, text.end[m.end - 1]!);
       candidates.push({ start: m.start, end: m.end, guesses, code: 'DICTIONARY_WORD' });
     }
   }
@@ -92,7 +92,7 @@ export function estimate(
     const rank = state.banned.rank[t.termId!] ?? 1;
     candidates.push({ start: t.start, end: t.end, guesses: t.distance === 1 ? rank * 50 * (t.end - t.start) : rank, code: 'BANNED_TERM' });
   }
-  const wordAtSpan = spanLookup(wordAt, text.folded.length);
+  const wordAtSpan = spanLookup(wordAt);
   // With a model, what is left between the matches was typed by nobody's habit: charset-aware.
   // The native estimate runs without the model only on the browser's light tier (assets/tiers.ts),
   // which must never price a password below the full tier: the same gap cost and bounds there.
@@ -224,17 +224,19 @@ const NO_ATTACKS: readonly AttackCandidate[] = [];
  * The first dictionary match with a given span. A map, built on first use: a search per token of
  * the chosen split was O(tokens × matches), quadratic on `1` × 4096 (36 k matches, 680 tokens).
  */
-function spanLookup(wordAt: readonly TermMatch[], n: number): (start: number, end: number) => TermMatch | undefined {
-  let bySpan: Map<number, TermMatch> | null = null;
+function spanLookup(wordAt: readonly TermMatch[]): (start: number, end: number) => TermMatch | undefined {
+  // wordAt is sorted by start, then end (word-scan.ts): a binary search, no index to build.
   return (start, end) => {
-    if (!bySpan) {
-      bySpan = new Map();
-      for (const w of wordAt) {
-        const key = w.start * (n + 1) + w.end;
-        if (!bySpan.has(key)) bySpan.set(key, w);
-      }
+    let lo = 0;
+    let hi = wordAt.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const w = wordAt[mid]!;
+      if (w.start < start || (w.start === start && w.end < end)) lo = mid + 1;
+      else hi = mid;
     }
-    return bySpan.get(start * (n + 1) + end);
+    const w = wordAt[lo];
+    return w !== undefined && w.start === start && w.end === end ? w : undefined;
   };
 }
 

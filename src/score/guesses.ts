@@ -20,6 +20,75 @@ export function guessesForWord(rank: number, token: string, original?: string): 
   return Math.min(base * caseVariations(original, lower) * substitutionVariations(lower, token), Number.MAX_VALUE);
 }
 
+/**
+ * guessesForWord(rank, folded.slice(fs, fe), password.slice(ps, pe)) without making the two
+ * strings and the lowercase copy when the typed span is ASCII (then its lowercase is the ASCII one,
+ * unit for unit): the estimate prices every dictionary match typed otherwise than listed, and a
+ * long password of leet digits has tens of thousands of them (`1` × 4096: 36 k matches, each
+ * three strings, a third of its time in garbage collection). Anything else goes to
+ * guessesForWord. The same loops over the same units, so the same value.
+ */
+export function guessesForSpan(rank: number, folded: string, fs: number, fe: number, password: string, ps: number, pe: number): number {
+  const len = fe - fs;
+  if (len <= 0 || pe - ps !== len || !asciiSpan(password, ps, pe)) return guessesForWord(rank, folded.slice(fs, fe), password.slice(ps, pe));
+  const base = Number.isFinite(rank) && rank >= 1 ? rank : 1;
+  return Math.min(base * asciiCaseVariations(password, ps, len) * asciiSubstitutionVariations(password, ps, folded, fs, len), Number.MAX_VALUE);
+}
+
+function asciiSpan(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (s.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
+const asciiLower = (c: number) => (c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
+
+/** caseVariations of password[ps, ps + len), ASCII, against its ASCII lowercase. */
+function asciiCaseVariations(password: string, ps: number, len: number): number {
+  let upper = 0;
+  let lowerCount = 0;
+  let firstUpper = false;
+  let lastUpper = false;
+  for (let i = 0; i < len; i++) {
+    const o = password.charCodeAt(ps + i);
+    if (o >= 0x41 && o <= 0x5a) {
+      upper++;
+      if (i === 0) firstUpper = true;
+      if (i === len - 1) lastUpper = true;
+    } else if (o >= 0x61 && o <= 0x7a) {
+      lowerCount++;
+    }
+  }
+  if (upper === 0) return 1;
+  if (lowerCount === 0 || (upper === 1 && (firstUpper || lastUpper))) return 2;
+  return chooseUpTo(upper + lowerCount, Math.min(upper, lowerCount));
+}
+
+/** substitutionVariations of the ASCII lowercase of password[ps, ps + len) and folded[fs, fs + len). */
+function asciiSubstitutionVariations(password: string, ps: number, folded: string, fs: number, len: number): number {
+  let factor = 1;
+  for (let i = 0; i < len; i++) {
+    const letter = folded.charCodeAt(fs + i);
+    if (asciiLower(password.charCodeAt(ps + i)) === letter) continue;
+    let seenBefore = false;
+    for (let k = 0; k < i; k++) {
+      if (folded.charCodeAt(fs + k) === letter && asciiLower(password.charCodeAt(ps + k)) !== letter) {
+        seenBefore = true;
+        break;
+      }
+    }
+    if (seenBefore) continue;
+    let subbed = 0;
+    let unsubbed = 0;
+    for (let k = 0; k < len; k++) {
+      if (folded.charCodeAt(fs + k) !== letter) continue;
+      if (asciiLower(password.charCodeAt(ps + k)) === letter) unsubbed++;
+      else subbed++;
+    }
+    factor *= unsubbed === 0 ? 2 : chooseUpTo(subbed + unsubbed, Math.min(subbed, unsubbed));
+  }
+  return factor;
+}
+
 function caseVariations(original: string, lower: string): number {
   let upper = 0;
   let lowerCount = 0;

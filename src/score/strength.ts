@@ -8,7 +8,7 @@
  * (l! because the attacker does not know the order of the token kinds; 10^4 per extra token so
  * that splitting into many tiny tokens never looks cheaper than it is).
  */
-export { guessesForWord } from './guesses.js';
+export { guessesForSpan, guessesForWord } from './guesses.js';
 
 export interface Candidate {
   start: number;

@@ -32,6 +32,9 @@ describe('wordlist + mangling rules (score/attacks/)', () => {
     ['bolste60r', 'inserted-characters'],
     ['be2022llows', 'inserted-characters'],
     ['Sun#shine7', 'inserted-characters'],
+    // Every character typed twice (hashcat `q`, dive.rule): the half is a listed password.
+    ['aaNNGGEELL11', 'each-character-twice'],
+    ['ppaasssswwoorrdd', 'each-character-twice'],
   ])('%s is rejected, the feedback naming the attack (%s)', (password, kind) => {
     const r = evaluate(password);
     expect(r.accepted).toBe(false);

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Assets } from '../../src/assets/platform.js';
 import { BITS_SCALE, decodeModel, encodeModel, NO_ROW, normaliseRow, readIndex } from '../../src/score/model/model-bytes.js';
-import { stepBits } from '../../src/score/model/markov.js';
+import { stepBits, stringBits } from '../../src/score/model/markov.js';
+import { OTHER_BITS, OTHER_CLASS, SYMBOL_CLASS, symbolIndex, symbolOf } from '../../src/score/model/alphabet.js';
 import { trainModel } from '../../src/score/model/train.js';
 
 const A = 40;
@@ -42,6 +43,31 @@ describe('the character model decoded lazily', () => {
       const ctx = (i * 7919) % A ** 3;
       const [a, b, c] = [Math.floor(ctx / (A * A)), Math.floor(ctx / A) % A, ctx % A];
       for (let x = 0; x < A; x++) if (stepBits(model, a, b, c, x) !== oracle(a, b, c, x)) differing++;
+    }
+    expect(differing).toBe(0);
+  });
+
+  it('walks strings to exactly the eager decode\'s bits, reading the 1-byte rows (every 3-symbol string)', () => {
+    // stringBits reads order-3 values as fround(q / 8 + the row's shift) from the quantised rows
+    // (issue 19, speed): the same floats the eager decode stores. One unit per model symbol.
+    const file = bytes();
+    const model = decodeModel(file);
+    const oracle = eager(file);
+    const units = [...'abcdefghijklmnopqrstuvwxyz0123456789 !é'];
+    const symbol = (u: string) => symbolOf(u.charCodeAt(0));
+    let differing = 0;
+    for (const x of units) for (const y of units) for (const z of units) {
+      const s = x + y + z;
+      let bits = 0;
+      let [a, b, c] = [0, 0, 0];
+      for (const u of [...s, '']) {
+        const next = u === '' ? 0 : symbol(u);
+        bits += oracle(a, b, c, next);
+        if (next === SYMBOL_CLASS) bits += model.symbolBits[symbolIndex(u.charCodeAt(0))]!;
+        else if (next === OTHER_CLASS) bits += OTHER_BITS;
+        [a, b, c] = [b, c, next];
+      }
+      if (stringBits(model, s) !== bits) differing++;
     }
     expect(differing).toBe(0);
   });

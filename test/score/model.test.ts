@@ -8,7 +8,7 @@ import { bindApi } from '../../src/api.js';
 import { Assets } from '../../src/assets/platform.js';
 import { LOCALES } from '../../src/wording/locales.js';
 import { decodeModel, encodeModel } from '../../src/score/model/model-bytes.js';
-import { guessesLog10FromBits, stepBits, stringBits } from '../../src/score/model/markov.js';
+import { guessesLog10FromBits, prefixStringBits, stepBits, stringBits, stringBitsKeepingPrefixes } from '../../src/score/model/markov.js';
 import { trainModel } from '../../src/score/model/train.js';
 import { calibrate } from '../../src/score/model/calibrate.js';
 import { bruteforceCardinality } from '../../src/score/model/charset.js';
@@ -97,6 +97,20 @@ describe('the shipped model', () => {
     const strings = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ maxLength: 40, unit: 'grapheme' }), fc.string({ maxLength: 20, unit: fc.constantFrom(...'ab1 !~Zé\u007f\u0000'.split('')) }));
     fc.assert(fc.property(strings, (s) => stringBits(model, s) === oracle(s)), { numRuns: 300 });
     for (const s of ['password1', 'correct horse battery staple', 'Tr0ub4dor&3', 'пароль', '']) expect(stringBits(model, s)).toBe(oracle(s));
+  });
+
+  it('gives every prefix the bits stringBits gives it, from one walk (naive oracle)', () => {
+    // model/readings.ts prices the password before its suffix from the whole password's walk.
+    const strings = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ maxLength: 40, unit: 'grapheme' }), fc.string({ maxLength: 20, unit: fc.constantFrom(...'ab1 !~Zé\u007f\u0000'.split('')) }));
+    const agrees = (s: string) => {
+      const whole = stringBitsKeepingPrefixes(model, s);
+      if (whole !== stringBits(model, s)) return false;
+      // Re-walk each prefix (stringBits leaves the kept prefixes alone) and compare after.
+      const expected = Array.from({ length: s.length + 1 }, (_, k) => stringBits(model, s.slice(0, k)));
+      return expected.every((bits, k) => prefixStringBits(model, k) === bits);
+    };
+    fc.assert(fc.property(strings, agrees), { numRuns: 300 });
+    for (const s of ['password1', 'inshaallah85', 'shiyas15*', 'correct horse battery staple', 'пароль', '']) expect(agrees(s)).toBe(true);
   });
 });
 

@@ -96,28 +96,21 @@ export function compact(s: string): string {
  */
 export function findFamous(folded: string, config: NormaliserConfig): { start: number; end: number; guesses: number }[] {
   const { list, starts, byKey, short } = indexFor(config);
-  let separators = false;
-  for (let i = 0; i < folded.length && !separators; i++) separators = isSeparator(folded.charCodeAt(i));
-  // Positions of the compacted password's characters in `folded` (none needed without separators).
-  const at: number[] = [];
-  let squeezed = folded;
-  if (separators) {
-    squeezed = '';
-    for (let i = 0; i < folded.length; i++) {
-      if (isSeparator(folded.charCodeAt(i))) continue;
-      at.push(i);
-      squeezed += folded[i];
-    }
-  }
-  // firstAt[k]: where entry k first occurs in squeezed (the indexOf of each entry), or −1.
+  // The password with separators removed, as positions in `folded` of its characters (the
+  // squeezed string's character j is folded[at[j]]): read in place, no string built per call.
+  const n = folded.length;
+  if (atScratch.length < n) atScratch = new Int32Array(Math.max(n, atScratch.length * 2));
+  const at = atScratch;
+  let m = 0;
+  for (let i = 0; i < n; i++) if (!isSeparator(folded.charCodeAt(i))) at[m++] = i;
+  // firstAt[k]: where entry k first occurs in the squeezed password (the indexOf of each entry), or −1.
   let firstAt: number[] | null = null;
-  for (let i = 0; i + 1 < squeezed.length; i++) {
-    const key = bigramKey(squeezed.charCodeAt(i), squeezed.charCodeAt(i + 1));
+  for (let i = 0; i + 1 < m; i++) {
+    const key = bigramKey(folded.charCodeAt(at[i]!), folded.charCodeAt(at[i + 1]!));
     if (starts[key] === 0) continue;
     for (const k of byKey.get(key)!) {
-      const f = list[k]!;
-      if (firstAt?.[k] !== undefined && firstAt[k] >= 0) continue;
-      if (!squeezed.startsWith(f, i)) continue;
+      if (firstAt !== null && firstAt[k]! >= 0) continue;
+      if (!squeezedStartsWith(folded, at, m, list[k]!, i)) continue;
       if (!firstAt) firstAt = list.map(() => -1);
       firstAt[k] = i;
     }
@@ -127,11 +120,27 @@ export function findFamous(folded: string, config: NormaliserConfig): { start: n
   const out: { start: number; end: number; guesses: number }[] = [];
   for (let k = 0; k < list.length; k++) {
     const f = list[k]!;
-    if (f.length === 0 || f.length > squeezed.length) continue;
+    if (f.length === 0 || f.length > m) continue;
     // Entries under two characters are not in the pair index: searched directly.
-    const i = f.length < 2 ? squeezed.indexOf(f) : firstAt ? firstAt[k]! : -1;
+    const i = f.length < 2 ? squeezedIndexOf(folded, at, m, f.charCodeAt(0)) : firstAt ? firstAt[k]! : -1;
     if (i < 0) continue;
-    out.push(separators ? { start: at[i]!, end: at[i + f.length - 1]! + 1, guesses: k + 1 } : { start: i, end: i + f.length, guesses: k + 1 });
+    out.push({ start: at[i]!, end: at[i + f.length - 1]! + 1, guesses: k + 1 });
   }
   return out;
+}
+
+/** Positions of the current call's squeezed characters (module scratch: one call at a time). */
+let atScratch = new Int32Array(64);
+
+/** Whether the squeezed password (`m` characters at `at` in `folded`) has `f` at index i. */
+function squeezedStartsWith(folded: string, at: Int32Array, m: number, f: string, i: number): boolean {
+  if (i + f.length > m) return false;
+  for (let j = 0; j < f.length; j++) if (folded.charCodeAt(at[i + j]!) !== f.charCodeAt(j)) return false;
+  return true;
+}
+
+/** The first index of code unit `c` in the squeezed password, or −1. */
+function squeezedIndexOf(folded: string, at: Int32Array, m: number, c: number): number {
+  for (let j = 0; j < m; j++) if (folded.charCodeAt(at[j]!) === c) return j;
+  return -1;
 }

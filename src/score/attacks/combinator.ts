@@ -69,8 +69,25 @@ export const combinatorAttack: Attack<CombinatorKind, PhraseFound> = {
 let bestLn = new Float64Array(0);
 let bestFrom = new Int32Array(0);
 let bestShort = new Uint8Array(0);
-/** Per dictionary match of the current call: 1 when its span is letters only. */
-let isWord = new Uint8Array(64);
+/** Per position of the current pass: 1 once a cover of one or more words ends there. */
+let reached = new Uint8Array(0);
+/** Per dictionary match of the current call: its start and end, and ln of its rank when its span
+ * is letters only (Infinity when not: no phrase word). Read once per call, instead of once per
+ * word count in the DP below (a property read and a Math.log per visit). */
+let wordStart = new Int32Array(64);
+let wordEnd = new Int32Array(64);
+let wordLn = new Float64Array(64);
+
+/** ln of the rank of each short word (short-words.ts), by its letters (all ASCII a–z): one
+ * letter at [c − a], two at [(c₁ − a)·26 + c₂ − a]; Infinity for none. A table read instead of
+ * a one- or two-letter string made and looked up per DP cell. */
+const SHORT1_LN = new Float64Array(26).fill(Infinity);
+const SHORT2_LN = new Float64Array(26 * 26).fill(Infinity);
+for (const [word, rank] of SHORT_WORD_RANK) {
+  const a = word.charCodeAt(0) - 0x61;
+  if (word.length === 1) SHORT1_LN[a] = Math.log(rank);
+  else SHORT2_LN[a * 26 + word.charCodeAt(1) - 0x61] = Math.log(rank);
+}
 
 function findPhrases(input: AttackInput): PhraseFound[] {
   const { text, dictionary, wordAt } = input;
@@ -83,18 +100,27 @@ function findPhrases(input: AttackInput): PhraseFound[] {
   // Words of one or two letters fill at most 2 of the 3 characters a word needs (even with a
   // separator each): a phrase holds a dictionary word of letters. Most passwords stop here.
   // Which matches are letters only, read once (the DP below visits each match once per word count).
-  if (isWord.length < wordAt.length) isWord = new Uint8Array(Math.max(wordAt.length, isWord.length * 2));
+  const count = wordAt.length;
+  if (wordLn.length < count) {
+    const grown = Math.max(count, wordLn.length * 2);
+    wordStart = new Int32Array(grown);
+    wordEnd = new Int32Array(grown);
+    wordLn = new Float64Array(grown);
+  }
   let dictionaryWords = 0;
-  for (let m = 0; m < wordAt.length; m++) {
-    const letters = lettersOnly(plain, wordAt[m]!.start, wordAt[m]!.end);
-    isWord[m] = letters ? 1 : 0;
+  for (let m = 0; m < count; m++) {
+    const match = wordAt[m]!;
+    const letters = lettersOnly(plain, match.start, match.end);
+    wordStart[m] = match.start;
+    wordEnd[m] = match.end;
+    wordLn[m] = letters ? Math.log(dictionary.rank[match.termId]!) : Infinity;
     if (letters) dictionaryWords++;
   }
   if (dictionaryWords === 0) return NONE;
   let out: PhraseFound[] | null = null;
   let separator = -1;
   for (let i = 0; i < n; i++) {
-    if (SEPARATORS.includes(plain[i]!) && i > 0 && isLetter(plain.charCodeAt(i - 1))) {
+    if (isSeparator(plain.charCodeAt(i)) && i > 0 && isLetter(plain.charCodeAt(i - 1))) {
       separator = plain.charCodeAt(i);
       break;
     }
@@ -106,16 +132,20 @@ function findPhrases(input: AttackInput): PhraseFound[] {
     bestFrom = new Int32Array(size * 2);
     bestShort = new Uint8Array(size * 2);
   }
+  if (reached.length < n + 1) reached = new Uint8Array(2 * (n + 1));
   for (let pass = separator < 0 ? 1 : 0; pass < 2; pass++) {
     const sep = pass === 0 ? separator : -1;
     bestLn.fill(Infinity, 0, size);
+    reached.fill(0, 0, n + 1);
     // A phrase starts at the password's start or after a character that is not a letter.
     let w = 0;
     for (let i = 0; i < n; i++) {
       const starts = i === 0 || !isLetter(plain.charCodeAt(i - 1));
+      // No cover ends here and none may start: every cell below is skipped anyway.
+      if (!starts && reached[i] === 0) continue;
       // Extend covers ending at i (k words) by one word starting at i, or at i + 1 past the
       // separator; a cover of 0 words may start here.
-      while (w < wordAt.length && wordAt[w]!.start < i) w++;
+      while (w < count && wordStart[w]! < i) w++;
       for (let k = 0; k < MAX_WORDS; k++) {
         let from: number;
         let base: number;
@@ -137,16 +167,19 @@ function findPhrases(input: AttackInput): PhraseFound[] {
         }
         const row = (k + 1) * (n + 1);
         const limit = from + MAX_PHRASE_LENGTH;
-        for (let m = at === i ? w : firstAt(wordAt, at); m < wordAt.length && wordAt[m]!.start === at; m++) {
-          const match = wordAt[m]!;
-          if (match.end <= limit && isWord[m] === 1) relax(row + match.end, base + Math.log(dictionary.rank[match.termId]!), from, short);
+        for (let m = at === i ? w : firstAt(count, at); m < count && wordStart[m]! === at; m++) {
+          const ln = wordLn[m]!;
+          if (wordEnd[m]! <= limit && ln !== Infinity) relax(row, wordEnd[m]!, base + ln, from, short);
         }
-        if (at < n && isLetter(plain.charCodeAt(at))) {
-          const r1 = SHORT_WORD_RANK.get(plain[at]!);
-          if (r1 !== undefined && at + 1 <= limit) relax(row + at + 1, base + Math.log(r1), from, 1);
-          if (at + 2 <= n && at + 2 <= limit && isLetter(plain.charCodeAt(at + 1))) {
-            const r2 = SHORT_WORD_RANK.get(plain.slice(at, at + 2));
-            if (r2 !== undefined) relax(row + at + 2, base + Math.log(r2), from, 1);
+        // Short words are ASCII letters: any other unit starts none.
+        const c1 = at < n ? plain.charCodeAt(at) - 0x61 : -1;
+        if (c1 >= 0 && c1 < 26) {
+          const ln1 = SHORT1_LN[c1]!;
+          if (ln1 !== Infinity && at + 1 <= limit) relax(row, at + 1, base + ln1, from, 1);
+          const c2 = at + 2 <= n && at + 2 <= limit ? plain.charCodeAt(at + 1) - 0x61 : -1;
+          if (c2 >= 0 && c2 < 26) {
+            const ln2 = SHORT2_LN[c1 * 26 + c2]!;
+            if (ln2 !== Infinity) relax(row, at + 2, base + ln2, from, 1);
           }
         }
       }
@@ -175,7 +208,9 @@ function findPhrases(input: AttackInput): PhraseFound[] {
 const NONE: PhraseFound[] = [];
 
 /** Keeps the cheaper of a cell's cover and a new one (ln-product, start, short words among them). */
-function relax(cell: number, ln: number, from: number, short: number): void {
+function relax(row: number, end: number, ln: number, from: number, short: number): void {
+  const cell = row + end;
+  reached[end] = 1; // ln is finite: some cell at `end` is now
   if (ln < bestLn[cell]!) {
     bestLn[cell] = ln;
     bestFrom[cell] = from;
@@ -183,13 +218,13 @@ function relax(cell: number, ln: number, from: number, short: number): void {
   }
 }
 
-/** First index of wordAt whose match starts at or after `at` (wordAt is sorted by start). */
-function firstAt(wordAt: AttackInput['wordAt'], at: number): number {
+/** First index of the call's matches (wordStart, sorted) that starts at or after `at`. */
+function firstAt(count: number, at: number): number {
   let lo = 0;
-  let hi = wordAt.length;
+  let hi = count;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (wordAt[mid]!.start < at) lo = mid + 1;
+    if (wordStart[mid]! < at) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -38,9 +38,8 @@ function findInterleaved(input: AttackInput): InterleaveFound[] {
   const n = text.plain.length;
   // Work on the password as typed when normalisation kept its length (nearly always).
   if (n < MIN_LENGTH || n > MAX_LENGTH || password.length !== n) return NONE;
-  for (const wordAt of [0, 1]) {
-    const run = text.plain;
-    if (!isRun(run, 1 - wordAt)) continue;
+  for (let wordAt = 0; wordAt < 2; wordAt++) {
+    if (!isRun(text.plain, 1 - wordAt)) continue;
     let folded = '';
     let typed = '';
     for (let i = wordAt; i < n; i += 2) {

@@ -1,6 +1,6 @@
 import { guessesForWord } from '../guesses.js';
 import type { Attack, AttackInput, Found } from './types.js';
-import { RULE_RANK } from './rule-ranks.js';
+import { DUPLICATE_EACH_RANK, RULE_RANK } from './rule-ranks.js';
 import { AFFIX_MAX, isAffix, isDigit, isLetter, maskSpace, prependRule, reverse, typedSpan } from './text-rules.js';
 
 /**
@@ -15,7 +15,7 @@ import { AFFIX_MAX, isAffix, isDigit, isLetter, maskSpace, prependRule, reverse,
  * Appended digits and symbols alone (`monkey123`) are not found here: the split's affixes and
  * its word-pair rule price them already (estimate.ts).
  */
-export type MangleKind = 'reverse' | 'reflect' | 'duplicate' | 'prepend' | 'insert';
+export type MangleKind = 'reverse' | 'reflect' | 'duplicate' | 'prepend' | 'insert' | 'duplicate-each';
 
 interface MangleFound extends Found<MangleKind> {
   readonly rank: number;
@@ -31,7 +31,7 @@ interface MangleFound extends Found<MangleKind> {
 /** The WEAK finding's `kind` for each rule (public: the locales word them). */
 const EXPLAIN: Readonly<Record<MangleKind, string>> = {
   reverse: 'reversed-word', reflect: 'reflected-word', duplicate: 'doubled-word', prepend: 'digit-before-word',
-  insert: 'inserted-characters',
+  insert: 'inserted-characters', 'duplicate-each': 'each-character-twice',
 };
 
 /** Shorter words are everywhere in random strings; 4 letters reversed is still a word. */
@@ -49,6 +49,8 @@ export const mangleAttack: Attack<MangleKind, MangleFound> = {
       rule = (f.folded.length - 1) * Math.min(maskSpace(f.inserted), isYear(f.inserted) ? YEARS : Infinity);
     } else if (f.kind === 'prepend') {
       rule = prependRule(f.prefix);
+    } else if (f.kind === 'duplicate-each') {
+      rule = DUPLICATE_EACH_RANK;
     } else rule = RULE_RANK[f.kind] * maskSpace(f.prefix);
     return Math.min(word * rule * maskSpace(f.suffix), Number.MAX_VALUE);
   },
@@ -63,6 +65,8 @@ function findMangled(input: AttackInput): MangleFound[] {
   const plain = text.plain;
   const n = plain.length;
   if (n < MIN_WORD_LENGTH) return NONE;
+  const doubled = findEachTwice(input);
+  if (doubled !== null) return [doubled];
   let p = 0;
   while (p < AFFIX_MAX && p < n && isAffix(plain.charCodeAt(p))) p++;
   let q = n;
@@ -98,6 +102,28 @@ function findMangled(input: AttackInput): MangleFound[] {
 }
 
 const NONE: MangleFound[] = [];
+
+/**
+ * Every character typed twice, the whole password (`q`): pairs equal as folded, so case and
+ * substitutions are read on the half; the half, digits included, looked up as one entry
+ * (`angel1`). Most passwords differ in their first pair.
+ */
+function findEachTwice(input: AttackInput): MangleFound | null {
+  const { text, dictionary, password } = input;
+  const f = text.folded;
+  const n = f.length;
+  if (n % 2 !== 0 || n < 2 * MIN_WORD_LENGTH || password.length !== n) return null;
+  for (let i = 0; i < n; i += 2) if (f.charCodeAt(i) !== f.charCodeAt(i + 1)) return null;
+  let half = '';
+  let typed = '';
+  for (let i = 0; i < n; i += 2) {
+    half += f[i];
+    typed += password[i];
+  }
+  const id = dictionary.index.idOf(half);
+  if (id < 0) return null;
+  return { start: 0, end: n, kind: 'duplicate-each', rank: dictionary.rank[id]!, folded: half, typed, prefix: '', suffix: '', inserted: '' };
+}
 
 /**
  * An insertion rule undone (`bolste60r`, `champa2032ign`, `vel6oci6ty` less one run): the core

@@ -26,3 +26,10 @@ export const RULE_RANK = {
 export const PREPEND_DIGIT_RANK: readonly number[] = [62, 9, 31, 45, 32, 48, 49, 46, 50, 47];
 /** John's Wordlist rules in all, for a prepended string no single rule makes. */
 export const JOHN_WORDLIST_RULES = 61;
+
+/**
+ * Every character typed twice (`q`: `aaNNGGEELL11` from `aNGEL1`): neither default list has it;
+ * hashcat's dive.rule (Debian hashcat-data 6.2.6) has it as its 1,210th rule (line 1216,
+ * `awk 'NF && !/^#/ {n++} $0 == "q" {print n; exit}' /usr/share/hashcat/rules/dive.rule`).
+ */
+export const DUPLICATE_EACH_RANK = 1210;

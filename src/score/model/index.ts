@@ -54,7 +54,12 @@ export function modelRejects(guessesLog10: number, typed: string, ofWords: boole
  * capital doubles, arbitrary capitals cost the ways to choose them).
  */
 export function modelGuessesLog10(model: CharModel, password: string, plain: string): number {
-  const log10 = guessesLog10FromBits(model, stringBits(model, plain));
+  return modelGuessesLog10OfBits(model, stringBits(model, plain), password, plain);
+}
+
+/** modelGuessesLog10 for a `plain` whose stringBits the caller already has (`bits`). */
+export function modelGuessesLog10OfBits(model: CharModel, bits: number, password: string, plain: string): number {
+  const log10 = guessesLog10FromBits(model, bits);
   // The case factor needs the password as typed lined up with plain; guessesForWord copes with
   // a length change (counts it as one doubling).
   if (password === plain) return log10; // typed in lowercase: nothing to vary

@@ -1,5 +1,5 @@
 import { ALPHABET_SIZE, BOUNDARY, OTHER_BITS, OTHER_CLASS, SYMBOL_CLASS, symbolIndex, symbolOf } from './alphabet.js';
-import { NO_ROW, readyRow, type CharModel } from './model-bytes.js';
+import { BITS_SCALE, NO_ROW, readyRow, rowShift, type CharModel } from './model-bytes.js';
 
 /**
  * The character model's view of a string: −log2 of its probability under the order-3 Markov
@@ -12,38 +12,83 @@ const A = ALPHABET_SIZE;
 
 /** −log2 P(plain), end of string included; `plain` is the normalised (lowercase) password. */
 export function stringBits(model: CharModel, plain: string): number {
+  return walkBits(model, plain, false);
+}
+
+/**
+ * stringBits of `plain`, keeping what `prefixStringBits` needs to give the bits of any prefix of
+ * it without a second walk (model/readings.ts prices the password before its suffix too).
+ * Module scratch: valid until the next call.
+ */
+export function stringBitsKeepingPrefixes(model: CharModel, plain: string): number {
+  if (prefixBefore.length <= plain.length) {
+    const size = Math.max(plain.length + 1, prefixBefore.length * 2);
+    prefixBefore = new Float64Array(size);
+    prefixContext = new Int32Array(size);
+  }
+  return walkBits(model, plain, true);
+}
+
+/**
+ * stringBits(model, plain.slice(0, k)) for the `plain` of the last stringBitsKeepingPrefixes call
+ * (0 ≤ k ≤ its length): the bits summed before character k, plus the end of string in the
+ * context there — the same additions in the same order, so the same value.
+ */
+export function prefixStringBits(model: CharModel, k: number): number {
+  return prefixBefore[k]! + contextBits(model, prefixContext[k]!, BOUNDARY);
+}
+
+let prefixBefore = new Float64Array(64);
+let prefixContext = new Int32Array(64);
+
+function walkBits(model: CharModel, plain: string, keep: boolean): number {
   // stepBits inlined, with the context index carried along (a·A² + b·A + c, shifted one symbol
-  // per character) and the tables in locals: the same reads and the same float additions in the
-  // same order, so the same value, for a fraction of the cost per character.
+  // per character; `last2` = b·A + c and `last` = c carried too, so no division is needed) and the
+  // tables in locals: the same reads and the same float additions in the same order, so the same
+  // value, for a fraction of the cost per character.
   const index3 = model.index3;
-  const rows3 = model.rows3;
-  const rows2 = model.rows2;
+  const quantised3 = model.quantised3;
+  const shift3 = model.shift3;
+  const quantised2 = model.quantised2;
+  const shift2 = model.shift2;
   let ctx = 0; // (a·A + b)·A + c with a = b = c = BOUNDARY (0)
+  let last2 = 0;
+  let last = 0;
   let bits = 0;
   const n = plain.length;
   for (let i = 0; i <= n; i++) {
     const code = i < n ? plain.charCodeAt(i) : -1;
+    if (keep) {
+      prefixBefore[i] = bits;
+      prefixContext[i] = ctx;
+    }
     const s = code < 0 ? BOUNDARY : code < 0x80 ? ASCII_SYMBOL[code]! : OTHER_CLASS;
     const row = index3[ctx]!;
     if (row === NO_ROW) {
-      const r = ctx % (A * A);
-      if (model.ready2[r] === 0) {
-        readyRow(rows2, model.quantised2, r * A, A);
-        model.ready2[r] = 1;
-      }
-      bits += rows2[r * A + s]!;
+      // As below, from the order-2 rows.
+      let shift = shift2[last2]!;
+      if (shift !== shift) shift = shift2[last2] = rowShift(quantised2, last2 * A, A);
+      bits += Math.fround(quantised2[last2 * A + s]! / BITS_SCALE + shift);
     } else {
-      if (model.ready3[row] === 0) {
-        readyRow(rows3, model.quantised3, row * A, A);
-        model.ready3[row] = 1;
-      }
-      bits += rows3[row * A + s]!;
+      // The order-3 value as readyRow would store it (fround of the dequantised value plus the
+      // row's shift), read from the 1-byte rows: a quarter of the bytes for the cache to hold
+      // (the 4-byte rows are 4 MB, and every order-3 context read is a likely miss).
+      let shift = shift3[row]!;
+      if (shift !== shift) shift = shift3[row] = rowShift(quantised3, row * A, A);
+      bits += Math.fround(quantised3[row * A + s]! / BITS_SCALE + shift);
     }
     if (s === SYMBOL_CLASS) bits += model.symbolBits[symbolIndex(code)]!;
     else if (s === OTHER_CLASS) bits += OTHER_BITS;
-    ctx = (ctx % (A * A)) * A + s;
+    ctx = last2 * A + s;
+    last2 = last * A + s;
+    last = s;
   }
   return bits;
+}
+
+/** −log2 P(next | context), the context as walkBits carries it ((a·A + b)·A + c). */
+function contextBits(model: CharModel, ctx: number, next: number): number {
+  return stepBits(model, Math.floor(ctx / (A * A)), Math.floor(ctx / A) % A, ctx % A, next);
 }
 
 /** symbolOf of every code unit below 0x80, read instead of computed per character. */

@@ -5,7 +5,8 @@ import type { TermMatch } from '../../match/index.js';
 import { compact, findFamous } from '../../detect/patterns/famous.js';
 import { findDomain } from '../../detect/patterns/domain.js';
 import type { Candidate } from '../strength.js';
-import { modelGuessesLog10, modelShape, type Shape } from './index.js';
+import { modelGuessesLog10, modelGuessesLog10OfBits, modelShape, type Shape } from './index.js';
+import { prefixStringBits, stringBitsKeepingPrefixes } from './markov.js';
 import type { CharModel } from './model-bytes.js';
 
 /** The character model's view of the whole password: its guesses and the reading that won. */
@@ -32,7 +33,9 @@ export function modelReadings(
   wordAt: readonly TermMatch[],
 ): { view: ModelView; candidates: Candidate[] } {
   const n = text.folded.length;
-  let view: ModelView = { guessesLog10: modelGuessesLog10(model, password, text.plain), shape: modelShape(text.plain) };
+  // One walk of the model over the password serves the prefixes the affix reading prices too.
+  const bits = stringBitsKeepingPrefixes(model, text.plain);
+  let view: ModelView = { guessesLog10: modelGuessesLog10OfBits(model, bits, password, text.plain), shape: modelShape(text.plain) };
   const candidates: Candidate[] = [{ start: 0, end: n, guesses: 10 ** view.guessesLog10, code: 'PREDICTABLE_STRING' }];
   for (const p of patterns) {
     if (p.code !== 'REPETITIVE' || p.kind !== 'block') continue;
@@ -86,7 +89,8 @@ function affixedGuessesLog10(model: CharModel, password: string, text: Normalise
     if (run === null) break;
     cost += Math.log10(run.guesses) + AFFIX_WAYS_LOG10;
     edge = run.start;
-    const rest = modelGuessesLog10(model, password.slice(0, text.end[edge - 1]!), text.plain.slice(0, edge));
+    // The bits of plain[0, edge) from the whole password's walk (modelReadings, just before).
+    const rest = modelGuessesLog10OfBits(model, prefixStringBits(model, edge), password.slice(0, text.end[edge - 1]!), text.plain.slice(0, edge));
     if (rest + cost < best) best = rest + cost;
   }
   return best;

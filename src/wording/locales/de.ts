@@ -77,6 +77,7 @@ export const de: LocaleWording = {
         : p.kind === 'doubled-word' ? 'Ein zweimal getipptes Wort gehört zum Ersten, was Angreifer ausprobieren.'
         : p.kind === 'common-phrase' ? 'Gängige Wörter zu einer Phrase verbunden kombinieren Angreifer zuerst: ein bekannter oder alltäglicher Satz fällt früh.'
         : p.kind === 'inserted-characters' ? 'Ein gängiges Wort mit eingeschobenen Ziffern oder Zeichen gehört zu den Regeln, die Angreifer ausprobieren.'
+        : p.kind === 'each-character-twice' ? 'Jedes Zeichen doppelt getippt gehört zu den Regeln, die Angreifer ausprobieren.'
         : p.kind === 'leaked-password-variant' ? 'Ein geleaktes Passwort mit einer kleinen Änderung (Ziffern angehängt, ein Buchstabe verdoppelt, rückwärts geschrieben) gehört zum Ersten, was Angreifer ausprobieren.'
         : p.kind === 'interleaved-run' ? 'Ein Wort, zwischen dessen Buchstaben eine Folge wie 1234 getippt ist, ist ein Muster, das Angreifer ausprobieren.'
         : p.kind === 'digit-before-word' ? 'Ein gängiges Wort mit einer Ziffer davor gehört zum Ersten, was Angreifer ausprobieren.'

@@ -79,6 +79,7 @@ export const en: LocaleWording = {
         : p.kind === 'doubled-word' ? 'A word typed twice is among the first things attackers try.'
         : p.kind === 'common-phrase' ? 'Common words joined into a phrase are what attackers combine first: a famous or everyday sentence falls early.'
         : p.kind === 'inserted-characters' ? 'A common word with digits or symbols slipped inside is among the rules attackers run.'
+        : p.kind === 'each-character-twice' ? 'Every character typed twice is among the rules attackers run.'
         : p.kind === 'leaked-password-variant' ? 'A leaked password with a small change (digits added, a letter doubled, written backwards) is among the first things attackers try.'
         : p.kind === 'interleaved-run' ? 'A word with a run such as 1234 typed between its letters is a pattern attackers try.'
         : p.kind === 'digit-before-word' ? 'A common word with a digit in front is among the first things attackers try.'

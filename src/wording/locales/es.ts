@@ -78,6 +78,7 @@ export const es: LocaleWording = {
         : p.kind === 'doubled-word' ? 'Una palabra escrita dos veces es de lo primero que prueban los atacantes.'
         : p.kind === 'common-phrase' ? 'Palabras comunes unidas en una frase son lo primero que combinan los atacantes: una frase conocida o cotidiana cae pronto.'
         : p.kind === 'inserted-characters' ? 'Una palabra común con dígitos o símbolos metidos dentro está entre las reglas que prueban los atacantes.'
+        : p.kind === 'each-character-twice' ? 'Cada carácter escrito dos veces está entre las reglas que prueban los atacantes.'
         : p.kind === 'leaked-password-variant' ? 'Una contraseña filtrada con un pequeño cambio (dígitos añadidos, una letra repetida, escrita al revés) está entre lo primero que prueban los atacantes.'
         : p.kind === 'interleaved-run' ? 'Una palabra con una secuencia como 1234 intercalada entre sus letras es un patrón que prueban los atacantes.'
         : p.kind === 'digit-before-word' ? 'Una palabra común con un dígito delante es de lo primero que prueban los atacantes.'

@@ -78,6 +78,7 @@ export const fr: LocaleWording = {
         : p.kind === 'doubled-word' ? 'Un mot tapé deux fois fait partie des premiers essais des attaquants.'
         : p.kind === 'common-phrase' ? 'Des mots courants réunis en une phrase sont ce que les attaquants combinent en premier : une phrase connue ou banale tombe vite.'
         : p.kind === 'inserted-characters' ? 'Un mot courant avec des chiffres ou symboles glissés à l’intérieur fait partie des règles que les attaquants essaient.'
+        : p.kind === 'each-character-twice' ? 'Chaque caractère tapé deux fois fait partie des règles que les attaquants essaient.'
         : p.kind === 'leaked-password-variant' ? 'Un mot de passe divulgué légèrement modifié (chiffres ajoutés, lettre doublée, écrit à l’envers) fait partie des premières choses que les attaquants essaient.'
         : p.kind === 'interleaved-run' ? 'Un mot avec une suite comme 1234 tapée entre ses lettres est un motif que les attaquants essaient.'
         : p.kind === 'digit-before-word' ? 'Un mot courant précédé d’un chiffre fait partie des premiers essais des attaquants.'

@@ -78,6 +78,7 @@ export const it: LocaleWording = {
         : p.kind === 'doubled-word' ? 'Una parola scritta due volte è tra le prime cose che un attaccante prova.'
         : p.kind === 'common-phrase' ? 'Parole comuni unite in una frase sono ciò che un attaccante combina per primo: una frase famosa o quotidiana cade presto.'
         : p.kind === 'inserted-characters' ? 'Una parola comune con cifre o simboli inseriti all’interno è tra le regole che un attaccante prova.'
+        : p.kind === 'each-character-twice' ? 'Ogni carattere digitato due volte è tra le regole che un attaccante prova.'
         : p.kind === 'leaked-password-variant' ? 'Una password trapelata con una piccola modifica (cifre aggiunte, una lettera raddoppiata, scritta al contrario) è tra le prime cose che un attaccante prova.'
         : p.kind === 'interleaved-run' ? 'Una parola con una sequenza come 1234 digitata tra le sue lettere è uno schema che un attaccante prova.'
         : p.kind === 'digit-before-word' ? 'Una parola comune preceduta da una cifra è tra le prime cose che un attaccante prova.'

@@ -76,6 +76,7 @@ export const ja: LocaleWording = {
         : p.kind === 'doubled-word' ? '同じ単語を二回続けた形は、攻撃者が最初に試すものの一つです。'
         : p.kind === 'common-phrase' ? 'よく使われる単語をつなげたフレーズは、攻撃者が最初に組み合わせるものです。有名な文や日常的な文はすぐに見破られます。'
         : p.kind === 'inserted-characters' ? 'よく使われる単語の途中に数字や記号を挟んだ形は、攻撃者が試す規則の一つです。'
+        : p.kind === 'each-character-twice' ? 'すべての文字を二回ずつ打った形は、攻撃者が試す規則の一つです。'
         : p.kind === 'leaked-password-variant' ? '流出したパスワードに小さな変更（数字の追加、文字の重複、逆さ書き）を加えたものは、攻撃者が最初に試すものの一つです。'
         : p.kind === 'interleaved-run' ? '単語の文字の間に 1234 のような連続を挟んだ形は、攻撃者が試すパターンです。'
         : p.kind === 'digit-before-word' ? 'よく使われる単語の前に数字を付けた形は、攻撃者が最初に試すものの一つです。'

@@ -78,6 +78,7 @@ export const nl: LocaleWording = {
         : p.kind === 'doubled-word' ? 'Een woord dat twee keer is getypt is een van de eerste dingen die aanvallers proberen.'
         : p.kind === 'common-phrase' ? 'Gangbare woorden samengevoegd tot een zin combineren aanvallers als eerste: een bekende of alledaagse zin valt snel.'
         : p.kind === 'inserted-characters' ? 'Een gangbaar woord met cijfers of tekens ertussen is een van de regels die aanvallers proberen.'
+        : p.kind === 'each-character-twice' ? 'Elk teken twee keer getypt is een van de regels die aanvallers proberen.'
         : p.kind === 'leaked-password-variant' ? 'Een gelekt wachtwoord met een kleine wijziging (cijfers toegevoegd, een letter verdubbeld, achterstevoren geschreven) is een van de eerste dingen die aanvallers proberen.'
         : p.kind === 'interleaved-run' ? 'Een woord met een reeks als 1234 tussen de letters getypt is een patroon dat aanvallers proberen.'
         : p.kind === 'digit-before-word' ? 'Een gangbaar woord met een cijfer ervoor is een van de eerste dingen die aanvallers proberen.'

@@ -80,6 +80,7 @@ export const pl: LocaleWording = {
         : p.kind === 'doubled-word' ? 'Słowo wpisane dwa razy to jedna z pierwszych rzeczy, które sprawdzają atakujący.'
         : p.kind === 'common-phrase' ? 'Popularne słowa połączone w zdanie atakujący łączą w pierwszej kolejności: znane lub codzienne zdanie szybko pada.'
         : p.kind === 'inserted-characters' ? 'Popularne słowo z cyframi lub symbolami wstawionymi do środka to jedna z reguł, które sprawdzają atakujący.'
+        : p.kind === 'each-character-twice' ? 'Każdy znak wpisany dwa razy to jedna z reguł, które sprawdzają atakujący.'
         : p.kind === 'leaked-password-variant' ? 'Wyciekłe hasło z drobną zmianą (dopisane cyfry, podwojona litera, zapis wspak) to jedna z pierwszych rzeczy, które sprawdzają atakujący.'
         : p.kind === 'interleaved-run' ? 'Słowo z ciągiem typu 1234 wpisanym między litery to wzorzec, który sprawdzają atakujący.'
         : p.kind === 'digit-before-word' ? 'Popularne słowo poprzedzone cyfrą to jedna z pierwszych rzeczy, które sprawdzają atakujący.'

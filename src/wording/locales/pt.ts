@@ -79,6 +79,7 @@ export const pt: LocaleWording = {
         : p.kind === 'doubled-word' ? 'Uma palavra digitada duas vezes está entre as primeiras tentativas dos atacantes.'
         : p.kind === 'common-phrase' ? 'Palavras comuns juntadas numa frase são o que os atacantes combinam primeiro: uma frase conhecida ou do dia a dia cai cedo.'
         : p.kind === 'inserted-characters' ? 'Uma palavra comum com dígitos ou símbolos inseridos no meio está entre as regras que os atacantes tentam.'
+        : p.kind === 'each-character-twice' ? 'Cada caractere digitado duas vezes está entre as regras que os atacantes tentam.'
         : p.kind === 'leaked-password-variant' ? 'Uma senha vazada com uma pequena alteração (dígitos acrescentados, uma letra repetida, escrita ao contrário) está entre as primeiras coisas que os atacantes tentam.'
         : p.kind === 'interleaved-run' ? 'Uma palavra com uma sequência como 1234 digitada entre as letras é um padrão que os atacantes tentam.'
         : p.kind === 'digit-before-word' ? 'Uma palavra comum com um dígito na frente está entre as primeiras tentativas dos atacantes.'
