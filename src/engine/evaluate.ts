@@ -17,6 +17,7 @@ import type { Locale } from '../wording/locales.js';
 import { PasswordRedactor } from './redact.js';
 import { readRotationContext, rotatedFinding } from '../rotation/context.js';
 import { isRotation } from '../rotation/similar.js';
+import { typedForLetter } from '../score/attacks/text-rules.js';
 
 export type { StrengthSummary } from '../score/estimate.js';
 
@@ -160,16 +161,9 @@ export function detect(state: EngineState, password: string, context: PasswordCo
   return { findings, input, points, strength, breached };
 }
 
-/**
- * Whether a span was read through substitutions: a digit or symbol typed where the term has a
- * letter (`M4G9l3` as `maggie`). Look-alike letters (`l` and `i` fold together) do not count:
- * `billing` typed as listed folds too.
- */
+/** Whether a span was read through substitutions (`M4G9l3` as `maggie`): text-rules.ts `typedForLetter`. */
 function substituted(text: NormalisedText, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = text.plain.charCodeAt(i);
-    if (c < 0x80 && !(c >= 0x61 && c <= 0x7a) && c !== text.folded.charCodeAt(i)) return true;
-  }
+  for (let i = start; i < end; i++) if (typedForLetter(text.plain, text.folded, i)) return true;
   return false;
 }
 

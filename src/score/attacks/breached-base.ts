@@ -1,7 +1,7 @@
 import { guessesForWord } from '../guesses.js';
 import { SCORE_THRESHOLDS } from '../strength.js';
 import type { Attack, AttackInput, Found } from './types.js';
-import { AFFIX_MAX, isAffix, isLetter, maskSpace, prependRule, reverse, typedSpan } from './text-rules.js';
+import { AFFIX_MAX, coreEnd, coreStart, isLetter, maskSpace, prependRule, reverse, typedForLetter, typedSpan } from './text-rules.js';
 import { RULE_RANK } from './rule-ranks.js';
 import { SEPARATOR_CHOICES, isSeparator } from './combinator.js';
 
@@ -65,10 +65,8 @@ function findBreachedBase(input: AttackInput): BaseFound[] {
   const plain = text.plain;
   const n = plain.length;
   if (n < MIN_BASE_LENGTH || n > 2 * MAX_BASE_LENGTH + 2 * AFFIX_MAX) return NONE;
-  let p = 0;
-  while (p < AFFIX_MAX && p < n && isAffix(plain.charCodeAt(p))) p++;
-  let q = n;
-  while (n - q < AFFIX_MAX && q > p && isAffix(plain.charCodeAt(q - 1))) q--;
+  const p = coreStart(plain);
+  const q = coreEnd(plain, p);
   // Every variant is at least half the core (separators sit between letters): longer cores have none.
   if (q - p < MIN_BASE_LENGTH || q - p > 2 * MAX_BASE_LENGTH) return NONE;
   const rank = list.count;
@@ -144,13 +142,10 @@ function add(variants: Variant[], base: string, kind: BreachedBaseKind, guesses:
  */
 function unleet(plain: string, folded: string): string {
   let i = 0;
-  while (i < plain.length && !(isAffix(plain.charCodeAt(i)) && isLetter(folded.charCodeAt(i)))) i++;
+  while (i < plain.length && !typedForLetter(plain, folded, i)) i++;
   if (i === plain.length) return plain; // most passwords: nothing substituted
   let out = plain.slice(0, i);
-  for (; i < plain.length; i++) {
-    const c = plain.charCodeAt(i);
-    out += isAffix(c) && isLetter(folded.charCodeAt(i)) ? folded[i] : plain[i];
-  }
+  for (; i < plain.length; i++) out += typedForLetter(plain, folded, i) ? folded[i] : plain[i];
   return out;
 }
 

@@ -1,5 +1,6 @@
 import type { Attack, AttackInput, Found } from './types.js';
 import { SHORT_WORD_RANK } from './short-words.js';
+import { isLetter } from './text-rules.js';
 
 /**
  * Combinator (issue 19): two to MAX_WORDS words from ranked lists, run together or joined by one
@@ -263,6 +264,3 @@ function lettersOnly(f: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (!isLetter(f.charCodeAt(i))) return false;
   return true;
 }
-
-/** Letters of the lowercase text: ASCII, or beyond ASCII. */
-const isLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || c >= 0xc0;

@@ -1,7 +1,7 @@
 import { guessesForWord } from '../guesses.js';
 import type { Attack, AttackInput, Found } from './types.js';
 import { DUPLICATE_EACH_RANK, RULE_RANK } from './rule-ranks.js';
-import { AFFIX_MAX, isAffix, isDigit, isLetter, maskSpace, prependRule, reverse, typedSpan } from './text-rules.js';
+import { AFFIX_MAX, coreEnd, coreStart, isAffix, isDigit, isLetter, maskSpace, prependRule, reverse, typedSpan } from './text-rules.js';
 
 /**
  * Wordlist + mangling rules, inverted (issue 19): what crackers try first still got through —
@@ -67,10 +67,8 @@ function findMangled(input: AttackInput): MangleFound[] {
   if (n < MIN_WORD_LENGTH) return NONE;
   const doubled = findEachTwice(input);
   if (doubled !== null) return [doubled];
-  let p = 0;
-  while (p < AFFIX_MAX && p < n && isAffix(plain.charCodeAt(p))) p++;
-  let q = n;
-  while (n - q < AFFIX_MAX && q > p && isAffix(plain.charCodeAt(q - 1))) q--;
+  const p = coreStart(plain);
+  const q = coreEnd(plain, p);
   const coreLength = q - p;
   if (coreLength < MIN_WORD_LENGTH) return NONE;
   const inserted = findInserted(input, p, q);

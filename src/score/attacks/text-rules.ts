@@ -9,6 +9,27 @@ import { JOHN_WORDLIST_RULES, PREPEND_DIGIT_RANK } from './rule-ranks.js';
 /** Digits or symbols at one end a rule chain adds (hybrid masks of 1–4 characters). */
 export const AFFIX_MAX = 4;
 
+/** Where the core starts: after at most AFFIX_MAX digits or symbols a rule chain put in front. */
+export function coreStart(plain: string): number {
+  let p = 0;
+  while (p < AFFIX_MAX && p < plain.length && isAffix(plain.charCodeAt(p))) p++;
+  return p;
+}
+
+/** Where the core ends: before at most AFFIX_MAX digits or symbols added after it, never before `start`. */
+export function coreEnd(plain: string, start: number): number {
+  const n = plain.length;
+  let q = n;
+  while (n - q < AFFIX_MAX && q > start && isAffix(plain.charCodeAt(q - 1))) q--;
+  return q;
+}
+
+/**
+ * Whether unit i of a normalised text is a digit or symbol typed for a letter (`@` for `a`): the
+ * normaliser folded it to one. Look-alike letters (`l` and `i` fold together) are not.
+ */
+export const typedForLetter = (plain: string, folded: string, i: number): boolean => isAffix(plain.charCodeAt(i)) && isLetter(folded.charCodeAt(i));
+
 /** Strings of this class and length: digits 10, symbols 33, both 43 a character. */
 export function maskSpace(s: string): number {
   if (s.length === 0) return 1;
