@@ -4,7 +4,26 @@
  * `ms`, one request at a time each. Answers other than 200 and socket errors are counted, not thrown:
  * each bench decides what they mean.
  */
-import { Agent, request } from 'node:http';
+import { Agent, request, type IncomingMessage, type ServerResponse } from 'node:http';
+
+/**
+ * The minimal peer every service bench compares `passgate serve` with (bench/server.ts,
+ * server-overhead.ts, server-profile.ts): node:http, the body gathered, JSON.parse, the same
+ * `evaluate`, JSON.stringify, two headers. One definition, so every bench measures against the
+ * same server (bench/server.ts's plain-node peer is this code as a string: keep the two alike).
+ */
+export function minimalEvaluateHandler(checker: { evaluate(password: string): unknown }): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const { password } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { password: string };
+      const body = JSON.stringify(checker.evaluate(password));
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+      res.end(body);
+    });
+  };
+}
 
 export async function postLoad(
   url: string,

@@ -35,7 +35,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { generatePasswords } from './mix.js';
-import { postLoad, spreadOf } from './http-load.js';
+import { minimalEvaluateHandler, postLoad, spreadOf } from './http-load.js';
 
 export const OVERHEAD_START = '<!-- server-overhead:start -->';
 export const OVERHEAD_END = '<!-- server-overhead:end -->';
@@ -88,16 +88,7 @@ async function child(): Promise<void> {
   const checker = holder.current.checker;
   const maxLength = checker.policy().maxLength;
 
-  const minimal: Handler = (req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const { password } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { password: string };
-      const body = JSON.stringify(checker.evaluate(password));
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
-      res.end(body);
-    });
-  };
+  const minimal: Handler = minimalEvaluateHandler(checker);
   const headed: Handler = (req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));

@@ -26,6 +26,7 @@ import { join } from 'node:path';
 import { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { generatePasswords } from './mix.js';
+import { minimalEvaluateHandler } from './http-load.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -92,16 +93,7 @@ async function child(which: string, seconds: number): Promise<void> {
   } else {
     const { createChecker } = (await import(new URL('../dist/index.js', import.meta.url).href)) as typeof import('../src/index.js');
     const checker = await createChecker();
-    handler = (req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const { password } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { password: string };
-        const body = JSON.stringify(checker.evaluate(password));
-        res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
-        res.end(body);
-      });
-    };
+    handler = minimalEvaluateHandler(checker);
   }
   const warm = await drive(handler, bodies, 16, 2000);
   const run = await drive(handler, bodies, 16, seconds * 1000);

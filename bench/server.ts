@@ -29,7 +29,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { generatePasswords } from './mix.js';
-import { postLoad, spreadOf } from './http-load.js';
+import { minimalEvaluateHandler, postLoad, spreadOf } from './http-load.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
@@ -48,16 +48,7 @@ import { SERVER_START as MARK_START, SERVER_END as MARK_END } from './kept-secti
 async function minimalServer(): Promise<void> {
   const { createChecker } = (DIST ? await import(new URL('../dist/index.js', import.meta.url).href) : await import('../src/index.js')) as typeof import('../src/index.js');
   const checker = await createChecker();
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const { password } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { password: string };
-      const body = JSON.stringify(checker.evaluate(password));
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
-      res.end(body);
-    });
-  });
+  const server = createServer(minimalEvaluateHandler(checker));
   process.on('SIGTERM', () => process.exit(0));
   server.listen(0, '127.0.0.1', () => {
     const address = server.address() as { port: number };
@@ -72,6 +63,7 @@ async function minimalServer(): Promise<void> {
  * 8 MB and collects twice as often under this load (--trace-gc). This row is that peer without the
  * loader; ratios stay relative to the first row.
  */
+// http-load.ts minimalEvaluateHandler, as a string for plain node (no TypeScript loader).
 const PLAIN_MINIMAL = `
 import { createServer } from 'node:http';
 const { createChecker } = await import(${JSON.stringify(new URL('../dist/index.js', import.meta.url).href)});

@@ -143,8 +143,8 @@ export function detect(state: EngineState, password: string, context: PasswordCo
     // only. A global term read only through digits or symbols typed for its letters (`M4G9l3` as
     // `maggie` in `fM4G9l37d`) is such a near miss too: the estimate prices the substitutions
     // (measured: 10 of 47 false rejections in 50,000 random alphanumerics of 9, at no loss of
-    // held-out recall; bench/QUALITY.md). So does one whose banned terms are all global ones and which the estimate, pricing
-    // each by its rank, puts at score 4: rarer terms joined (`quackracingtraffic`, 1 % of three
+    // held-out recall; bench/QUALITY.md). So does one whose banned terms are all global ones and
+    // which the estimate, pricing each by its rank, puts at score 4: rarer terms joined (`quackracingtraffic`, 1 % of three
     // random EFF words), while the terms people combine (top ranks) keep the estimate below it.
     // A custom term stays binding: the organisation listed it (issue 11; entra has no estimate,
     // so W1–W7 are unchanged).

@@ -221,11 +221,12 @@ let gapScratch = new Float64Array(64);
 const NO_ATTACKS: readonly AttackCandidate[] = [];
 
 /**
- * The first dictionary match with a given span. A map, built on first use: a search per token of
- * the chosen split was O(tokens × matches), quadratic on `1` × 4096 (36 k matches, 680 tokens).
+ * The first dictionary match with a given span. wordAt is sorted by start, then end
+ * (word-scan.ts), so a binary search: a linear search per token of the chosen split was
+ * O(tokens × matches), quadratic on `1` × 4096 (36 k matches, 680 tokens); a map built per
+ * evaluation cost ~250 B of allocation.
  */
 function spanLookup(wordAt: readonly TermMatch[]): (start: number, end: number) => TermMatch | undefined {
-  // wordAt is sorted by start, then end (word-scan.ts): a binary search, no index to build.
   return (start, end) => {
     let lo = 0;
     let hi = wordAt.length;
