@@ -118,6 +118,14 @@ describe('breach list + mangling rules, alone (score/attacks/breached-base.ts)',
     );
   });
 
+  it('looks nothing up for a long password, whatever it repeats (bounded work at maxLength 4096)', () => {
+    for (const password of ['1'.repeat(4096), 'kalamazoo'.repeat(455), 'ka-'.repeat(1365), 'aa'.repeat(2048)]) {
+      const list = setList(['kalamazoo']);
+      expect(run(password, list)).toEqual([]);
+      expect(list.lookups).toEqual([]);
+    }
+  });
+
   it('prices a hit by the cheapest listed variant', () => {
     // `kalamazoo12`: the core with its two digits (× 100) is cheaper than the reversal of the
     // whole (`21oozamalak` is not listed anyway); `oozamalak` is itself listed but the password
