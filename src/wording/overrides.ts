@@ -54,10 +54,11 @@ export interface Speaker {
 const builtInSpeaker = (locale: Locale): Speaker => {
   // A Map by code, read once: the catalogue object keyed by a code string per message was a
   // megamorphic lookup (2.3 % of a common password's evaluation, --cpu-prof on the bench mix).
-  const entries = new Map<string, SpokenEntry | undefined>([...CODES].map((code) => [code, CATALOGUES[locale].messages[code as BuiltInCode]]));
+  // Built on the language's first message, not at import (nine of them, most never spoken).
+  let entries: Map<string, SpokenEntry | undefined> | null = null;
   return {
     locale,
-    entry: (code) => entries.get(code),
+    entry: (code) => (entries ??= new Map([...CODES].map((c) => [c, CATALOGUES[locale].messages[c as BuiltInCode]]))).get(code),
     fieldName: (field) => (Object.hasOwn(CATALOGUES[locale].fields, field) ? CATALOGUES[locale].fields[field as FieldName] : undefined),
   };
 };
