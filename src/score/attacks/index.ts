@@ -22,14 +22,14 @@ export interface AttackCandidate extends Candidate {
   readonly found: Found<string>;
 }
 
-/** Every attack's pieces, priced, appended to `out` as candidates of the split; returns them. */
-export function attackCandidates(input: AttackInput, out: Candidate[]): AttackCandidate[] {
+/** Every attack's pieces, priced, as candidates of the split (also appended to `out`, if given). */
+export function attackCandidates(input: AttackInput, out?: Candidate[]): AttackCandidate[] {
   const mine: AttackCandidate[] = [];
   for (const attack of ATTACKS) {
     for (const found of attack.find(input)) {
       const c: AttackCandidate = { start: found.start, end: found.end, guesses: attack.price(found), code: ATTACK_CODE, attack, found };
       if (found.words !== undefined) c.words = found.words;
-      out.push(c);
+      out?.push(c);
       mine.push(c);
     }
   }
