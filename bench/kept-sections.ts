@@ -27,17 +27,34 @@ export const TIERS_END = '<!-- tiers:end -->';
 export const SPEED_START = '<!-- speed:start -->';
 export const SPEED_END = '<!-- speed:end -->';
 
+/** The block of `text` from `start` to the first `end` after it, both markers included; '' when it has none. */
+export function markedBlock(text: string, start: string, end: string): string {
+  const a = text.indexOf(start);
+  const b = a < 0 ? -1 : text.indexOf(end, a + start.length);
+  return b < 0 ? '' : text.slice(a, b + end.length);
+}
+
+/**
+ * `text` with its `start`…`end` block replaced by `block` (which carries the markers). When the
+ * text has no such block, `placeNew(text)` decides where it goes: by default at the end. Every
+ * bench that writes its own block of bench/RESULTS.md goes through here.
+ */
+export function replaceMarkedBlock(text: string, start: string, end: string, block: string, placeNew: (text: string) => string = (t) => `${t.trimEnd()}\n\n${block}\n`): string {
+  const old = markedBlock(text, start, end);
+  if (!old) return placeNew(text);
+  const at = text.indexOf(old);
+  return text.slice(0, at) + block + text.slice(at + old.length);
+}
+
 export function keptSections(previous: string): string {
   let out = '';
-  const a = previous.indexOf(SERVER_START);
-  const b = previous.indexOf(SERVER_END);
-  if (a >= 0 && b > a) out += `\n${previous.slice(a, b + SERVER_END.length)}\n`;
-  const pa = previous.indexOf(POPULARITY_START);
-  const pb = previous.indexOf(POPULARITY_END);
-  if (pa >= 0 && pb > pa) out += `\n${previous.slice(pa, pb + POPULARITY_END.length)}\n`;
-  const t = previous.indexOf(TIERS_START);
-  const u = previous.indexOf(TIERS_END);
-  if (t >= 0 && u > t) out += `\n${previous.slice(t, u + TIERS_END.length)}\n`;
+  const keep = (start: string, end: string) => {
+    const block = markedBlock(previous, start, end);
+    if (block) out += `\n${block}\n`;
+  };
+  keep(SERVER_START, SERVER_END);
+  keep(POPULARITY_START, POPULARITY_END);
+  keep(TIERS_START, TIERS_END);
   const big = previous.indexOf(BIG_FILTERS_HEADING);
   if (big >= 0) {
     // It ends at the next top-level heading or the next kept section's marker, whichever comes first.
@@ -45,12 +62,8 @@ export function keptSections(previous: string): string {
     const next = ends.length > 0 ? Math.min(...ends) : -1;
     out += `\n${previous.slice(big, next < 0 ? previous.length : next + 1).trimEnd()}\n`;
   }
-  const r = previous.indexOf(ROTATION_START);
-  const rEnd = previous.indexOf(ROTATION_END);
-  if (r >= 0 && rEnd > r) out += `\n${previous.slice(r, rEnd + ROTATION_END.length)}\n`;
-  const sp = previous.indexOf(SPEED_START);
-  const spEnd = previous.indexOf(SPEED_END);
-  if (sp >= 0 && spEnd > sp) out += `\n${previous.slice(sp, spEnd + SPEED_END.length)}\n`;
+  keep(ROTATION_START, ROTATION_END);
+  keep(SPEED_START, SPEED_END);
   return out;
 }
 
@@ -62,9 +75,7 @@ export function keptSections(previous: string): string {
 export const ATTACKER_START = '<!-- attacker:start -->';
 export const ATTACKER_END = '<!-- attacker:end -->';
 export function attackerSection(previous: string): string {
-  const a = previous.indexOf(ATTACKER_START);
-  const b = previous.indexOf(ATTACKER_END, a);
-  return a >= 0 && b > a ? previous.slice(a, b + ATTACKER_END.length) : '';
+  return markedBlock(previous, ATTACKER_START, ATTACKER_END);
 }
 /** `doc` with its attacker section replaced by `section` ('' removes it), or `section` appended at the end. */
 export function withAttackerSection(doc: string, section: string): string {

@@ -34,7 +34,7 @@ import { resolvePopularity } from '../src/popularity/options.js';
 import { createPopularitySource } from '../src/popularity/source.js';
 import { falseRefusalRate, sketchSize, MIN_FALSE_POSITIVE_RATE, MIN_LIMIT } from '../src/popularity/sizing.js';
 import type { PopularitySource } from '../src/popularity/types.js';
-import { BIG_FILTERS_HEADING, POPULARITY_END, POPULARITY_START } from './kept-sections.js';
+import { BIG_FILTERS_HEADING, POPULARITY_END, POPULARITY_START, replaceMarkedBlock } from './kept-sections.js';
 import { startRedis } from '../test/popularity/redis-server.js';
 import { seededRandom } from '../scripts/wordlists/false-hits.js';
 
@@ -238,15 +238,12 @@ async function main(): Promise<void> {
   if (!args.includes('--no-write')) {
     const path = resolve(ROOT, 'bench/RESULTS.md');
     const previous = readFileSync(path, 'utf8');
-    const a = previous.indexOf(POPULARITY_START);
-    const b = previous.indexOf(POPULARITY_END);
     // Where npm run bench puts it (kept-sections.ts): in place, else before the big filters section.
-    const big = previous.indexOf(BIG_FILTERS_HEADING);
-    const next =
-      a >= 0 && b > a ? previous.slice(0, a) + section + previous.slice(b + POPULARITY_END.length)
-      : big >= 0 ? `${previous.slice(0, big)}${section}\n\n${previous.slice(big)}`
-      : `${previous.trimEnd()}\n\n${section}\n`;
-    writeFileSync(path, next);
+    const beforeBig = (text: string) => {
+      const big = text.indexOf(BIG_FILTERS_HEADING);
+      return big >= 0 ? `${text.slice(0, big)}${section}\n\n${text.slice(big)}` : `${text.trimEnd()}\n\n${section}\n`;
+    };
+    writeFileSync(path, replaceMarkedBlock(previous, POPULARITY_START, POPULARITY_END, section, beforeBig));
   }
 }
 

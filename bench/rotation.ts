@@ -20,7 +20,7 @@ import { rotationCandidates, verifyCandidates, ROTATION_DEFAULTS } from '../src/
 import { parseHash } from '../src/rotation/hash-format.js';
 import { verifyPasswordHash } from '../src/rotation/verify-node.js';
 import { rotationPairs, seeded, UNMODELLED_SHARE } from './rotation-pairs.js';
-import { ROTATION_START, ROTATION_END } from './kept-sections.js';
+import { ROTATION_START, ROTATION_END, replaceMarkedBlock } from './kept-sections.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: string) => {
@@ -192,10 +192,7 @@ ${ROTATION_END}`;
   if (!args.includes('--no-write')) {
     const file = join(root, 'bench/RESULTS.md');
     const previous = readFileSync(file, 'utf8');
-    const a = previous.indexOf(ROTATION_START);
-    const b = previous.indexOf(ROTATION_END);
-    const next = a >= 0 && b > a ? previous.slice(0, a) + section + previous.slice(b + ROTATION_END.length) : `${previous.trimEnd()}\n\n${section}\n`;
-    writeFileSync(file, next);
+    writeFileSync(file, replaceMarkedBlock(previous, ROTATION_START, ROTATION_END, section));
   }
 }
 

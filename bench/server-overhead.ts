@@ -36,6 +36,7 @@ import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { generatePasswords } from './mix.js';
 import { minimalEvaluateHandler, postLoad, spreadOf } from './http-load.js';
+import { replaceMarkedBlock } from './kept-sections.js';
 
 export const OVERHEAD_START = '<!-- server-overhead:start -->';
 export const OVERHEAD_END = '<!-- server-overhead:end -->';
@@ -218,10 +219,10 @@ async function main(): Promise<void> {
   if (args.includes('--write')) {
     const path = fileURLToPath(new URL('RESULTS.md', import.meta.url));
     const text = readFileSync(path, 'utf8');
-    const a = text.indexOf(OVERHEAD_START);
-    const b = text.indexOf(OVERHEAD_END);
-    if (a < 0 || b < a) throw new Error(`bench/RESULTS.md has no ${OVERHEAD_START} … ${OVERHEAD_END} block to replace`);
-    writeFileSync(path, text.slice(0, a) + md + text.slice(b + OVERHEAD_END.length));
+    const noBlock = () => {
+      throw new Error(`bench/RESULTS.md has no ${OVERHEAD_START} … ${OVERHEAD_END} block to replace`);
+    };
+    writeFileSync(path, replaceMarkedBlock(text, OVERHEAD_START, OVERHEAD_END, md, noBlock));
     process.stderr.write('wrote bench/RESULTS.md (service overhead block)\n');
   }
 }

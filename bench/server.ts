@@ -39,7 +39,7 @@ const DIST = process.argv.includes('--dist');
 /** This bench's table inside the service section (bench/server-overhead.ts writes its own block). */
 const RATIO_START = '<!-- server-ratio:start -->';
 const RATIO_END = '<!-- server-ratio:end -->';
-import { SERVER_START as MARK_START, SERVER_END as MARK_END } from './kept-sections.js';
+import { SERVER_START as MARK_START, SERVER_END as MARK_END, replaceMarkedBlock } from './kept-sections.js';
 
 // ---------------------------------------------------------------------------------------------
 // Child: the minimal reference server
@@ -249,16 +249,12 @@ async function main(): Promise<void> {
   if (args.includes('--write')) {
     const path = fileURLToPath(new URL('RESULTS.md', import.meta.url));
     const text = readFileSync(path, 'utf8');
-    const a = text.indexOf(RATIO_START);
-    const b = text.indexOf(RATIO_END);
-    if (a >= 0 && b > a) writeFileSync(path, text.slice(0, a) + table + text.slice(b + RATIO_END.length));
-    else {
-      // No section yet: a new one holding this table.
+    // No table yet: a new section holding it.
+    const newSection = (t: string) => {
       const md = [MARK_START, '## HTTP service: `passgate serve` vs a minimal node:http server doing the same evaluate', '', table, MARK_END].join('\n');
-      const s = text.indexOf(MARK_START);
-      const e = text.indexOf(MARK_END);
-      writeFileSync(path, s >= 0 && e > s ? text.slice(0, s) + md + text.slice(e + MARK_END.length) : `${text.trimEnd()}\n\n${md}\n`);
-    }
+      return replaceMarkedBlock(t, MARK_START, MARK_END, md);
+    };
+    writeFileSync(path, replaceMarkedBlock(text, RATIO_START, RATIO_END, table, newSection));
     process.stderr.write('wrote bench/RESULTS.md (HTTP service table)\n');
   }
 }

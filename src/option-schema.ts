@@ -179,7 +179,12 @@ export const LIBRARY_OPTIONS = {
     summary: "refuse passwords too many of the organisation's accounts chose (Node only)",
     config: 'popularity',
   },
-  messages: { kind: OBJECT('{ [language]: { [CODE]: template | function | { warning, suggestion } } }'), summary: 'your own wording for any code, or a whole added language (README "Your own wording")' },
+  messages: {
+    kind: OBJECT('{ [language]: { [CODE]: template | function | { warning, suggestion } } }'),
+    summary: 'your own wording for any code, or a whole added language (README "Your own wording"; the service takes templates only)',
+    config: 'messages',
+    page: true,
+  },
 } as const satisfies { readonly [K in keyof Required<CheckerOptions>]: OptionEntry };
 
 /** Settings of `passgate serve` (and its config file) that are not checker options. */

@@ -24,7 +24,8 @@ export function weaknessFindings(profile: Profile, estimated: Estimated): Findin
   // model capped it), but if it did, WEAK says it.
   if (split.guesses < bound || !markov) {
     // The cheapest attack, named when an attack class of score/attacks/ found it (`kind`).
-    const params: Record<string, string | number> = { score: summary.score, guessesLog10: round1(summary.guessesLog10) };
+    // Rounded down: a figure rounded up could show the bound itself (10^7.95 as 8).
+    const params: Record<string, string | number> = { score: summary.score, guessesLog10: floor1(summary.guessesLog10) };
     if (estimated.attack !== null) params.kind = estimated.attack;
     out.push({ code: 'WEAK', source: 'strength', params });
     out.push(...estimated.words);
@@ -36,3 +37,4 @@ export function weaknessFindings(profile: Profile, estimated: Estimated): Findin
 }
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
+const floor1 = (x: number): number => Math.floor(x * 10) / 10;

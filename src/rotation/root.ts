@@ -22,8 +22,6 @@
  */
 import { RECOMMENDED_SUBSTITUTIONS, compileSubstitutions } from '../normalise/substitutions.js';
 
-const FOLD: ReadonlyMap<number, number> = compileSubstitutions(RECOMMENDED_SUBSTITUTIONS);
-
 /** Calendar words people rotate through, by placeholder. Unfolded here; folded once below. */
 const CALENDAR: Readonly<Record<string, readonly string[]>> = {
   '<season>': [
@@ -60,41 +58,57 @@ interface CalendarWord {
   readonly placeholder: string;
 }
 
-/** Longest first, so `septembre` wins over `september`'s prefix readings and `mars` over `mar…`. */
-const WORDS: readonly CalendarWord[] = Object.entries(CALENDAR)
-  .flatMap(([placeholder, words]) => words.map((w) => ({ folded: foldLetters(w), placeholder })))
-  .sort((a, b) => b.folded.length - a.folded.length || (a.folded < b.folded ? -1 : 1));
-const WHOLE = new Map<string, string>(WORDS.map((w) => [w.folded, w.placeholder]));
+/**
+ * The folding classes, the calendar words and the Unicode classes, built on the first root asked
+ * for rather than at import: importing the package does no work (bench/evaluate.ts measures it).
+ */
+interface RootTables {
+  readonly fold: ReadonlyMap<number, number>;
+  /** Longest first, so `septembre` wins over `september`'s prefix readings and `mars` over `mar…`. */
+  readonly words: readonly CalendarWord[];
+  readonly whole: ReadonlyMap<string, string>;
+  readonly combiningAll: RegExp;
+  readonly letter: RegExp;
+  readonly digit: RegExp;
+}
 
-const COMBINING_ALL = /\p{M}+/gu;
-const LETTER = /\p{L}/u;
-const DIGIT = /\p{Nd}/u;
+let built: RootTables | undefined;
+const tables = (): RootTables => (built ??= buildTables());
+
+function buildTables(): RootTables {
+  const fold = compileSubstitutions(RECOMMENDED_SUBSTITUTIONS);
+  const words = Object.entries(CALENDAR)
+    .flatMap(([placeholder, list]) => list.map((w) => ({ folded: foldLetters(w, fold), placeholder })))
+    .sort((a, b) => b.folded.length - a.folded.length || (a.folded < b.folded ? -1 : 1));
+  const whole = new Map<string, string>(words.map((w) => [w.folded, w.placeholder]));
+  return { fold, words, whole, combiningAll: /\p{M}+/gu, letter: /\p{L}/u, digit: /\p{Nd}/u };
+}
 
 type Kind = 'letter' | 'digit' | 'other';
 
-function kindOf(ch: string): Kind {
-  if (LETTER.test(ch)) return 'letter';
-  if (DIGIT.test(ch)) return 'digit';
+function kindOf(ch: string, t: RootTables): Kind {
+  if (t.letter.test(ch)) return 'letter';
+  if (t.digit.test(ch)) return 'digit';
   return 'other';
 }
 
-function foldLetters(s: string): string {
+function foldLetters(s: string, fold: ReadonlyMap<number, number>): string {
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    out += String.fromCharCode(FOLD.get(c) ?? c);
+    out += String.fromCharCode(fold.get(c) ?? c);
   }
   return out;
 }
 
 /** A segment with calendar words turned into placeholders (whole segment, or at either end). */
-function replaceCalendar(segment: string): string {
-  const whole = WHOLE.get(segment);
+function replaceCalendar(segment: string, t: RootTables): string {
+  const whole = t.whole.get(segment);
   if (whole) return whole;
   let head = '';
   let tail = '';
   let rest = segment;
-  for (const w of WORDS) {
+  for (const w of t.words) {
     if (w.folded.length < AFFIX_MIN || rest.length <= w.folded.length) continue;
     if (!head && rest.startsWith(w.folded)) {
       head = w.placeholder;
@@ -112,17 +126,17 @@ function replaceCalendar(segment: string): string {
  * Whether an interior run between two letters is leetspeak: one digit (`P4ss`), or symbols that
  * all stand for letters (`Pa$$word`). Two digits or more are a number (`blue12sky`).
  */
-function isLeet(run: string): boolean {
-  if (DIGIT.test(run)) return run.length === 1 && FOLD.has(run.charCodeAt(0));
-  for (let i = 0; i < run.length; i++) if (!FOLD.has(run.charCodeAt(i))) return false;
+function isLeet(run: string, t: RootTables): boolean {
+  if (t.digit.test(run)) return run.length === 1 && t.fold.has(run.charCodeAt(0));
+  for (let i = 0; i < run.length; i++) if (!t.fold.has(run.charCodeAt(i))) return false;
   return true;
 }
 
 /** The runs of one kind in the normalised text (code points, never half a surrogate pair). */
-function runs(text: string): { kind: Kind; text: string }[] {
+function runs(text: string, t: RootTables): { kind: Kind; text: string }[] {
   const out: { kind: Kind; text: string }[] = [];
   for (const ch of text) {
-    const kind = kindOf(ch);
+    const kind = kindOf(ch, t);
     const last = out[out.length - 1];
     if (last && last.kind === kind) last.text += ch;
     else out.push({ kind, text: ch });
@@ -144,8 +158,9 @@ export function passwordRoot(password: string): string {
  * folded and with calendar words replaced. The similarity rule weighs them.
  */
 export function rootSegments(password: string): string[] {
-  const text = password.normalize('NFKC').toLowerCase().normalize('NFD').replace(COMBINING_ALL, '').normalize('NFC');
-  const all = runs(text);
+  const t = tables();
+  const text = password.normalize('NFKC').toLowerCase().normalize('NFD').replace(t.combiningAll, '').normalize('NFC');
+  const all = runs(text, t);
   let first = 0;
   let last = all.length - 1;
   while (first <= last && all[first]!.kind !== 'letter') first++;
@@ -154,7 +169,7 @@ export function rootSegments(password: string): string[] {
   let current = '';
   for (let i = first; i <= last; i++) {
     const run = all[i]!;
-    const leet = run.kind !== 'letter' && isLeet(run.text) && all[i - 1]?.kind === 'letter' && all[i + 1]?.kind === 'letter';
+    const leet = run.kind !== 'letter' && isLeet(run.text, t) && all[i - 1]?.kind === 'letter' && all[i + 1]?.kind === 'letter';
     if (run.kind === 'letter' || leet) {
       current += run.text;
       continue;
@@ -163,5 +178,5 @@ export function rootSegments(password: string): string[] {
     current = '';
   }
   if (current) segments.push(current);
-  return segments.map((s) => replaceCalendar(foldLetters(s)));
+  return segments.map((s) => replaceCalendar(foldLetters(s, t.fold), t));
 }

@@ -6,6 +6,8 @@ import type { Mode, ProfileName } from '../types.js';
 import { OPTION_IDS, OPTION_SCHEMA, type OptionId } from '../option-schema.js';
 import { checkValue } from '../option-check.js';
 import { MAX_EXPECTED_ACCOUNTS, MAX_LIMIT, MIN_LIMIT } from '../popularity/sizing.js';
+import { resolveMessages } from '../wording/overrides.js';
+import type { Messages } from '../wording/messages.js';
 
 /**
  * What `passgate serve` is configured with, from a JSON file, flags or code. File paths are kept
@@ -45,6 +47,11 @@ export interface ServiceConfig {
   limits?: Limits;
   /** Refuse passwords too many of this organisation's accounts chose (README "Popular passwords"). */
   popularity?: ServicePopularity;
+  /**
+   * Your wording, as the library's `messages` option (README "Your own wording"), templates only:
+   * the page gets the same object, so its provisional wording is the service's.
+   */
+  messages?: Messages;
 }
 
 /** The library's `popularity` options, plus the token that guards POST /v1/chosen. */
@@ -103,6 +110,7 @@ const int =
  */
 function settingCheck(id: OptionId): Check {
   const kind = OPTION_SCHEMA[id].kind;
+  if (id === 'messages') return messagesCheck;
   if (kind.type === 'terms') return str;
   if (kind.type === 'breached') return (v, w) => (v === false ? false : str(v, w));
   if (kind.type === 'object') return () => undefined; // nested: NESTED below
@@ -114,6 +122,33 @@ function settingCheck(id: OptionId): Check {
     }
     return v;
   };
+}
+
+/**
+ * `messages`: templates only (a JSON file holds no functions; from code, a function could not
+ * reach the page, whose wording would then differ), checked as createChecker checks them, so a
+ * misspelt code or placeholder is a config error naming it, at start and on reload.
+ */
+const messagesCheck: Check = (v, w) => {
+  const fn = functionAt(v, 'messages');
+  if (fn !== null) throw new ConfigError(`${w} holds a function at '${fn}'; the service takes templates only (its page gets the same wording)`);
+  try {
+    resolveMessages(v);
+  } catch (err) {
+    throw new ConfigError(`${w} is not valid: ${(err as Error).message}`);
+  }
+  return v;
+};
+
+/** The path of the first function inside `v` (bounded: messages nest three levels), or null. */
+function functionAt(v: unknown, path: string, depth = 0): string | null {
+  if (typeof v === 'function') return path;
+  if (depth > 3 || v === null || typeof v !== 'object') return null;
+  for (const [k, inner] of Object.entries(v)) {
+    const found = functionAt(inner, `${path}.${k.slice(0, 40)}`, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 /** The config's keys, top level and nested (`limits.maxBodyBytes`), each with its check. */
@@ -165,9 +200,21 @@ function validateObject(value: unknown, where: string, fields: Record<string, Ch
       throw new ConfigError(`${where}: unknown setting '${path}${key.slice(0, 40)}' (known: ${Object.keys(fields).join(', ')})`);
     }
     const nested = path ? undefined : NESTED[key];
+    if (!path && key === 'locale' && addsLanguage(value, v)) {
+      out[key] = v; // createChecker checks it against the languages `messages` adds
+      continue;
+    }
     out[key] = nested ? validateObject(v, where, nested, `${key}.`) : check(v, `${where}: '${path}${key}'`);
   }
   return out;
+}
+
+/** Whether `locale` names a language the same layer's `messages` adds (`sv`, `sv-FI`). */
+function addsLanguage(layer: object, locale: unknown): boolean {
+  const messages = (layer as { messages?: unknown }).messages;
+  if (typeof locale !== 'string' || messages === null || typeof messages !== 'object') return false;
+  const language = locale.split('-')[0]!.toLowerCase();
+  return Object.hasOwn(messages, language);
 }
 
 /** Validates a configuration object (from code or a parsed file); throws ConfigError. */

@@ -151,38 +151,68 @@ export async function serveRequest<S extends CoreState>(request: CoreRequest, st
  * request (bench/server-overhead.ts). Never throws, never rejects.
  */
 export function serve<S extends CoreState>(request: CoreRequest, state: S, routes: readonly Route<S>[]): Served | Promise<Served> {
+  return route(request, state, routes, undefined) as Served | Promise<Served>;
+}
+
+/** Who takes an answer (the node server's exchange). */
+export interface AnswerSink {
+  answer(served: Served): void;
+}
+
+/**
+ * `serve` for a caller that takes the answer itself (the node server): `to.answer` gets it exactly
+ * once — before this returns when every step was synchronous, else when the handler's promise
+ * settles. A promise and a microtask fewer a request than `.then` on serve's promise. Never
+ * throws; a handler's rejection is answered as serve answers it (a generic 500).
+ */
+export function serveTo<S extends CoreState>(request: CoreRequest, state: S, routes: readonly Route<S>[], to: AnswerSink): void {
+  const out = route(request, state, routes, to);
+  if (out !== HANDED_OVER) to.answer(out as Served);
+}
+
+/** route() returns this when the answer to come was handed to its sink. */
+const HANDED_OVER = Symbol('handed over');
+
+function route<S extends CoreState>(request: CoreRequest, state: S, routes: readonly Route<S>[], to: AnswerSink | undefined): Served | Promise<Served> | typeof HANDED_OVER {
   const method = methodName(request.method);
-  let route = BAD_TARGET;
+  let template = BAD_TARGET;
   try {
     const target = parseTarget(request.target);
-    if (!target) return { reply: errorReply(400, 'BAD_REQUEST', 'the request target is not a valid path'), route, method };
+    if (!target) return { reply: errorReply(400, 'BAD_REQUEST', 'the request target is not a valid path'), route: template, method };
     const found = matchRoute(routes, target.path);
-    route = found ? found.route.template : UNKNOWN_ROUTE;
+    template = found ? found.route.template : UNKNOWN_ROUTE;
     // The Origin header is read only when CORS is configured: without it no answer depends on it.
     const cors = state.corsOrigin ? corsHeaders(state.corsOrigin, request.header('origin')) : null;
-    if (!found) return served(errorReply(404, 'NOT_FOUND', 'no such resource'), cors, route, method);
+    if (!found) return served(errorReply(404, 'NOT_FOUND', 'no such resource'), cors, template, method);
     if (method === 'OPTIONS' && state.corsOrigin && request.header('access-control-request-method')) {
       // A 204 without Allow-Origin looked like success to anyone reading the answer; a 403
       // makes the browser's console report the failed preflight with its status.
-      if (!originAllowed(state.corsOrigin, request.header('origin'))) return served(CORS_REFUSED, cors, route, method);
+      if (!originAllowed(state.corsOrigin, request.header('origin'))) return served(CORS_REFUSED, cors, template, method);
       const preflight = { 'access-control-allow-methods': allowed(found.route), 'access-control-allow-headers': 'content-type', 'access-control-max-age': '600' };
-      return served({ status: 204, headers: preflight }, cors, route, method);
+      return served({ status: 204, headers: preflight }, cors, template, method);
     }
     const handler = found.route.methods[(method === 'HEAD' ? 'GET' : method) as 'GET' | 'POST'];
     if (!handler) {
       const allow = allowed(found.route);
-      return served(errorReply(405, 'METHOD_NOT_ALLOWED', `use ${allow}`, { allow }), cors, route, method);
+      return served(errorReply(405, 'METHOD_NOT_ALLOWED', `use ${allow}`, { allow }), cors, template, method);
     }
     const ctx = new Context(state, request, found.params, target.query);
     const reply = handler(ctx);
-    if (!isThenable(reply)) return served(reply, cors, route, method, ctx.result);
-    const named = route;
-    return Promise.resolve(reply).then(
-      (r) => served(r, cors, named, method, ctx.result),
-      (err: unknown) => failed(err, named, method),
+    if (!isThenable(reply)) return served(reply, cors, template, method, ctx.result);
+    const named = template;
+    if (to === undefined) {
+      return Promise.resolve(reply).then(
+        (r) => served(r, cors, named, method, ctx.result),
+        (err: unknown) => failed(err, named, method),
+      );
+    }
+    void Promise.resolve(reply).then(
+      (r) => to.answer(served(r, cors, named, method, ctx.result)),
+      (err: unknown) => to.answer(failed(err, named, method)),
     );
+    return HANDED_OVER;
   } catch (err) {
-    return failed(err, route, method);
+    return failed(err, template, method);
   }
 }
 

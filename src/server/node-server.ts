@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isThenable, methodName, serve, type CoreRequest, type Served } from './core.js';
+import { methodName, serveTo, type AnswerSink, type CoreRequest, type Served } from './core.js';
 import { readBody, writeReply } from './node-io.js';
 import { ROUTES } from './routes.js';
 import { errorReply, type BodyResult } from './reply.js';
@@ -12,7 +12,7 @@ import type { ServiceMetrics } from './metrics.js';
  * logged and counted once the answer is written. One object per request (a class: no closures
  * made per request, which cost more than the routing itself under load).
  */
-class Exchange implements CoreRequest {
+class Exchange implements CoreRequest, AnswerSink {
   readonly #req: IncomingMessage;
   readonly #res: ServerResponse;
   readonly #logger: Logger;
@@ -97,7 +97,5 @@ export function handleNodeRequest(req: IncomingMessage, res: ServerResponse, hol
   (res as Answering)[EXCHANGE] = exchange;
   res.on('finish', onFinish);
   // One reference read per request: the whole request is served by this state.
-  const served = serve(exchange, holder.current, ROUTES);
-  if (isThenable(served)) void served.then((s) => exchange.answer(s));
-  else exchange.answer(served);
+  serveTo(exchange, holder.current, ROUTES, exchange);
 }

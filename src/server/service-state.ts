@@ -100,6 +100,7 @@ export async function buildServiceState(config: ServiceConfig, generation: numbe
     ...(config.mfa !== undefined && { mfa: config.mfa }),
     ...(config.locale !== undefined && { locale: config.locale }),
     ...(config.mode !== undefined && { mode: config.mode }),
+    ...(config.messages !== undefined && { messages: config.messages }),
   };
 
   // The page never gets these (its options are `options` above): the secret stays on the server.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { BIG_FILTERS_HEADING, POPULARITY_END, POPULARITY_START, ROTATION_END, ROTATION_START, SERVER_END, SERVER_START, SPEED_END, SPEED_START, TIERS_END, TIERS_START, keptSections } from '../../bench/kept-sections.js';
+import { BIG_FILTERS_HEADING, POPULARITY_END, POPULARITY_START, ROTATION_END, ROTATION_START, SERVER_END, SERVER_START, SPEED_END, SPEED_START, TIERS_END, TIERS_START, keptSections, markedBlock, replaceMarkedBlock } from '../../bench/kept-sections.js';
 
 /**
  * `npm run bench` rewrites bench/RESULTS.md whole; the sections other scripts write must come
@@ -43,5 +43,28 @@ describe('the RESULTS.md sections npm run bench carries over', () => {
     expect(kept.split(POPULARITY_START).length).toBe(2);
     expect(kept.split(TIERS_START).length).toBe(2);
     expect(kept.split(SPEED_START).length).toBe(2);
+  });
+});
+
+/** Every bench that writes its own block of RESULTS.md (server, server-overhead, rotation, popularity) replaces it through one function. */
+describe('replacing a marked block', () => {
+  const S = '<!-- x:start -->';
+  const E = '<!-- x:end -->';
+  const block = `${S}\nnew\n${E}`;
+  it.each([
+    ['in place, text around it kept', `a\n${S}\nold\n${E}\nb\n`, `a\n${block}\nb\n`],
+    ['only the first block', `${S}1${E}\n${S}2${E}`, `${block}\n${S}2${E}`],
+    ['appended when there is none', 'a\n\n', `a\n\n${block}\n`],
+    ['appended when the end marker comes first', `${E} a ${S}`, `${E} a ${S}\n\n${block}\n`],
+  ])('%s', (_name, text, expected) => {
+    expect(replaceMarkedBlock(text, S, E, block)).toBe(expected);
+  });
+  it('lets the caller place a new block (or refuse)', () => {
+    expect(replaceMarkedBlock('a', S, E, block, (t) => `${block}\n${t}`)).toBe(`${block}\na`);
+    expect(() => replaceMarkedBlock('a', S, E, block, () => { throw new Error('none'); })).toThrow('none');
+  });
+  it('finds a block with its markers, or nothing', () => {
+    expect(markedBlock(`a${S}x${E}b`, S, E)).toBe(`${S}x${E}`);
+    expect(markedBlock(`a${S}x`, S, E)).toBe('');
   });
 });

@@ -59,6 +59,7 @@ const CONFIG_SAMPLES: Partial<Record<OptionId, { valid: unknown; invalid: unknow
   popularity: { valid: { limit: 3, secret: SECRET }, invalid: { limit: 1, secret: SECRET }, named: "'popularity.limit'" },
   // A file path or false (any path is a valid setting: an unreadable one fails the load).
   breached: { valid: false, invalid: 42, named: "'breachedFile'" },
+  messages: { valid: { en: { TOO_SHORT: 'At least {min}.' } }, invalid: { en: { TOO_SHORT: 'At least {mn}.' } }, named: "'messages'" },
 };
 
 /** `{ limits: { maxBodyBytes: v } }` for `limits.maxBodyBytes`. */

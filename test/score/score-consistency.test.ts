@@ -61,6 +61,23 @@ describe('strength score follows guesses (recommended)', () => {
     );
   });
 
+  // `Winter2020!` (10^7.95 guesses) was rejected as WEAK with guessesLog10 8 — the bound itself,
+  // rounded up — beside strength.guessesLog10 7.95.
+  it('a WEAK finding never shows the bound it fell short of: its figure is rounded down', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.constantFrom('Winter2020!', ...BREACH_LIKE), breachLike, randomAscii), (p) => {
+        const r = evaluate(p);
+        const weak = r.findings.find((f) => f.code === 'WEAK');
+        if (!weak) return;
+        const shown = weak.params!.guessesLog10 as number;
+        expect(shown, p).toBeLessThan(Math.log10(SCORE_THRESHOLDS[2]));
+        expect(shown, p).toBeLessThanOrEqual(r.strength!.guessesLog10);
+        expect(r.strength!.guessesLog10 - shown, p).toBeLessThan(0.1 + 1e-9);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
   it('no rejection for weakness with a score the profile accepts (3 or 4)', () => {
     fc.assert(
       fc.property(fc.oneof(randomAscii, breachLike), (p) => {

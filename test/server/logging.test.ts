@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { startTestServer, type TestServer } from './helpers.js';
+import { isoNow } from '../../src/server/logger.js';
 
 // Distinctive, so a hit anywhere can only be a leak.
 const SECRETS = ['Zq9!LeakCanary-Alpha', 'Mx7#LeakCanary-Bravo', 'Pv3$LeakCanary-Charlie', 'Wy5%LeakCanary-Delta', 'Rb8&LeakCanary-Echo'];
@@ -84,5 +85,27 @@ describe('access-log lines name fixed routes only (issue 10, item 5a)', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('the log timestamp', () => {
+  // isoNow formats the second once and appends the milliseconds: it must equal toISOString for
+  // every instant, including across seconds, before 1970 and in six-digit years.
+  it('is toISOString of the instant, whatever the order of the instants', () => {
+    const instant = fc.oneof(
+      fc.integer({ min: -8.64e15, max: 8.64e15 }),
+      fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2027, 0, 1) }),
+    );
+    fc.assert(
+      fc.property(fc.array(instant, { minLength: 1, maxLength: 20 }), (instants) => {
+        for (const t of instants) expect(isoNow(t)).toBe(new Date(t).toISOString());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('is right at the edges of a second', () => {
+    for (const t of [0, 999, 1000, 1001, -1, -999, -1000, -1001, Date.UTC(2026, 11, 8, 3, 59, 59, 999), Date.UTC(2026, 11, 8, 4)]) {
+      expect(isoNow(t)).toBe(new Date(t).toISOString());
+    }
   });
 });
