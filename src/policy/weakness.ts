@@ -24,17 +24,16 @@ export function weaknessFindings(profile: Profile, estimated: Estimated): Findin
   // model capped it), but if it did, WEAK says it.
   if (split.guesses < bound || !markov) {
     // The cheapest attack, named when an attack class of score/attacks/ found it (`kind`).
-    // Rounded down: a figure rounded up could show the bound itself (10^7.95 as 8).
     const params: Record<string, string | number> = { score: summary.score, guessesLog10: floor1(summary.guessesLog10) };
     if (estimated.attack !== null) params.kind = estimated.attack;
     out.push({ code: 'WEAK', source: 'strength', params });
     out.push(...estimated.words);
   }
   if (markov) {
-    out.push({ code: 'PREDICTABLE_STRING', source: 'strength', params: { shape: model.shape, guessesLog10: round1(model.guessesLog10) } });
+    out.push({ code: 'PREDICTABLE_STRING', source: 'strength', params: { shape: model.shape, guessesLog10: floor1(model.guessesLog10) } });
   }
   return out;
 }
 
-const round1 = (x: number): number => Math.round(x * 10) / 10;
+/** Figures shown are rounded down: rounded up, one could show the bound it fell short of (10^7.95 as 8). */
 const floor1 = (x: number): number => Math.floor(x * 10) / 10;

@@ -3,6 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createChecker } from '../../src/index.js';
 import type { EvaluationResult } from '../../src/engine/evaluate.js';
 import { SCORE_THRESHOLDS, scoreOf } from '../../src/score/strength.js';
+import { MODEL_REJECT_LOG10 } from '../../src/score/model/index.js';
+import { weaknessFindings } from '../../src/policy/weakness.js';
+import { PROFILES } from '../../src/policy/profiles.js';
+import type { Estimated } from '../../src/score/estimate.js';
 
 /**
  * Issue 19: strength.score is a function of strength.guesses alone (one table, SCORE_THRESHOLDS),
@@ -76,6 +80,16 @@ describe('strength score follows guesses (recommended)', () => {
       }),
       { numRuns: 1500 },
     );
+  });
+
+  it('the character model\'s figure is rounded down too: under its bound, PREDICTABLE_STRING never shows the bound', () => {
+    const profile = PROFILES.recommended;
+    const estimated = (modelLog10: number) =>
+      ({ summary: { guesses: 1e7, guessesLog10: 7, score: 2 }, split: { guesses: 1e9 }, model: { rejects: true, shape: 'string', guessesLog10: modelLog10 }, words: [], attack: null }) as unknown as Estimated;
+    for (const [raw, shown] of [[MODEL_REJECT_LOG10 - 0.04, MODEL_REJECT_LOG10 - 0.1], [10.26, 10.2], [10.2, 10.2], [9.99, 9.9]] as const) {
+      const f = weaknessFindings(profile, estimated(raw)).find((x) => x.code === 'PREDICTABLE_STRING');
+      expect(f?.params?.guessesLog10, String(raw)).toBeCloseTo(shown, 9);
+    }
   });
 
   it('no rejection for weakness with a score the profile accepts (3 or 4)', () => {
