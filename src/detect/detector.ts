@@ -11,7 +11,8 @@ import type { PatternMatch } from './patterns/types.js';
  */
 export interface Detected {
   readonly findings: Finding[];
-  readonly matches: PatternMatch[];
+  /** Replaced, not only appended to, by the patterns detector when empty (registry.ts). */
+  matches: PatternMatch[];
 }
 
 /**

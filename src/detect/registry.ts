@@ -35,7 +35,13 @@ function contextTermsIn(input: CheckInput, engine: EngineState, out: Detected): 
 function patterns(input: CheckInput, _engine: EngineState, out: Detected): void {
   const plain = input.text.plain;
   const all = findPatterns(plain, input.password);
-  for (let i = 0; i < all.length; i++) if (isPredictable(all[i]!, plain)) out.matches.push(all[i]!);
+  // The predictable ones kept in place in this fresh array, which becomes the matches when
+  // there are none yet (the only detector that finds any): no second array grown by push.
+  let kept = 0;
+  for (let i = 0; i < all.length; i++) if (isPredictable(all[i]!, plain)) all[kept++] = all[i]!;
+  all.length = kept;
+  if (out.matches.length === 0) out.matches = all;
+  else append(out.matches, all);
 }
 
 // Loops, not spreads: no iterator protocol per call.

@@ -1,4 +1,5 @@
 import { EXACT_SALT, mixKey } from './hash.js';
+import { FingerprintBits } from './fingerprint-bits.js';
 import type { KeyTable } from './key-table.js';
 import type { TermMatch } from './term-index.js';
 import type { TermStore } from './term-store.js';
@@ -27,13 +28,17 @@ export class TermProbes {
   private planned = 0;
   /** Keeps `run`'s prefetching reads observable, so they are not optimised away. */
   private touched = 0;
+  /** Probes whose key's fingerprint no slot carries are not made (fingerprint-bits.ts). */
+  private readonly held: FingerprintBits;
 
   constructor(
     private readonly table: KeyTable,
     private readonly store: TermStore,
     /** Internal (dense) id → caller's termId; null when they are the same. */
     private readonly externalIds: Int32Array | null,
-  ) {}
+  ) {
+    this.held = FingerprintBits.of(table);
+  }
 
   /** Appends the terms equal to text[s..e) (hash h) as one window, sorted by termId. */
   exactWindow(text: string, s: number, e: number, h: number, out: TermMatch[]): void {
@@ -45,6 +50,7 @@ export class TermProbes {
 
   /** Queues one probe (see run). Probes are queued in output order: by window, then kind. */
   plan(kind: number, s: number, e: number, i: number, key: number): void {
+    if (!this.held.mayHold(key)) return; // it would find nothing
     const k = this.planned;
     if (k === this.planKeys.length) this.growPlan();
     this.planKeys[k] = key;
@@ -120,6 +126,7 @@ export class TermProbes {
   private probeExact(text: string, s: number, e: number, h: number, out: TermMatch[]): void {
     const m = e - s;
     const key = mixKey(h, m, EXACT_SALT);
+    if (!this.held.mayHold(key)) return; // it would find nothing
     const { slots, capacity, idBits, idMask } = this.table;
     const fp = this.table.fingerprintOf(key);
     const { units, offsets } = this.store;

@@ -62,8 +62,10 @@ export function decide(findings: readonly Finding[], profile: Profile, mode: Mod
     if (IS.points.has(code)) lowScore = true;
     if (IS.weakness.has(code)) weak = true;
   }
-  const severities: NonNullable<Finding['severity']>[] = [];
-  const rejectedBy: string[] = [];
+  // Arrays of their final size, filled by index: an array grown by push starts with room for 17
+  // elements (~150 B with 8-byte slots), most of it unused by the one to three findings here.
+  const severities = new Array<NonNullable<Finding['severity']>>(n);
+  let rejects = 0; // distinct rejecting codes
   for (let i = 0; i < n; i++) {
     const f = findings[i]!;
     let severity: NonNullable<Finding['severity']>;
@@ -72,9 +74,19 @@ export function decide(findings: readonly Finding[], profile: Profile, mode: Mod
     else if ((EXPLAINS.points.has(f.code) && lowScore) || ((lowScore || weak) && f.source === 'pattern')) severity = 'warn';
     else if (weak && EXPLAINS.weakness.has(f.code)) severity = 'warn';
     else severity = 'info';
-    severities.push(severity);
-    if (severity === 'reject' && !rejectedBy.includes(f.code)) rejectedBy.push(f.code);
+    severities[i] = severity;
+    if (severity === 'reject' && firstRejecting(findings, severities, i)) rejects++;
   }
+  // Each rejecting code once, in the order of its first finding.
+  const rejectedBy = new Array<string>(rejects);
+  for (let i = 0, k = 0; k < rejects; i++) if (severities[i] === 'reject' && firstRejecting(findings, severities, i)) rejectedBy[k++] = findings[i]!.code;
   const wouldReject = rejectedBy.length > 0;
   return { severities, accepted: mode === 'audit' ? true : !wouldReject, wouldReject, rejectedBy };
+}
+
+/** Whether findings[i] (rejecting) is the first rejecting finding with its code. */
+function firstRejecting(findings: readonly Finding[], severities: readonly string[], i: number): boolean {
+  const code = findings[i]!.code;
+  for (let j = 0; j < i; j++) if (severities[j] === 'reject' && findings[j]!.code === code) return false;
+  return true;
 }

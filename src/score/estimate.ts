@@ -58,39 +58,51 @@ export function estimate(
     return { summary, split: summary, words: [], model: null, attack: null };
   }
   // A pattern match already has the shape of a candidate (start, end, guesses, code).
-  const candidates: Candidate[] = patterns.slice();
   // The character model prices the whole password as one string people choose, and a few
   // readings only it can price (readings.ts): the minimum over the models, as zxcvbn takes the
   // minimum over splits.
   let model: ModelView | null = null;
+  let readings: readonly Candidate[] = NO_CANDIDATES;
   if (state.model) {
-    const readings = modelReadings(state, state.model, password, text, patterns, wordAt);
-    model = readings.view;
-    for (const c of readings.candidates) candidates.push(c);
+    const r = modelReadings(state, state.model, password, text, patterns, wordAt);
+    model = r.view;
+    readings = r.candidates;
   }
   const dict = state.dictionary;
-  if (dict) {
+  // The attack classes of score/attacks/ (mangling rules undone, …): each piece a candidate.
+  const attacks = dict ? attackCandidates({ password, text, dictionary: dict, wordAt, breached: state.breached?.wordlist ?? state.breached }) : NO_ATTACKS;
+  const wordCount = dict ? wordAt.length : 0;
+  let banned = 0;
+  for (const t of scored.tokens) if (t.kind === 'banned') banned++;
+  // Every candidate in one array of its final size, filled by index in the order the split
+  // reads them (it keeps the first of equal costs): patterns, the model's readings, dictionary
+  // words, attack pieces, banned terms. Grown by push from a copy of the patterns, the array was
+  // reallocated two or three times per evaluation.
+  const candidates = new Array<Candidate>(patterns.length + readings.length + wordCount + attacks.length + banned);
+  let at = 0;
+  for (let k = 0; k < patterns.length; k++) candidates[at++] = patterns[k]!;
+  for (let k = 0; k < readings.length; k++) candidates[at++] = readings[k]!;
+  if (dict && wordCount > 0) {
     const ranks = dict.rank;
-    const altered = wordAt.length > 0 ? alteredBefore(password, text) : null;
+    const altered = alteredBefore(password, text);
     for (let k = 0; k < wordAt.length; k++) {
       const m = wordAt[k]!;
       const rank = ranks[m.termId]!;
       // Most words are typed as listed: price them by rank without building strings. Otherwise
       // the word as typed says which capitals and substitutions were varied.
-      const guesses = altered![m.end]! === altered![m.start]!
+      const guesses = altered[m.end]! === altered[m.start]!
         ? rank
         : guessesForSpan(rank, text.folded, m.start, m.end, password, text.start[m.start]!, text.end[m.end - 1]!);
-      candidates.push({ start: m.start, end: m.end, guesses, code: 'DICTIONARY_WORD' });
+      candidates[at++] = { start: m.start, end: m.end, guesses, code: 'DICTIONARY_WORD' };
     }
   }
-  // The attack classes of score/attacks/ (mangling rules undone, …): each piece a candidate.
-  const attacks = dict ? attackCandidates({ password, text, dictionary: dict, wordAt, breached: state.breached?.wordlist ?? state.breached }, candidates) : NO_ATTACKS;
+  for (let k = 0; k < attacks.length; k++) candidates[at++] = attacks[k]!;
   // Banned terms are words an attacker tries early (custom ones first of all); a fuzzy hit is
   // one reached with a handful of edits.
   for (const t of scored.tokens) {
     if (t.kind !== 'banned') continue;
     const rank = state.banned.rank[t.termId!] ?? 1;
-    candidates.push({ start: t.start, end: t.end, guesses: t.distance === 1 ? rank * 50 * (t.end - t.start) : rank, code: 'BANNED_TERM' });
+    candidates[at++] = { start: t.start, end: t.end, guesses: t.distance === 1 ? rank * 50 * (t.end - t.start) : rank, code: 'BANNED_TERM' };
   }
   const wordAtSpan = spanLookup(wordAt);
   // With a model, what is left between the matches was typed by nobody's habit: charset-aware.
@@ -219,6 +231,7 @@ function gapCardinalities(password: string, text: NormalisedText, whole: number)
 let gapScratch = new Float64Array(64);
 
 const NO_ATTACKS: readonly AttackCandidate[] = [];
+const NO_CANDIDATES: readonly Candidate[] = [];
 
 /**
  * The first dictionary match with a given span. wordAt is sorted by start, then end

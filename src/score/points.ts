@@ -44,21 +44,26 @@ export function scorePoints(
 ): PointsResult {
   const n = folded.length;
   const claimed = claimedScratch(n);
-  const tokens: ScoredToken[] = [];
-  const matches: TermMatch[] = [];
+  // Tokens are gathered in module scratch and copied out at their size; matches found here go to
+  // one array made on first need (a pushed array reserves 17 slots, ~150 B, and `length = 0`
+  // gives them back, so emptying it per run would reserve them again).
+  let count = 0;
+  let matches: TermMatch[] | null = null;
 
   if (exact || (index && index.size > 0)) {
-    if (!exact) index!.findExact(folded, 0, n, matches);
-    // longestFirst sorts a copy: the caller's array is left as it was.
-    for (const m of longestFirst(exact ?? matches)) {
-      if (claim(claimed, m.start, m.end)) tokens.push({ start: m.start, end: m.end, kind: 'banned', termId: m.termId, distance: 0 });
+    if (!exact) index!.findExact(folded, 0, n, (matches = []));
+    const found = exact ?? matches!;
+    const m = longestFirstOrder(found, 0);
+    for (let k = 0; k < m; k++) {
+      const t = found[order[k]!]!;
+      if (claim(claimed, t.start, t.end)) tokenScratch[count++] = { start: t.start, end: t.end, kind: 'banned', termId: t.termId, distance: 0 };
     }
   }
   if (patterns.length > 0) {
-    const order = sortSmall(patterns.map((_, i) => i), (a, b) => spanOrder(patterns[a]!, patterns[b]!));
-    for (const i of order) {
+    const byLength = sortSmall(patterns.map((_, i) => i), (a, b) => spanOrder(patterns[a]!, patterns[b]!));
+    for (const i of byLength) {
       const p = patterns[i]!;
-      if (claim(claimed, p.start, p.end)) tokens.push({ start: p.start, end: p.end, kind: 'pattern', patternIndex: i });
+      if (claim(claimed, p.start, p.end)) tokenScratch[count++] = { start: p.start, end: p.end, kind: 'pattern', patternIndex: i };
     }
   }
   if (fuzzy && index && index.size > 0) {
@@ -69,10 +74,14 @@ export function scorePoints(
       }
       let b = a;
       while (b < n && !claimed[b]) b++;
-      matches.length = 0;
+      // Each run's matches are appended after the previous runs' and ordered from there.
+      matches ??= [];
+      const from = matches.length;
       index.fuzzy.findFuzzy(folded, a, b, matches);
-      for (const m of longestFirst(matches)) {
-        if (claim(claimed, m.start, m.end)) tokens.push({ start: m.start, end: m.end, kind: 'banned', termId: m.termId, distance: 1 });
+      const m = longestFirstOrder(matches, from);
+      for (let k = 0; k < m; k++) {
+        const t = matches[order[k]!]!;
+        if (claim(claimed, t.start, t.end)) tokenScratch[count++] = { start: t.start, end: t.end, kind: 'banned', termId: t.termId, distance: 1 };
       }
       a = b;
     }
@@ -82,18 +91,49 @@ export function scorePoints(
     // A surrogate pair is one character: count its high half only.
     if (!claimed[i] && !isLowSurrogateAfterHigh(folded, i)) leftover++;
   }
+  const tokens = count === 0 ? [] : tokenScratch.slice(0, count);
   sortSmall(tokens, byStart);
   let bannedCount = 0;
   for (const t of tokens) if (t.kind === 'banned') bannedCount++;
   return { tokens, bannedCount, leftover, points: tokens.length + leftover };
 }
 
-function spanOrder(a: Span, b: Span): number {
-  return b.end - b.start - (a.end - a.start) || a.start - b.start;
+/** Tokens of the current call (claims never overlap, so at most one per unit of the text). */
+const tokenScratch: ScoredToken[] = [];
+
+/** Indices into `order`: what longestFirstOrder sorted. */
+let order = new Int32Array(64);
+
+/**
+ * Writes into `order` the indices of matches[from..], longest first then by start, ties in
+ * their order (a stable sort by spanOrder, as sortSmall over a copy gave); returns how many.
+ * An insertion sort of indices: no copy of the matches; past INSERTION_MAX a stable built-in
+ * sort, so a long text's many matches cannot make it quadratic.
+ */
+function longestFirstOrder(matches: readonly TermMatch[], from: number): number {
+  const m = matches.length - from;
+  if (order.length < m) order = new Int32Array(Math.max(m, 2 * order.length));
+  if (m > INSERTION_MAX) {
+    const sorted = Array.from({ length: m }, (_, k) => from + k).sort((a, b) => spanOrder(matches[a]!, matches[b]!));
+    for (let k = 0; k < m; k++) order[k] = sorted[k]!;
+    return m;
+  }
+  for (let k = 0; k < m; k++) {
+    const x = matches[from + k]!;
+    let j = k - 1;
+    while (j >= 0 && spanOrder(matches[order[j]!]!, x) > 0) {
+      order[j + 1] = order[j]!;
+      j--;
+    }
+    order[j + 1] = from + k;
+  }
+  return m;
 }
 
-function longestFirst(matches: readonly TermMatch[]): readonly TermMatch[] {
-  return matches.length < 2 ? matches : sortSmall(matches.slice(), spanOrder);
+const INSERTION_MAX = 64;
+
+function spanOrder(a: Span, b: Span): number {
+  return b.end - b.start - (a.end - a.start) || a.start - b.start;
 }
 
 const byStart = (x: Span, y: Span): number => x.start - y.start;

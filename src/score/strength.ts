@@ -324,7 +324,8 @@ function runLayers(n: number, layers: number, firstAtEnd: Int32Array, starts: In
 
 /** Walks the tables of the last `runLayers` back from the end: the chosen split, in order. */
 function bestSequence(n: number, candidates: readonly Candidate[], order: Int32Array, logG: Float64Array): Candidate[] {
-  const out: Candidate[] = [];
+  // bestTokens pieces, met from the last, each put in its place (no push: 17 slots reserved).
+  const out = new Array<Candidate>(bestTokens);
   const w = n + 1;
   let l = bestTokens;
   let k = n;
@@ -336,17 +337,17 @@ function bestSequence(n: number, candidates: readonly Candidate[], order: Int32A
       const c = candidates[order[slot]!]!;
       const piece: Candidate = { start: c.start, end: c.end, guesses: 10 ** logG[slot]!, code: c.code };
       if (c.words !== undefined) piece.words = c.words;
-      out.push(piece);
+      out[l - 1] = piece;
       inToken = tokFromGap[at] === 0;
       k = c.start;
     } else {
       let s = k;
       while (gapExtends[l * w + s] === 1) s--;
-      out.push({ start: s - 1, end: k, guesses: gapGuesses(s - 1, k), code: BRUTEFORCE_CODE });
+      out[l - 1] = { start: s - 1, end: k, guesses: gapGuesses(s - 1, k), code: BRUTEFORCE_CODE };
       k = s - 1;
       inToken = true;
     }
     l--;
   }
-  return out.reverse();
+  return l === 0 ? out : out.slice(l); // (l is 0: the split covers [0, n) in bestTokens pieces)
 }

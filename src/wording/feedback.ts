@@ -47,7 +47,64 @@ export function feedbackFor(findings: readonly Finding[], locale: Locale | Speak
   for (let i = 0; i < findings.length && !rejects; i++) rejects = findings[i]!.severity === 'reject';
   if (!rejects) return { warning: null, suggestions: [] };
   const speaker = speakerOf(locale);
-  // Each finding's order key computed once (the comparator read the rank table twice per comparison).
+  const n = findings.length;
+  // A `messages` function that evaluates again from inside would reuse the scratch: not there.
+  if (n > ORDER_SCRATCH_MAX || ordering) return feedbackOfMany(findings, speaker, guard);
+  ordering = true;
+  try {
+    return orderedFeedback(findings, speaker, guard);
+  } finally {
+    ordering = false;
+  }
+}
+
+function orderedFeedback(findings: readonly Finding[], speaker: Speaker, guard?: Guard): Feedback {
+  const n = findings.length;
+  // Each finding's order key computed once, the non-informational ones insertion-sorted by it
+  // (stable, as sortSmall) as indices in module scratch: no object per finding, no array grown
+  // by push (an array's first push reserves 17 slots, ~150 B).
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const f = findings[i]!;
+    if (f.severity === 'info') continue;
+    const key = severityRank(f) * KEY_STRIDE + rank(f);
+    let j = m - 1;
+    while (j >= 0 && orderKey[j]! > key) {
+      orderKey[j + 1] = orderKey[j]!;
+      orderAt[j + 1] = orderAt[j]!;
+      j--;
+    }
+    orderKey[j + 1] = key;
+    orderAt[j + 1] = i;
+    m++;
+  }
+  const lead = findings[orderAt[0]!]!;
+  // At most three suggestions, distinct: held in locals, the array made at its size.
+  let s1: string | undefined;
+  let s2: string | undefined;
+  let s3: string | undefined;
+  for (let i = 0; i < m && s3 === undefined; i++) {
+    const f = findings[orderAt[i]!]!;
+    const s = speaker.entry(f.code)?.suggestion?.(paramsOf(f, speaker), guard);
+    if (!s || s === s1 || s === s2) continue;
+    if (s1 === undefined) s1 = s;
+    else if (s2 === undefined) s2 = s;
+    else s3 = s;
+  }
+  const suggestions = s1 === undefined ? [] : s2 === undefined ? [s1] : s3 === undefined ? [s1, s2] : [s1, s2, s3];
+  return { warning: lead.message ?? messageFor(lead, speaker, guard), suggestions };
+}
+
+/** Findings up to which feedbackFor orders indices in scratch; more (a long password's many
+ * tokens) take feedbackOfMany, whose sort is O(m log m). */
+const ORDER_SCRATCH_MAX = 64;
+const orderKey = new Float64Array(ORDER_SCRATCH_MAX);
+const orderAt = new Int32Array(ORDER_SCRATCH_MAX);
+let ordering = false;
+
+/** feedbackFor over many findings: the same order by a stable sort of objects. @internal
+ * Exported for the oracle test only. */
+export function feedbackOfMany(findings: readonly Finding[], speaker: Speaker, guard?: Guard): Feedback {
   const ordered: Ranked[] = [];
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i]!;

@@ -73,6 +73,14 @@ describe('ExactTrie', () => {
         expect(trie.has(text)).toBe(distinct.has(text));
         // idOf names the first occurrence, as findExact does.
         for (const t of [...distinct, text]) expect(trie.idOf(t)).toBe(distinct.has(t) ? terms.indexOf(t) : -1);
+        // Every prefix and one-unit extension of a term: walks that end inside a label, at a node
+        // without a term, or past a leaf (idOf walks alone, without collecting matches).
+        for (const t of distinct) {
+          for (let k = 1; k <= t.length + 1; k++) {
+            const q = k <= t.length ? t.slice(0, k) : t + 'a';
+            expect(trie.idOf(q)).toBe(distinct.has(q) ? terms.indexOf(q) : -1);
+          }
+        }
       }),
       { numRuns: 200 },
     );

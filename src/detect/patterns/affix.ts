@@ -15,7 +15,10 @@ import type { PatternMatch } from './types.js';
  * digit/symbol runs (`12!`): those are two tokens, because they are two decisions.
  */
 export function findAffixes(plain: string): PatternMatch[] {
-  const out: PatternMatch[] = [];
+  // Gathered in module scratch and copied out at their size: one or two affixes in an array
+  // grown by push reserved 17 slots (~150 B).
+  const out = scratch;
+  let count = 0;
   const n = plain.length;
   let i = 0;
   while (i < n) {
@@ -34,18 +37,22 @@ export function findAffixes(plain: string): PatternMatch[] {
       j++;
     }
     const len = j - i;
-    out.push({
+    out[count++] = {
       start: i,
       end: j,
       code: 'PREDICTABLE_AFFIX',
       kind: digit ? 'digits' : 'symbols',
       guesses: digit ? digitGuesses(len) : symbolGuesses(len, commonSymbols),
       params: { position: i === 0 ? (j === n ? 'whole' : 'prefix') : j === n ? 'suffix' : isSeparator(plain, i, j) ? 'separator' : 'infix' },
-    });
+    };
     i = j;
   }
-  return out;
+  if (count === 0) return [];
+  return out.slice(0, count); // (the scratch keeps positions and prices only, no text)
 }
+
+/** findAffixes' matches of the current call (one call at a time; no re-entry). */
+const scratch: PatternMatch[] = [];
 
 /**
  * Short digit affixes are far from uniform: `1`, `12`, `123`, `01`, `007`, `777`, years and PINs

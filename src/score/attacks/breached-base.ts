@@ -4,6 +4,7 @@ import type { Attack, AttackInput, Found } from './types.js';
 import { AFFIX_MAX, coreEnd, coreStart, isLetter, maskSpace, prependRule, reverse, typedForLetter, typedSpan } from './text-rules.js';
 import { RULE_RANK } from './rule-ranks.js';
 import { SEPARATOR_CHOICES, isSeparator } from './combinator.js';
+import { cheapestFirst } from './cheapest-first.js';
 
 /**
  * A leaked password run through the mangling rules (issue 19): crackers' first wordlist is a
@@ -52,11 +53,17 @@ export const breachedBaseAttack: Attack<BreachedBaseKind, BaseFound> = {
   kinds: ['leaked-password-variant'],
 };
 
-interface Variant {
-  readonly base: string;
-  readonly guesses: number;
-  readonly kind: BreachedBaseKind;
-}
+/**
+ * The variants of the password being read, in module scratch (one evaluation at a time; no
+ * object per variant, no sort closure): base, price and kind at the same index, in the order
+ * added. Every base is cleared after the lookups, so no text of a password outlives its call.
+ */
+const MAX_VARIANTS = 16; // the rules below add at most 10
+const variantBase: string[] = Array<string>(MAX_VARIANTS).fill('');
+const variantKind: BreachedBaseKind[] = Array<BreachedBaseKind>(MAX_VARIANTS).fill('affix');
+const variantGuesses = new Float64Array(MAX_VARIANTS);
+const variantOrder = new Int32Array(MAX_VARIANTS);
+let variantCount = 0;
 
 function findBreachedBase(input: AttackInput): BaseFound[] {
   const list = input.breached;
@@ -81,32 +88,32 @@ function findBreachedBase(input: AttackInput): BaseFound[] {
   const lower = q - p === n ? plain : plain.slice(p, q);
   // The capitals varied, the same read forwards or backwards (guesses.ts).
   const asTyped = typed === lower ? rank : guessesForWord(rank, lower, typed);
-  const variants: Variant[] = [];
+  variantCount = 0;
   // As typed, lowercased, substitutions undone: the whole password itself was looked up already
   // (engine/evaluate.ts), so only a core that lost its ends is new.
   if (p > 0 || q < n) {
-    add(variants, typed, 'affix', rank * ends);
-    if (lower !== typed) add(variants, lower, 'affix', asTyped * ends);
+    add(typed, 'affix', rank * ends);
+    if (lower !== typed) add(lower, 'affix', asTyped * ends);
   }
   if (unleeted !== plain) {
     const folded = unleeted.slice(p, q);
-    if (folded !== lower) add(variants, folded, 'affix', guessesForWord(rank, folded, typed) * ends);
+    if (folded !== lower) add(folded, 'affix', guessesForWord(rank, folded, typed) * ends);
     // Digits at the end may be substitutions, not an added end (`k@lamaz00`): the whole password
     // with its substitutions undone, at no cost for ends.
     if (p > 0 || q < n) {
       const whole = typedSpan(password, text, 0, n);
-      if (whole !== null) add(variants, unleeted, 'affix', guessesForWord(rank, unleeted, whole));
+      if (whole !== null) add(unleeted, 'affix', guessesForWord(rank, unleeted, whole));
     }
   }
   const rev = reverse(lower);
-  if (rev !== lower) add(variants, rev, 'reverse', asTyped * RULE_RANK.reverse * ends);
+  if (rev !== lower) add(rev, 'reverse', asTyped * RULE_RANK.reverse * ends);
   const len = lower.length;
   if (len % 2 === 0 && len >= 2 * MIN_BASE_LENGTH) {
     const h = len / 2;
     const half = lower.slice(0, h);
     // A word followed by itself backwards is a palindrome; followed by itself, a repeat.
     const rule = rev === lower ? RULE_RANK.reflect : lower.endsWith(half) ? RULE_RANK.duplicate : 0;
-    if (rule > 0) add(variants, half, rule === RULE_RANK.reflect ? 'reflect' : 'duplicate', guessesForWord(rank, half, typed.slice(0, h)) * rule * ends);
+    if (rule > 0) add(half, rule === RULE_RANK.reflect ? 'reflect' : 'duplicate', guessesForWord(rank, half, typed.slice(0, h)) * rule * ends);
   }
   let doubled = 0;
   for (let i = 1; i < len && doubled < MAX_DOUBLED; i++) {
@@ -115,24 +122,36 @@ function findBreachedBase(input: AttackInput): BaseFound[] {
     if (c !== lower.charCodeAt(i - 1) || !isLetter(c) || lower.charCodeAt(i + 1) === c || lower.charCodeAt(i - 2) === c) continue;
     doubled++;
     const base = lower.slice(0, i) + lower.slice(i + 1);
-    add(variants, base, 'doubled-letter', guessesForWord(rank, base, typed.slice(0, i) + typed.slice(i + 1)) * len * ends);
+    add(base, 'doubled-letter', guessesForWord(rank, base, typed.slice(0, i) + typed.slice(i + 1)) * len * ends);
   }
   const joined = withoutSeparators(lower, typed);
-  if (joined !== null) add(variants, joined[0], 'separators', guessesForWord(rank, joined[0], joined[1]) * SEPARATOR_CHOICES * ends);
-  if (variants.length === 0) return NONE;
-  if (variants.length > 1) variants.sort((a, b) => a.guesses - b.guesses);
-  const lookups = Math.min(variants.length, MAX_LOOKUPS);
+  if (joined !== null) add(joined[0], 'separators', guessesForWord(rank, joined[0], joined[1]) * SEPARATOR_CHOICES * ends);
+  const count = variantCount;
+  if (count === 0) return NONE;
+  // Cheapest first, ties in the order added (as the stable sort by price did).
+  cheapestFirst(variantGuesses, count, variantOrder);
+  const lookups = Math.min(count, MAX_LOOKUPS);
+  let found: BaseFound[] = NONE;
   for (let i = 0; i < lookups; i++) {
-    const v = variants[i]!;
-    if (list.mayContain(v.base)) return [{ start: 0, end: n, kind: v.kind, guesses: v.guesses }];
+    const v = variantOrder[i]!;
+    if (list.mayContain(variantBase[v]!)) {
+      found = [{ start: 0, end: n, kind: variantKind[v]!, guesses: variantGuesses[v]! }];
+      break;
+    }
   }
-  return NONE;
+  for (let i = 0; i < count; i++) variantBase[i] = '';
+  return found;
 }
 
 const NONE: BaseFound[] = [];
 
-function add(variants: Variant[], base: string, kind: BreachedBaseKind, guesses: number): void {
-  if (base.length >= MIN_BASE_LENGTH && base.length <= MAX_BASE_LENGTH && guesses < PRICE_CAP) variants.push({ base, guesses, kind });
+function add(base: string, kind: BreachedBaseKind, guesses: number): void {
+  if (base.length >= MIN_BASE_LENGTH && base.length <= MAX_BASE_LENGTH && guesses < PRICE_CAP) {
+    const k = variantCount++;
+    variantBase[k] = base;
+    variantKind[k] = kind;
+    variantGuesses[k] = guesses;
+  }
 }
 
 /**
