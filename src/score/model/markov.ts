@@ -1,5 +1,5 @@
 import { ALPHABET_SIZE, BOUNDARY, OTHER_BITS, OTHER_CLASS, SYMBOL_CLASS, symbolIndex, symbolOf } from './alphabet.js';
-import { BITS_SCALE, NO_ROW, readyRow, rowShift, type CharModel } from './model-bytes.js';
+import { NO_ROW, rowBits, type CharModel } from './model-bytes.js';
 
 /**
  * The character model's view of a string: −log2 of its probability under the order-3 Markov
@@ -64,19 +64,7 @@ function walkBits(model: CharModel, plain: string, keep: boolean): number {
     }
     const s = code < 0 ? BOUNDARY : code < 0x80 ? ASCII_SYMBOL[code]! : OTHER_CLASS;
     const row = index3[ctx]!;
-    if (row === NO_ROW) {
-      // As below, from the order-2 rows.
-      let shift = shift2[last2]!;
-      if (shift !== shift) shift = shift2[last2] = rowShift(quantised2, last2 * A, A);
-      bits += Math.fround(quantised2[last2 * A + s]! / BITS_SCALE + shift);
-    } else {
-      // The order-3 value as readyRow would store it (fround of the dequantised value plus the
-      // row's shift), read from the 1-byte rows: a quarter of the bytes for the cache to hold
-      // (the 4-byte rows are 4 MB, and every order-3 context read is a likely miss).
-      let shift = shift3[row]!;
-      if (shift !== shift) shift = shift3[row] = rowShift(quantised3, row * A, A);
-      bits += Math.fround(quantised3[row * A + s]! / BITS_SCALE + shift);
-    }
+    bits += row === NO_ROW ? rowBits(quantised2, shift2, last2, s) : rowBits(quantised3, shift3, row, s);
     if (s === SYMBOL_CLASS) bits += model.symbolBits[symbolIndex(code)]!;
     else if (s === OTHER_CLASS) bits += OTHER_BITS;
     ctx = last2 * A + s;
@@ -97,19 +85,7 @@ const ASCII_SYMBOL = Uint8Array.from({ length: 0x80 }, (_, c) => symbolOf(c));
 /** −log2 P(next | a b c). */
 export function stepBits(model: CharModel, a: number, b: number, c: number, next: number): number {
   const row = model.index3[(a * A + b) * A + c]!;
-  if (row === NO_ROW) {
-    const r = b * A + c;
-    if (model.ready2[r] === 0) {
-      readyRow(model.rows2, model.quantised2, r * A, A);
-      model.ready2[r] = 1;
-    }
-    return model.rows2[r * A + next]!;
-  }
-  if (model.ready3[row] === 0) {
-    readyRow(model.rows3, model.quantised3, row * A, A);
-    model.ready3[row] = 1;
-  }
-  return model.rows3[row * A + next]!;
+  return row === NO_ROW ? rowBits(model.quantised2, model.shift2, b * A + c, next) : rowBits(model.quantised3, model.shift3, row, next);
 }
 
 /**

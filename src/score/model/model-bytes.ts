@@ -14,31 +14,27 @@ import { ALPHABET_SIZE, SYMBOL_COUNT } from './alphabet.js';
  *   …   K × 40 × u8 order-3 rows
  *   …   C × f32 calibration          log10 guesses at 0, step, 2·step … bits
  *
- * Rows are dequantised and renormalised on their first use (markov.ts → readyRow), so decoding
- * is a header check, a view on the order-3 index and one pass validating it: createChecker does
- * not pay ~1.1 M divisions for rows most processes never read. Scoring and the sampling that
- * calibrated the table see the same distribution.
+ * Rows are read from the shipped bytes, each row's renormalising shift computed on its first use
+ * (rowBits), so decoding is a header check, a view on the order-3 index and one pass validating
+ * it: createChecker does not pay ~1.1 M divisions for rows most processes never read, nor hold
+ * 4 MB of dequantised rows. Scoring and the sampling that calibrated the table see the same
+ * distribution.
  */
 export interface CharModel {
-  /** −log2 P(next | last two), row (a·40 + b), column next; valid once the row is ready. */
-  readonly rows2: Float32Array;
+  /** The order-3 row of each context (a·40 + b)·40 + c, or NO_ROW: use the order-2 row b·40 + c. */
   readonly index3: Uint16Array;
-  /** −log2 P(next | last three), for the contexts index3 names; valid once the row is ready. */
-  readonly rows3: Float32Array;
-  /** Per row of rows2 / rows3: 1 once the row has been dequantised and renormalised. */
-  readonly ready2: Uint8Array;
-  readonly ready3: Uint8Array;
   /**
-   * Per order-3 row: the shift normaliseRow adds to its values (NaN until first needed, see
-   * rowShift), so walkBits can read a value as fround(quantised / 8 + shift) — the very float
-   * readyRow stores — from the 1-byte rows (1 MB shipped) instead of the 4-byte ones (4 MB).
+   * The shipped rows in 1/8 bit (views on the file's bytes): −log2 P(next | last two), row
+   * (b·40 + c), and −log2 P(next | last three) for the contexts index3 names. Read by rowBits.
    */
-  readonly shift3: Float64Array;
-  /** The same for the order-2 rows (rows of quantised2). */
-  readonly shift2: Float64Array;
-  /** The shipped rows in 1/8 bit (views on the file's bytes), read by readyRow. */
   readonly quantised2: Uint8Array;
   readonly quantised3: Uint8Array;
+  /**
+   * Per row of quantised2 / quantised3: the shift normaliseRow would add to its dequantised
+   * values (NaN until the row is first read: rowShift).
+   */
+  readonly shift2: Float64Array;
+  readonly shift3: Float64Array;
   readonly symbolBits: Float32Array;
   readonly calibration: Float32Array;
   readonly calibrationStep: number;
@@ -104,15 +100,11 @@ export function decodeModel(bytes: Uint8Array): CharModel {
   const calibration = new Float32Array(c);
   for (let i = 0; i < c; i++, at += 4) calibration[i] = view.getFloat32(at, true);
   return {
-    rows2: new Float32Array(A * A * A),
     index3,
-    rows3: new Float32Array(k * A),
-    ready2: new Uint8Array(A * A),
-    ready3: new Uint8Array(k),
-    shift3: new Float64Array(k).fill(NaN),
-    shift2: new Float64Array(A * A).fill(NaN),
     quantised2,
     quantised3,
+    shift2: new Float64Array(A * A).fill(NaN),
+    shift3: new Float64Array(k).fill(NaN),
     symbolBits,
     calibration,
     calibrationStep: step,
@@ -132,12 +124,16 @@ export function readIndex(bytes: Uint8Array, at: number, count: number, littleEn
 }
 
 /**
- * Makes one row usable on its first read: its shipped 1/8-bit values, then renormalised (the
- * same float operations an eager decode would do, so the same values).
+ * −log2 P of column `s` in row `r` of 40-wide quantised rows: the very float an eager decode
+ * stores (each row dequantised into a Float32Array, then normaliseRow), fround(q / 8 + the row's
+ * shift), read from the 1-byte rows — a quarter of the bytes for the cache to hold, and no 4 MB
+ * of dequantised rows. The row's shift is computed on its first read (test/score/model-lazy.test.ts
+ * checks every context and symbol of the shipped model against the eager decode).
  */
-export function readyRow(bits: Float32Array, quantised: Uint8Array, from: number, width: number): void {
-  for (let i = from; i < from + width; i++) bits[i] = quantised[i]! / BITS_SCALE;
-  normaliseRow(bits, from, width);
+export function rowBits(quantised: Uint8Array, shifts: Float64Array, r: number, s: number): number {
+  let shift = shifts[r]!;
+  if (shift !== shift) shift = shifts[r] = rowShift(quantised, r * A, A);
+  return Math.fround(quantised[r * A + s]! / BITS_SCALE + shift);
 }
 
 function normaliseRows(bits: Float32Array, width: number): void {
