@@ -1,6 +1,6 @@
 import { guessesForWord } from '../guesses.js';
 import { SCORE_THRESHOLDS } from '../strength.js';
-import type { Attack, AttackInput, Found } from './types.js';
+import type { Attack, AttackInput, BaseList, Found } from './types.js';
 import { AFFIX_MAX, coreEnd, coreStart, isLetter, maskSpace, prependRule, reverse, typedForLetter, typedSpan } from './text-rules.js';
 import { RULE_RANK } from './rule-ranks.js';
 import { SEPARATOR_CHOICES, isSeparator } from './combinator.js';
@@ -65,9 +65,15 @@ const variantGuesses = new Float64Array(MAX_VARIANTS);
 const variantOrder = new Int32Array(MAX_VARIANTS);
 let variantCount = 0;
 
-function findBreachedBase(input: AttackInput): BaseFound[] {
+/** The breach list as a wordlist, when its filter is precise enough to look variants up in. */
+export function preciseBreachList(input: AttackInput): BaseList | null {
   const list = input.breached;
-  if (!list || list.falsePositiveRate > MAX_FALSE_POSITIVE_RATE) return NONE;
+  return list && list.falsePositiveRate <= MAX_FALSE_POSITIVE_RATE ? list : null;
+}
+
+function findBreachedBase(input: AttackInput): BaseFound[] {
+  const list = preciseBreachList(input);
+  if (!list) return NONE;
   const { password, text } = input;
   const plain = text.plain;
   const n = plain.length;

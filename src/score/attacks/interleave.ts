@@ -2,7 +2,7 @@ import { guessesForWord } from '../guesses.js';
 import type { Attack, AttackInput, Found } from './types.js';
 import { JOHN_WORDLIST_RULES } from './rule-ranks.js';
 import { isDigit } from './text-rules.js';
-import { MAX_FALSE_POSITIVE_RATE } from './breached-base.js';
+import { preciseBreachList } from './breached-base.js';
 
 /**
  * Two strings interleaved (issue 19: `p1a2s3s4w5o6r7d8` passed): every other character a word,
@@ -48,8 +48,8 @@ function findInterleaved(input: AttackInput): InterleaveFound[] {
     }
     const id = dictionary.index.idOf(folded);
     // Else a leaked password, on the terms of breached-base.ts (a filter precise enough).
-    const list = input.breached;
-    const rank = id >= 0 ? dictionary.rank[id]! : list && list.falsePositiveRate <= MAX_FALSE_POSITIVE_RATE && list.mayContain(typed.toLowerCase()) ? list.count : -1;
+    const list = id >= 0 ? null : preciseBreachList(input);
+    const rank = id >= 0 ? dictionary.rank[id]! : list && list.mayContain(typed.toLowerCase()) ? list.count : -1;
     if (rank < 0) continue;
     const guesses = guessesForWord(rank, folded, typed) * RUN_CHOICES * ORDERS * (JOHN_WORDLIST_RULES + 1);
     return [{ start: 0, end: n, kind: 'interleave', guesses }];
