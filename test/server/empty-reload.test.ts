@@ -5,10 +5,7 @@
  * (`allowEmptyCustomTerms`, `allowEmptyGlobalTerms`).
  */
 import { afterEach, expect, it } from 'vitest';
-import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startTestServer, type TestServer } from './helpers.js';
+import { startTestServer, workspace, type TestServer } from './helpers.js';
 import { ConfigError, validateConfig } from '../../src/server/config.js';
 
 // Accepted by the entra profile until 'korvath' is a custom term (see reload.test.ts).
@@ -21,13 +18,9 @@ afterEach(async () => {
 });
 
 function file(text: string): { path: string; write: (text: string) => void } {
-  const path = join(mkdtempSync(join(tmpdir(), 'passgate-empty-')), 'terms.txt');
-  const write = (t: string) => {
-    writeFileSync(path + '.tmp', t);
-    renameSync(path + '.tmp', path);
-  };
-  write(text);
-  return { path, write };
+  const w = workspace('passgate-empty-');
+  const path = w.write('terms.txt', text);
+  return { path, write: (t: string) => void w.write('terms.txt', t) };
 }
 
 const accepted = async (t: TestServer) => (await t.post('/v1/evaluate', JSON.stringify({ password: PASSWORD }))).json.accepted as boolean;

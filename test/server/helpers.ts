@@ -1,3 +1,6 @@
+import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startServer, type ServerOptions, type ServiceConfig, type StartedServer } from '../../src/server/index.js';
 
 export interface TestServer {
@@ -70,3 +73,18 @@ export async function rawExchange(url: string, text: string, waitMs = 3000): Pro
 
 /** The status code of the first response in a raw exchange (0 when none came back). */
 export const rawStatus = (response: string): number => Number(/^HTTP\/1\.[01] (\d{3})/.exec(response)?.[1] ?? 0);
+
+/**
+ * A fresh folder whose files are replaced as deploy tools do: written aside, then renamed, so a
+ * reader sees the old file or the new one. `write` returns the file's path.
+ */
+export function workspace(prefix = 'passgate-'): { dir: string; write(name: string, text: string): string } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const write = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path + '.tmp', text);
+    renameSync(path + '.tmp', path);
+    return path;
+  };
+  return { dir, write };
+}

@@ -1,12 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUILT_IN_CODES } from '../../src/codes.js';
 import { ConfigError, validateConfig } from '../../src/server/config.js';
-import { startTestServer, type TestServer } from './helpers.js';
+import { startTestServer, workspace as sharedWorkspace, type TestServer } from './helpers.js';
 
 /**
  * `messages` in the service's configuration (issue 22: "a `messages` option to override wording or
@@ -28,15 +25,10 @@ afterEach(async () => {
   s = undefined;
 });
 
+/** A workspace whose files are JSON values. */
 function workspace() {
-  const dir = mkdtempSync(join(tmpdir(), 'passgate-messages-'));
-  const write = (name: string, value: unknown) => {
-    const path = join(dir, name);
-    writeFileSync(path + '.tmp', JSON.stringify(value));
-    renameSync(path + '.tmp', path);
-    return path;
-  };
-  return { dir, write };
+  const w = sharedWorkspace('passgate-messages-');
+  return { dir: w.dir, write: (name: string, value: unknown) => w.write(name, JSON.stringify(value)) };
 }
 
 describe('messages in the service config: refused with the reason, naming the place', () => {

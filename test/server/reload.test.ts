@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeSync, mkdtempSync, openSync, renameSync, writeFileSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { startTestServer, type TestServer } from './helpers.js';
+import { startTestServer, workspace as sharedWorkspace, type TestServer } from './helpers.js';
 
 // Accepted by the entra profile until 'korvath' is a custom term: then it scores 4 of 5 points.
 const PASSWORD = 'Korvath#9x';
@@ -13,17 +12,7 @@ afterEach(async () => {
   s = undefined;
 });
 
-function workspace() {
-  const dir = mkdtempSync(join(tmpdir(), 'passgate-reload-'));
-  const write = (name: string, text: string) => {
-    // Write then rename, as deploy tools do: readers see the old file or the new one.
-    const path = join(dir, name);
-    writeFileSync(path + '.tmp', text);
-    renameSync(path + '.tmp', path);
-    return path;
-  };
-  return { dir, write };
-}
+const workspace = () => sharedWorkspace('passgate-reload-');
 
 const verdict = async (t: TestServer) => (await t.post('/v1/evaluate', JSON.stringify({ password: PASSWORD }))).json;
 
